@@ -1,0 +1,3 @@
+import { react } from '@bdms/config/eslint';
+
+export default react(import.meta.dirname);

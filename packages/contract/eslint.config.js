@@ -1,0 +1,3 @@
+import { node } from '@bdms/config/eslint';
+
+export default node(import.meta.dirname);

@@ -1,0 +1,3 @@
+export * from './schemas.ts';
+export * from './routes.ts';
+export { buildOpenApi } from './openapi.ts';

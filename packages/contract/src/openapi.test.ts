@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildOpenApi } from './openapi.ts';
+import { api } from './routes.ts';
+
+describe('buildOpenApi', () => {
+  const doc = buildOpenApi('1.2.3') as {
+    openapi: string;
+    paths: Record<
+      string,
+      Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+    >;
+    components: { schemas: Record<string, unknown> };
+  };
+
+  it('documents every contract route under its method', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    for (const def of Object.values(api)) {
+      expect(doc.paths[def.path]?.[def.method], def.path).toBeDefined();
+    }
+  });
+
+  it('marks public routes as needing no session and refers to shared component schemas', () => {
+    expect(doc.paths['/api/health']?.get?.security).toEqual([]);
+    expect(doc.paths['/api/me']?.get?.security).toBeUndefined();
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Me', 'ApiError', 'Health', 'ScopeList']),
+    );
+    expect(JSON.stringify(doc.paths['/api/me'])).toContain('#/components/schemas/Me');
+  });
+});

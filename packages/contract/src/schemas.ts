@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Every error the BFF sends has this body. `code` is stable; `message` is for people. */
+export const ApiErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable machine code, e.g. unauthenticated, rucio_unavailable'),
+      message: z.string().describe('What went wrong, written for the user'),
+      requestId: z.string().optional(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+export const Me = z
+  .object({
+    sub: z.string(),
+    username: z.string(),
+    name: z.string().optional(),
+    email: z.string().optional(),
+    groups: z.array(z.string()).describe('WLCG groups asserted by the IdP, leading slash'),
+    account: z.string().describe('The Rucio account the token maps to'),
+    isAdmin: z.boolean(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const ScopeList = z
+  .object({ scopes: z.array(z.string()).describe('Scope names as Rucio lists them, sorted') })
+  .meta({ id: 'ScopeList' });
+export type ScopeList = z.infer<typeof ScopeList>;
+
+const ComponentHealth = z.object({
+  ok: z.boolean(),
+  latencyMs: z.number().optional(),
+  reason: z.string().optional().describe('Why the component is not ok'),
+});
+
+export const Health = z
+  .object({
+    ok: z.boolean(),
+    bff: z.object({ ok: z.literal(true), version: z.string() }),
+    rucio: ComponentHealth.extend({ version: z.string().optional() }),
+    idp: ComponentHealth.extend({ issuer: z.string().optional() }),
+  })
+  .meta({ id: 'Health' });
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,72 @@
+/**
+ * Dev-only facts shared by the dev IdP, the devstack (Rucio identities, seed) and the tests.
+ * Nothing here is a secret: these passwords and client secrets exist only on a developer's
+ * machine and in CI. Production configuration never reads this package.
+ */
+
+export const DEV_PORTS = {
+  portal: 8080,
+  idp: 4400,
+  rucio: 4410,
+  storage: 4420,
+} as const;
+
+export const DEV_HOST = '127.0.0.1';
+
+/** IAM publishes its issuer with a trailing slash; Rucio compares it byte for byte. */
+export const devIssuer = (port: number = DEV_PORTS.idp): string => `http://${DEV_HOST}:${port}/`;
+
+export const DEV_CLIENTS = {
+  portal: { clientId: 'bdms-portal', clientSecret: 'dev-portal-secret' },
+  /** Rucio's own client at the IdP (its idpsecrets entry; client_credentials only). */
+  rucio: { clientId: 'rucio', clientSecret: 'dev-rucio-secret' },
+} as const;
+
+export const RUCIO_AUDIENCE = 'rucio';
+export const ADMIN_GROUP = '/ctao/admins';
+
+export interface DemoUser {
+  /** UUID, as IAM issues it. */
+  sub: string;
+  username: string;
+  password: string;
+  name: string;
+  email: string;
+  /** WLCG groups, leading slash. */
+  groups: string[];
+  /** The Rucio account the `SUB=…, ISS=…` identity maps to. */
+  rucioAccount: string;
+  role: 'astronomer' | 'admin';
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  {
+    sub: 'b3a1c8e2-5f0d-4c4e-9a51-2f7d3c8e1a01',
+    username: 'alice',
+    password: 'alice-dev-password',
+    name: 'Alice Astronomer',
+    email: 'alice@ctao.example.org',
+    groups: ['/ctao', '/ctao/astronomers'],
+    rucioAccount: 'alice',
+    role: 'astronomer',
+  },
+  {
+    sub: 'c7e2d9f4-1a3b-4d5e-8f60-7a8b9c0d1e02',
+    username: 'oscar',
+    password: 'oscar-dev-password',
+    name: 'Oscar Operator',
+    email: 'oscar@ctao.example.org',
+    groups: ['/ctao', ADMIN_GROUP],
+    rucioAccount: 'ctaoadmin',
+    role: 'admin',
+  },
+];
+
+export const demoUser = (role: DemoUser['role']): DemoUser => {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return user;
+};
+
+/** Rucio's root userpass identity created by bootstrap (dev only). */
+export const RUCIO_ROOT = { username: 'ddmlab', password: 'dev-root-secret', account: 'root' } as const;
