@@ -1,0 +1,13 @@
+import { expect, type Page } from '@playwright/test';
+import type { DemoUser } from '@bdms/dev-fixtures';
+
+/** Signs in through the portal's button and the dev IdP's own login page, as a person would. */
+export async function signIn(page: Page, user: DemoUser): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Sign in' }).or(page.getByRole('button', { name: 'Sign in' })).first().click();
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(user.rucioAccount, { exact: false }).first()).toBeVisible();
+}
