@@ -1,0 +1,14 @@
+/**
+ * REST path of a DID: `/dids/<scope>/<name>`.
+ *
+ * CTAO names are paths (`/ctao/acada/DL0/...`). Rucio's generic policy splits the path with
+ * `/([^/]+)/(.*)` after the WSGI server has percent-decoded it, so the name is sent fully
+ * URL-encoded: `%2Fctao%2F...` arrives as `/ctao/...` and keeps its leading slash. Sending the
+ * slashes raw would lose the name's leading `/` (`/dids/acada/ctao/...` → name `ctao/...`).
+ * Verified against the devstack Rucio (gunicorn) by scripts/record-fixtures.ts.
+ */
+export function didPath(scope: string, name: string): string {
+  if (!scope || scope.includes('/')) throw new TypeError(`invalid Rucio scope: ${JSON.stringify(scope)}`);
+  if (!name) throw new TypeError('a DID name must not be empty');
+  return `/dids/${encodeURIComponent(scope)}/${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,33 @@
+import { AccountDto } from '../schemas.ts';
+import type { Transport } from '../transport.ts';
+import { RucioPayloadError } from '../errors.ts';
+
+const REDIRECTS = [301, 302, 303, 307, 308];
+
+/**
+ * GET /accounts/whoami answers 303 → /accounts/<account>. The redirect is followed by hand so the
+ * token header provably goes only to our own base URL, then the account record is fetched and
+ * validated. Returns the account name.
+ */
+export const whoami =
+  (t: Transport) =>
+  async (token: string, signal?: AbortSignal): Promise<string> => {
+    const path = '/accounts/whoami';
+    const { response, done } = await t.send(path, { token, signal, redirect: 'manual', accept: 'application/json', expect: REDIRECTS });
+    try {
+      if (response.ok) return t.parse(path, AccountDto, await response.json()).account;
+      await response.body?.cancel();
+      const location = response.headers.get('location') ?? '';
+      const match = /\/accounts\/([^/?#]+)\/?(?:[?#].*)?$/.exec(location);
+      if (!match?.[1]) throw new RucioPayloadError(path, `unexpected redirect to ${JSON.stringify(location)}`);
+      return (await getAccount(t)(token, decodeURIComponent(match[1]), signal)).account;
+    } finally {
+      done();
+    }
+  };
+
+/** GET /accounts/<account>. */
+export const getAccount =
+  (t: Transport) =>
+  (token: string, account: string, signal?: AbortSignal): Promise<AccountDto> =>
+    t.getJson(`/accounts/${encodeURIComponent(account)}`, AccountDto, { token, signal });

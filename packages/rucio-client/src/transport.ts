@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { RucioPayloadError, RucioUnavailableError, rucioErrorFrom } from './errors.ts';
+import { parseRucioJson } from './ndjson.ts';
+
+export interface RucioClientOptions {
+  /** e.g. http://127.0.0.1:4410 (a path prefix such as https://host/rucio is kept) */
+  baseUrl: string;
+  /** Sent as User-Agent so Rucio's logs say who called. */
+  userAgent: string;
+  fetch?: typeof globalThis.fetch;
+  /** Applies to connecting + headers; for JSON calls also to reading the body. Default 10 s. */
+  timeoutMs?: number;
+}
+
+export interface CallOptions {
+  /** Raw JWT or Rucio token, sent as X-Rucio-Auth-Token (never `Bearer`). */
+  token?: string;
+  accept?: string;
+  method?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  redirect?: 'follow' | 'manual' | 'error';
+  /** Statuses handed back to the adapter instead of becoming a RucioError (e.g. 303). */
+  expect?: number[];
+}
+
+export const JSON_STREAM = 'application/x-json-stream';
+
+/** One HTTP exchange with Rucio. `done()` cancels the timeout once the caller has the body. */
+export interface Exchange {
+  response: Response;
+  done: () => void;
+  /** Why reading the body failed, in words (timeout or network error). */
+  failure: (cause: unknown) => string;
+}
+
+export interface Transport {
+  send(path: string, options?: CallOptions): Promise<Exchange>;
+  getJson<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.infer<S>>;
+  parse<S extends z.ZodType>(path: string, schema: S, value: unknown): z.infer<S>;
+}
+
+function describe(cause: unknown, timedOut: boolean, timeoutMs: number): string {
+  if (timedOut) return `no answer within ${timeoutMs} ms`;
+  const inner = (cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return inner?.code ?? inner?.message ?? (cause instanceof Error ? cause.message : String(cause));
+}
+
+export function createTransport(options: RucioClientOptions): Transport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function guarded<T>(path: string, signal: AbortSignal | undefined, work: () => Promise<T>, timer: { timedOut: boolean }): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      // The caller's own abort is not an outage: let it through unchanged.
+      if (signal?.aborted && !timer.timedOut) throw error;
+      if (error instanceof Error && error.name.startsWith('Rucio')) throw error;
+      throw new RucioUnavailableError(path, describe(error, timer.timedOut, timeoutMs), { cause: error });
+    }
+  }
+
+  async function send(path: string, call: CallOptions = {}): Promise<Exchange> {
+    const controller = new AbortController();
+    const timer = { timedOut: false };
+    const handle = setTimeout(() => {
+      timer.timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const signal = call.signal ? AbortSignal.any([controller.signal, call.signal]) : controller.signal;
+    const headers: Record<string, string> = { 'User-Agent': options.userAgent, ...call.headers };
+    if (call.accept) headers.Accept = call.accept;
+    if (call.token) headers['X-Rucio-Auth-Token'] = call.token;
+    const done = (): void => { clearTimeout(handle); };
+    try {
+      const response = await guarded(path, call.signal, () =>
+        doFetch(base + path, { method: call.method ?? 'GET', headers, signal, redirect: call.redirect ?? 'follow' }),
+      timer);
+      if (!response.ok && !call.expect?.includes(response.status)) {
+        throw await guarded(path, call.signal, () => rucioErrorFrom(response, path), timer);
+      }
+      return { response, done, failure: (cause) => describe(cause, timer.timedOut, timeoutMs) };
+    } catch (error) {
+      done();
+      throw error;
+    }
+  }
+
+  function parse<S extends z.ZodType>(path: string, schema: S, value: unknown): z.infer<S> {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new RucioPayloadError(path, result.error.message);
+    return result.data;
+  }
+
+  async function getJson<S extends z.ZodType>(path: string, schema: S, call: CallOptions = {}): Promise<z.infer<S>> {
+    const { response, done, failure } = await send(path, { accept: 'application/json', ...call });
+    try {
+      const text = await response.text();
+      let value: unknown;
+      try {
+        value = parseRucioJson(text);
+      } catch {
+        throw new RucioPayloadError(path, `not JSON: ${text.slice(0, 200)}`);
+      }
+      return parse(path, schema, value);
+    } catch (error) {
+      if (error instanceof RucioPayloadError) throw error;
+      throw new RucioUnavailableError(path, failure(error), { cause: error });
+    } finally {
+      done();
+    }
+  }
+
+  return { send, getJson, parse };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createRucioClient, RucioError, RucioPayloadError } from '../src/index.ts';
+import { loadRecording, recordedMeta, replayFetch, type Recording } from './replay.ts';
+
+const base = 'http://rucio.test';
+const client = (recordings: Recording[], chunkSize?: number) => {
+  const replay = replayFetch(recordings, { chunkSize });
+  return { rucio: createRucioClient({ baseUrl: base, userAgent: 'bdms-test/1', fetch: replay.fetch }), seen: replay.seen };
+};
+
+describe('ping', () => {
+  it('when Rucio answers /ping, then its version is returned', async () => {
+    const { rucio, seen } = client([loadRecording('ping')]);
+    const { version } = await rucio.ping();
+    expect(version).toMatch(/^41\./);
+    expect(seen[0]?.headers.get('user-agent')).toBe('bdms-test/1');
+    expect(seen[0]?.headers.has('x-rucio-auth-token')).toBe(false);
+  });
+});
+
+describe('listScopes', () => {
+  it('when called with a token, then it sends the raw token in X-Rucio-Auth-Token and returns the names', async () => {
+    const { rucio, seen } = client([loadRecording('scopes')]);
+    const scopes = await rucio.listScopes('eyJ.raw.jwt');
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes).toEqual(JSON.parse(loadRecording('scopes').response.body));
+    expect(seen[0]?.headers.get('x-rucio-auth-token')).toBe('eyJ.raw.jwt');
+    expect(seen[0]?.headers.has('authorization')).toBe(false);
+  });
+
+  it('when Rucio rejects the token, then RucioError carries 401 and CannotAuthenticate', async () => {
+    const { rucio } = client([loadRecording('scopes-bad-token')]);
+    const error = (await rucio.listScopes('not-a-valid-token').catch((e: unknown) => e)) as RucioError;
+    expect(error).toBeInstanceOf(RucioError);
+    expect(error.status).toBe(401);
+    expect(error.exceptionClass).toBe('CannotAuthenticate');
+    expect(error.exceptionMessage).toBeTruthy();
+  });
+
+  it('when Rucio returns something that is not a list of names, then a RucioPayloadError is raised', async () => {
+    const ping = loadRecording('ping');
+    const { rucio } = client([{ ...ping, request: { ...ping.request, path: '/scopes/' } }]);
+    await expect(rucio.listScopes('t')).rejects.toBeInstanceOf(RucioPayloadError);
+  });
+});
+
+describe('whoami', () => {
+  it('when Rucio redirects whoami to the account, then the account name is returned', async () => {
+    const { rucio, seen } = client([loadRecording('whoami'), loadRecording('account-root')]);
+    expect(await rucio.whoami('tok')).toBe('root');
+    expect(seen.map((s) => new URL(s.url).pathname)).toEqual(['/accounts/whoami', '/accounts/root']);
+    expect(seen.every((s) => s.url.startsWith(base) && s.headers.get('x-rucio-auth-token') === 'tok')).toBe(true);
+  });
+});
+
+describe('authUserpass', () => {
+  it('when the password is right, then the token and account come from the headers', async () => {
+    const { rucio, seen } = client([loadRecording('auth-userpass')]);
+    const result = await rucio.authUserpass({ username: 'u', password: 'p' });
+    expect(result).toMatchObject({ token: '<token>', account: 'root' });
+    expect(seen[0]?.headers.get('accept')).not.toBe('application/json');
+  });
+
+  it('when the password is wrong, then RucioError 401', async () => {
+    const { rucio } = client([loadRecording('auth-userpass-wrong-password')]);
+    await expect(rucio.authUserpass({ username: 'u', password: 'wrong' })).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('listDids', () => {
+  const { dataset } = recordedMeta();
+
+  it('when a dataset is listed, then every streamed line is parsed, also across tiny chunks', async () => {
+    const { rucio, seen } = client([loadRecording('list-dids')], 7);
+    const dids = [];
+    for await (const did of rucio.listDids('tok', dataset.scope, dataset.name)) dids.push(did);
+    const lines = loadRecording('list-dids').response.body.split('\n').filter(Boolean);
+    expect(dids).toHaveLength(lines.length);
+    expect(dids[0]).toMatchObject({ scope: dataset.scope, type: 'FILE' });
+    expect(seen[0]?.headers.get('accept')).toBe('application/x-json-stream');
+  });
+
+  it('when the dataset does not exist, then RucioError 404 DataIdentifierNotFound', async () => {
+    const { rucio } = client([loadRecording('list-dids-not-found')]);
+    const iterate = async () => {
+      const out: unknown[] = [];
+      for await (const did of rucio.listDids('tok', dataset.scope, `${dataset.name}-does-not-exist`)) out.push(did);
+      return out;
+    };
+    await expect(iterate()).rejects.toMatchObject({ status: 404, exceptionClass: 'DataIdentifierNotFound' });
+  });
+});
+
+describe('account limits (Infinity in the wild)', () => {
+  it('when the recorded body contains Infinity, then it parses', async () => {
+    const rec = loadRecording('account-limits-root');
+    const { parseRucioJson } = await import('../src/ndjson.ts');
+    expect(() => parseRucioJson(rec.response.body)).not.toThrow();
+  });
+});

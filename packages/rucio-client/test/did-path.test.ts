@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { didPath } from '../src/did-path.ts';
+
+describe('didPath', () => {
+  it('when the name is a CTAO path, then its slashes are percent-encoded so its leading slash survives', () => {
+    expect(didPath('acada', '/ctao/acada/DL0/LSTN-01/2025/01/01/file.fits.fz')).toBe(
+      '/dids/acada/%2Fctao%2Facada%2FDL0%2FLSTN-01%2F2025%2F01%2F01%2Ffile.fits.fz',
+    );
+  });
+
+  it('when the name has characters with URL meaning, then they are encoded too', () => {
+    expect(didPath('user.alice', 'a b?c#d%e')).toBe('/dids/user.alice/a%20b%3Fc%23d%25e');
+  });
+
+  it('when the scope is empty or contains a slash, or the name is empty, then it refuses', () => {
+    expect(() => didPath('', 'x')).toThrow(TypeError);
+    expect(() => didPath('a/b', 'x')).toThrow(TypeError);
+    expect(() => didPath('acada', '')).toThrow(TypeError);
+  });
+});

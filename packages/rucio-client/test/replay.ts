@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A response recorded from the real Rucio by scripts/record-fixtures.ts. */
+export interface Recording {
+  request: { method: string; path: string; accept: string | null };
+  response: { status: number; headers: Record<string, string>; body: string };
+}
+
+const dir = path.join(import.meta.dirname, 'fixtures/recorded');
+
+export const loadRecording = (name: string): Recording =>
+  JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Recording;
+
+export const recordedMeta = (): { dataset: { scope: string; name: string } } =>
+  JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { dataset: { scope: string; name: string } };
+
+export interface SeenRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+}
+
+/**
+ * A fetch that answers from recordings, matched on method + path, and remembers what it was sent.
+ * `chunkSize` splits the body into small chunks to exercise the NDJSON line reassembly.
+ */
+export function replayFetch(recordings: Recording[], options: { chunkSize?: number } = {}) {
+  const seen: SeenRequest[] = [];
+  const fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = init?.method ?? 'GET';
+    seen.push({ url: url.href, method, headers: new Headers(init?.headers) });
+    const rec = recordings.find((r) => r.request.method === method && r.request.path === url.pathname + url.search);
+    if (!rec) return Promise.reject(new TypeError(`no recording for ${method} ${url.pathname}${url.search}`));
+    const bytes = new TextEncoder().encode(rec.response.body);
+    const size = options.chunkSize ?? (bytes.length || 1);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+        controller.close();
+      },
+    });
+    const nullBody = [204, 205, 304].includes(rec.response.status) || rec.response.status < 200;
+    return Promise.resolve(new Response(nullBody ? null : body, { status: rec.response.status, headers: rec.response.headers }));
+  };
+  return { fetch: fetch, seen };
+}
