@@ -28,3 +28,13 @@ describe('buildOpenApi', () => {
     expect(JSON.stringify(doc.paths['/api/me'])).toContain('#/components/schemas/Me');
   });
 });
+
+describe('routes added for the BFF', () => {
+  const doc = buildOpenApi('1.2.3') as { paths: Record<string, Record<string, unknown>> };
+
+  it('documents logout as a POST with its own response schema, and health 503 as a Health body', () => {
+    expect(JSON.stringify(doc.paths['/auth/logout']?.post)).toContain('#/components/schemas/LogoutResponse');
+    const health = JSON.stringify(doc.paths['/api/health']?.get);
+    expect(health).toMatch(/"503":\{[^]*#\/components\/schemas\/Health/);
+  });
+});

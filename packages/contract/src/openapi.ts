@@ -7,7 +7,7 @@ type JsonObject = Record<string, unknown>;
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request',
   401: 'Not signed in',
-  403: 'Forbidden',
+  403: 'Forbidden (CSRF check failed: send X-CSRF: 1 from the portal origin)',
   404: 'Not found',
   502: 'Rucio or the IdP answered with an error',
   503: 'A component is unavailable',
@@ -31,7 +31,7 @@ function operation(name: string, def: RouteDef): JsonObject {
   for (const status of def.errors) {
     responses[status] = {
       description: STATUS_TEXT[status] ?? 'Error',
-      content: { 'application/json': { schema: schemaRef(ApiErrorBody) } },
+      content: { 'application/json': { schema: schemaRef(def.bodies?.[status] ?? ApiErrorBody) } },
     };
   }
   const params = [...def.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({

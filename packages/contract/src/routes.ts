@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Health, Me, ScopeList } from './schemas.ts';
+import { Health, LogoutResponse, Me, OpenApiDocument, ScopeList } from './schemas.ts';
 
 export interface RouteDef<R extends z.ZodType = z.ZodType> {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -9,8 +9,10 @@ export interface RouteDef<R extends z.ZodType = z.ZodType> {
   /** false only for the public routes (health, the OpenAPI document). */
   auth: boolean;
   response: R;
-  /** Statuses besides 200 that this route documents (all carry ApiErrorBody). */
+  /** Statuses besides 200 that this route documents (they carry ApiErrorBody unless `bodies` says otherwise). */
   errors: number[];
+  /** Error statuses whose body is not ApiErrorBody (health answers 503 with a Health body). */
+  bodies?: Partial<Record<number, z.ZodType>>;
 }
 
 const route = <R extends z.ZodType>(def: RouteDef<R>): RouteDef<R> => def;
@@ -40,6 +42,27 @@ export const api = {
     auth: false,
     response: Health,
     errors: [503],
+    bodies: { 503: Health },
+  }),
+  openapi: route({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    auth: false,
+    response: OpenApiDocument,
+    errors: [],
+  }),
+  /**
+   * Needs X-CSRF: 1 (and a same-origin Origin). Revokes the refresh token, ends the session and
+   * clears the cookie; answers 200 even without a session, so a double click is harmless.
+   */
+  logout: route({
+    method: 'post',
+    path: '/auth/logout',
+    summary: 'Sign out: revoke the refresh token, end the session; tells the SPA where to go next',
+    auth: false,
+    response: LogoutResponse,
+    errors: [403],
   }),
 } as const;
 

@@ -46,3 +46,17 @@ export const Health = z
   })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+/** POST /auth/logout: where the SPA goes next (the IdP's end-session page, or the portal's root). */
+export const LogoutResponse = z
+  .object({
+    redirectTo: z
+      .string()
+      .min(1)
+      .describe('The IdP end-session URL when the IdP advertises one, else the portal root'),
+  })
+  .meta({ id: 'LogoutResponse' });
+export type LogoutResponse = z.infer<typeof LogoutResponse>;
+
+/** The OpenAPI document itself: an object; its shape is OpenAPI 3.1's, not ours to restate. */
+export const OpenApiDocument = z.record(z.string(), z.unknown());
