@@ -1,0 +1,21 @@
+/**
+ * Shapes JWT access tokens like INDIGO IAM's WLCG profile (WLCGProfileAccessTokenBuilder):
+ * `nbf` = `iat`, `wlcg.ver` "1.0", and `wlcg.groups` (leading slash) only when a wlcg.groups
+ * scope was granted. oidc-provider already sets iss, sub, aud, scope, exp, iat, jti, client_id.
+ */
+import type { JWTStructured, KoaContextWithOIDC } from 'oidc-provider';
+import { userBySub, wlcgGroups } from './accounts.ts';
+
+interface TokenLike {
+  accountId?: string | undefined;
+  scope?: string | undefined;
+}
+
+export function wlcgJwtCustomizer(_ctx: KoaContextWithOIDC, token: TokenLike, jwt: JWTStructured): void {
+  const { payload } = jwt;
+  payload.nbf = payload.iat;
+  payload['wlcg.ver'] = '1.0';
+  const user = token.accountId ? userBySub(token.accountId) : undefined;
+  const groups = user ? wlcgGroups(user, token.scope) : undefined;
+  if (groups) payload['wlcg.groups'] = groups;
+}
