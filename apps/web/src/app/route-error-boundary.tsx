@@ -1,0 +1,41 @@
+import { Button, Code, Container, Stack, Text, Title } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { isApiError } from '@/lib/api-client.ts';
+import { browser } from '@/lib/browser.ts';
+import { usePageTitle } from '@/lib/use-page-title.ts';
+
+function describe(error: unknown): { message: string; requestId?: string | undefined } {
+  if (isApiError(error)) return { message: error.message, requestId: error.requestId };
+  if (isRouteErrorResponse(error)) return { message: `${error.status} ${error.statusText}` };
+  // A failed dynamic import usually means a new version was deployed: a reload fetches it.
+  if (error instanceof Error) return { message: error.message };
+  return { message: 'Unknown error' };
+}
+
+/** Route-level: one page failing leaves the shell (and the way out) in place. */
+export function RouteErrorBoundary() {
+  usePageTitle('Something went wrong');
+  const { message, requestId } = describe(useRouteError());
+  return (
+    <Container size="sm" py="xl">
+      <Stack gap="md" align="flex-start">
+        <Title order={1}>Something went wrong</Title>
+        <Text>This page could not be shown. Reloading usually helps; if it does not, tell us what you were doing and quote the request id.</Text>
+        <Text size="sm" c="dimmed">
+          {message}
+        </Text>
+        {requestId && (
+          <Text size="sm">
+            Request id: <Code>{requestId}</Code>
+          </Text>
+        )}
+        <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => {
+            browser.reload();
+          }}>
+          Reload
+        </Button>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,26 @@
+import { Group, Text, ThemeIcon } from '@mantine/core';
+import { IconTelescope } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { PRODUCT_NAME } from '@/lib/use-page-title.ts';
+import classes from './brand.module.css';
+
+/** Product name and owner, linking home. */
+export function Brand() {
+  return (
+    <Link to="/" className={classes.brand} aria-label={`${PRODUCT_NAME}, CTAO — home`}>
+      <Group gap="xs" wrap="nowrap">
+        <ThemeIcon size="lg" radius="md" aria-hidden>
+          <IconTelescope size={20} />
+        </ThemeIcon>
+        <div>
+          <Text fw={700} lh={1.1}>
+            {PRODUCT_NAME}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.1}>
+            CTAO · Bulk Data Management
+          </Text>
+        </div>
+      </Group>
+    </Link>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Health } from '@bdms/contract';
+import { isApiError } from '@/lib/api-client.ts';
+
+export interface Outage {
+  /** Only when the lines alone would not say what is wrong. */
+  title?: string;
+  lines: string[];
+}
+
+/** "reason." → "reason": the sentence around it supplies its own punctuation. */
+const clause = (reason: string | undefined): string =>
+  reason?.trim().replace(/[.\s]+$/, '') ?? '';
+
+function componentLine(what: string, reason: string | undefined, resumes: string): string {
+  const why = clause(reason);
+  return `${what} is unavailable${why ? ` — ${why}` : ''}. ${resumes} automatically when it is back.`;
+}
+
+/** What is down right now, in words for the banner; null when everything answers. */
+export function describeOutage(health: Health | undefined, error: unknown): Outage | null {
+  if (error) {
+    const detail = isApiError(error) && !error.isNetwork ? ` (${error.message})` : '';
+    return {
+      title: 'The portal server is unreachable',
+      lines: [`The portal is retrying by itself${detail}. Check your connection if this lasts.`],
+    };
+  }
+  if (!health) return null;
+  const lines: string[] = [];
+  if (!health.rucio.ok) {
+    lines.push(componentLine('Rucio', health.rucio.reason, 'Browsing will resume'));
+  }
+  if (!health.idp.ok) {
+    lines.push(componentLine('The login service', health.idp.reason, 'Signing in will resume'));
+  }
+  if (lines.length === 0) return null;
+  return { lines };
+}

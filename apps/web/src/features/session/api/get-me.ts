@@ -1,0 +1,23 @@
+import { api, type Me } from '@bdms/contract';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, isApiError } from '@/lib/api-client.ts';
+import { queryKeys } from '@/lib/query-keys.ts';
+
+/** The signed-in user, or null when the BFF says there is no session (401). */
+export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    return await apiGet(api.me, { signal });
+  } catch (error) {
+    if (isApiError(error) && error.isUnauthenticated) return null;
+    throw error;
+  }
+}
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.session.me(),
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useMe = () => useQuery(meQueryOptions());

@@ -1,0 +1,57 @@
+import type { Me } from '@bdms/contract';
+import { Avatar, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import { useSignOut } from '../api/sign-out.ts';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+/** Who is signed in and as which Rucio account — what every Rucio call is made as. */
+export function UserSummary({ me }: { me: Me }) {
+  const signOut = useSignOut();
+  const displayName = me.name ?? me.username;
+  return (
+    <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
+      <Avatar color="blue" radius="xl" size="md" aria-hidden visibleFrom="sm">
+        {initials(displayName)}
+      </Avatar>
+      <Stack gap={0} visibleFrom="xs">
+        <Text size="sm" fw={600} lh={1.2}>
+          {displayName}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.2}>
+          Rucio account: <span data-testid="rucio-account">{me.account}</span>
+        </Text>
+      </Stack>
+      {me.isAdmin && (
+        <Badge color="grape" variant="light" title="Member of the portal's admin group">
+          Admin
+        </Badge>
+      )}
+      <Tooltip
+        label={`Sign-out failed: ${signOut.error?.message ?? ''}`}
+        opened={signOut.isError}
+        color="red"
+        withArrow
+      >
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconLogout size={16} aria-hidden />}
+          loading={signOut.isPending}
+          onClick={() => {
+            signOut.mutate();
+          }}
+        >
+          Sign out
+        </Button>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The one place that turns scopes and DID names into SPA paths and back. CTAO names are
+ * `/ctao/...` paths, so a name is always ONE encoded path segment (`%2Fctao%2F...`): splitting
+ * it over several segments would give `//` and ambiguous routes. react-router decodes the
+ * segment back (including `%2F`) in `useParams`.
+ */
+
+export interface DidRef {
+  scope: string;
+  name: string;
+}
+
+/** encodeURIComponent, plus dots: a segment of only dots (`.`/`..`) would be resolved away by the browser. */
+export function encodeSegment(value: string): string {
+  if (value === '') throw new Error('A scope or DID name cannot be empty');
+  const encoded = encodeURIComponent(value);
+  return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+export const scopePath = (scope: string): string => `/scopes/${encodeSegment(scope)}`;
+
+export const didPath = ({ scope, name }: DidRef): string =>
+  `/dids/${encodeSegment(scope)}/${encodeSegment(name)}`;
+
+/** Rucio's own textual form, for display and copy: `scope:name`. */
+export const didString = ({ scope, name }: DidRef): string => `${scope}:${name}`;
+
+/** Route params → DidRef, or null when the URL is incomplete. */
+export function didFromParams(params: Record<string, string | undefined>): DidRef | null {
+  const { scope, name } = params;
+  return scope && name ? { scope, name } : null;
+}
