@@ -1,0 +1,69 @@
+/** core-up: venv → database → Rucio (config, bootstrap, gunicorn) → storage, each reused when healthy. */
+import { rmSync } from 'node:fs';
+import type { DevstackEnv } from '../config.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { StatePaths } from '../lib/paths.ts';
+import type { DaemonStatus } from '../lib/process.ts';
+import { ensureDatabase, redact, type DatabaseInfo } from './postgres.ts';
+import { ensureVenv } from './python.ts';
+import { bootstrapRucio, rucioUrl, rucioVersion, startRucio, stopRucio, writeRucioConfig } from './rucio.ts';
+import { startStorage, stopStorage, storageUrl } from './storage.ts';
+
+export interface CoreUpOptions {
+  reset?: boolean;
+}
+
+export interface CoreStatus {
+  db: DatabaseInfo;
+  rucio: DaemonStatus & { url: string; version: string };
+  storage: DaemonStatus & { url: string };
+}
+
+const verb = (s: DaemonStatus) => (s.reused ? 'reused' : 'started');
+const ms = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+export async function coreUp(
+  paths: StatePaths,
+  env: DevstackEnv,
+  log: Logger,
+  opts: CoreUpOptions = {},
+): Promise<CoreStatus> {
+  let t0 = Date.now();
+  const venv = await ensureVenv(paths, env.DEVSTACK_PYTHON);
+  log.info(`python   ${venv.installed ? 'installed requirements into' : 'reused'} ${venv.venv} (${ms(t0)})`);
+  venv.warnings.forEach((w) => {
+    log.warn(w);
+  });
+  if (opts.reset) await wipe(paths, log);
+
+  t0 = Date.now();
+  const db = await ensureDatabase(paths, env, { reset: opts.reset });
+  log.info(`postgres ${db.kind} ${redact(db.url)}${db.created ? ' (created)' : ''} (${ms(t0)})`);
+
+  t0 = Date.now();
+  const cfg = await writeRucioConfig(paths, db, env.IDP_ISSUER);
+  const boot = await bootstrapRucio(paths, db, env.IDP_ISSUER, { reset: opts.reset });
+  if (cfg.changed) await stopRucio(paths);
+  const rucio = await startRucio(paths, env.RUCIO_PORT);
+  const version = (await rucioVersion(env.RUCIO_PORT)) ?? 'unknown';
+  const what = [boot.schemaBuilt ? 'schema built' : 'schema reused', ...boot.changes].join('; ');
+  log.info(`rucio    ${verb(rucio)} ${version} at ${rucioUrl(env.RUCIO_PORT)} pid ${rucio.pid}: ${what} (${ms(t0)})`);
+
+  t0 = Date.now();
+  const storage = await startStorage(paths, env.STORAGE_PORT);
+  log.info(`storage  ${verb(storage)} WebDAV at ${storageUrl(env.STORAGE_PORT)} pid ${storage.pid} (${ms(t0)})`);
+  log.info(`logs in ${paths.logs}`);
+  return {
+    db,
+    rucio: { ...rucio, url: rucioUrl(env.RUCIO_PORT), version },
+    storage: { ...storage, url: storageUrl(env.STORAGE_PORT) },
+  };
+}
+
+/** --reset: servers holding the old data stop first; the storage bytes go with the DB. */
+async function wipe(paths: StatePaths, log: Logger): Promise<void> {
+  await stopRucio(paths);
+  await stopStorage(paths);
+  rmSync(paths.storage, { recursive: true, force: true });
+  log.info('reset    stopped rucio + storage, wiped storage; the database is dropped and rebuilt');
+}

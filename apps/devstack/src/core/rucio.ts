@@ -1,0 +1,121 @@
+/**
+ * The Rucio 41 server: config files, schema + root bootstrap with the tools shipped in the pip
+ * package, demo accounts and OIDC identities, and gunicorn on 127.0.0.1.
+ */
+import { DEMO_USERS, DEV_HOST, type DemoUser } from '@bdms/dev-fixtures';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { logPath, pythonDir, type StatePaths } from '../lib/paths.ts';
+import { startDaemon, stopDaemon, type DaemonStatus } from '../lib/process.ts';
+import { toSqlAlchemyUrl } from './db-select.ts';
+import { alembicRevision } from './pg-admin.ts';
+import type { DatabaseInfo } from './postgres.ts';
+import { sitePackages } from './python.ts';
+import { renderAlembicIni, renderIdpSecrets, renderRucioCfg, type RucioConfigInput } from './rucio-config.ts';
+import { rucioCfgPath, rucioEnv, rucioPython } from './rucio-env.ts';
+
+export async function writeRucioConfig(
+  paths: StatePaths,
+  db: DatabaseInfo,
+  issuer: string,
+  policy: RucioConfigInput['policy'] = 'ctao',
+): Promise<{ file: string; changed: boolean }> {
+  mkdirSync(paths.rucioEtc, { recursive: true });
+  const url = toSqlAlchemyUrl(db.url);
+  const venvEtc = join(paths.venv, 'rucio', 'etc');
+  const scriptLocation = join(await sitePackages(paths), 'rucio', 'db', 'sqla', 'migrate_repo');
+  const template = readFileSync(join(venvEtc, 'alembic.ini.template'), 'utf8');
+  writeFileSync(join(paths.rucioEtc, 'alembic.ini'), renderAlembicIni(template, url, scriptLocation));
+  writeFileSync(join(paths.rucioEtc, 'idpsecrets.json'), renderIdpSecrets(issuer));
+  const cfg = renderRucioCfg({
+    dbUrl: url,
+    etcDir: paths.rucioEtc,
+    logDir: paths.logs,
+    mailTemplateDir: join(venvEtc, 'mail_templates'),
+    policy,
+  });
+  const file = rucioCfgPath(paths);
+  // A running server keeps the config it started with; the caller restarts it on a change.
+  const changed = !existsSync(file) || readFileSync(file, 'utf8') !== cfg;
+  writeFileSync(file, cfg);
+  return { file, changed };
+}
+
+export interface BootstrapResult {
+  schemaBuilt: boolean;
+  changes: string[];
+}
+
+/** Schema + VO + root via <venv>/rucio/tools, then our idempotent accounts/identities step. */
+export async function bootstrapRucio(
+  paths: StatePaths,
+  db: DatabaseInfo,
+  issuer: string,
+  opts: { reset?: boolean; users?: readonly DemoUser[] } = {},
+): Promise<BootstrapResult> {
+  const tools = join(paths.venv, 'rucio', 'tools');
+  const part = 'rucio-bootstrap';
+  // A database we did not create is never dropped: purge Rucio's tables instead.
+  if (opts.reset && db.kind === 'env') await rucioPython(paths, [join(tools, 'reset_database.py'), '-p'], { part });
+  const schemaBuilt = (await alembicRevision(db.url)) === undefined;
+  if (schemaBuilt) await rucioPython(paths, [join(tools, 'bootstrap.py')], { part });
+  const spec = {
+    issuer,
+    users: (opts.users ?? DEMO_USERS).map((u) => ({
+      account: u.rucioAccount,
+      sub: u.sub,
+      email: u.email,
+      admin: u.role === 'admin',
+    })),
+  };
+  await rucioPython(paths, [join(pythonDir, 'bootstrap_rucio.py'), JSON.stringify(spec)], { part });
+  return { schemaBuilt, changes: lastChanges(logPath(paths, part)) };
+}
+
+const ChangesLine = z.object({ changes: z.array(z.string()) });
+
+/** bootstrap_rucio.py prints one JSON line; it is the last line of the log. */
+function lastChanges(logFile: string): string[] {
+  const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n');
+  const parsed = ChangesLine.safeParse(safeJson(lines.at(-1) ?? ''));
+  return parsed.success ? parsed.data.changes : [];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const rucioUrl = (port: number): string => `http://${DEV_HOST}:${port}`;
+
+const Ping = z.object({ version: z.string() });
+
+/** The server's version from GET /ping, or undefined when it does not answer. */
+export async function rucioVersion(port: number): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${rucioUrl(port)}/ping`, { signal: AbortSignal.timeout(3000) });
+    const body = Ping.safeParse(await res.json());
+    return res.ok && body.success ? body.data.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startRucio(paths: StatePaths, port: number): Promise<DaemonStatus> {
+  const args = ['-w', '2', '--threads', '4', '-b', `${DEV_HOST}:${port}`, '--timeout', '120'];
+  return startDaemon(paths, {
+    name: 'rucio',
+    command: join(paths.venvBin, 'gunicorn'),
+    // python/rucio_wsgi.py wraps rucio.web.rest.flaskapi.v1.main:application (NoDecode slashes).
+    args: [...args, '--chdir', pythonDir, '--access-logfile', '-', 'rucio_wsgi:application'],
+    env: rucioEnv(paths),
+    health: async () => (await rucioVersion(port)) !== undefined,
+    timeoutMs: 90_000,
+  });
+}
+
+export const stopRucio = (paths: StatePaths): Promise<boolean> => stopDaemon(paths, 'rucio');
