@@ -4,7 +4,7 @@
  *   core-up [--reset]   venv + PostgreSQL + Rucio + storage (idempotent; --reset wipes DB + storage)
  *   down                stops every daemon with a pid file in .devstack/run
  */
-import { readEnv } from './config.ts';
+import { readEnv } from './core/config.ts';
 import { coreUp } from './core/core-up.ts';
 import { StackError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';

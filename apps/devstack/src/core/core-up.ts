@@ -1,6 +1,6 @@
 /** core-up: venv → database → Rucio (config, bootstrap, gunicorn) → storage, each reused when healthy. */
 import { rmSync } from 'node:fs';
-import type { DevstackEnv } from '../config.ts';
+import type { DevstackEnv } from './config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import type { DaemonStatus } from '../lib/process.ts';

@@ -1,5 +1,5 @@
 /** ensureDatabase(): a PostgreSQL database for Rucio, chosen as documented in db-select.ts. */
-import type { DevstackEnv } from '../config.ts';
+import type { DevstackEnv } from './config.ts';
 import { StackError } from '../lib/errors.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import { chooseDatabase, databaseName, withDatabase, type DbKind } from './db-select.ts';

@@ -1,6 +1,6 @@
 /** How to run Rucio's Python tools in the venv against our rucio.cfg. */
 import { join } from 'node:path';
-import { inheritedEnv } from '../config.ts';
+import { inheritedEnv } from './config.ts';
 import { logPath, type StatePaths } from '../lib/paths.ts';
 import { runLogged } from '../lib/run.ts';
 

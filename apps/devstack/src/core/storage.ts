@@ -6,7 +6,7 @@
 import { DEV_HOST } from '@bdms/dev-fixtures';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inheritedEnv } from '../config.ts';
+import { inheritedEnv } from './config.ts';
 import { httpAnswers } from '../lib/http.ts';
 import { pythonDir, type StatePaths } from '../lib/paths.ts';
 import { startDaemon, stopDaemon, type DaemonStatus } from '../lib/process.ts';
