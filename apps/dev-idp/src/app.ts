@@ -35,7 +35,8 @@ function logProviderEvents(provider: Provider, logger: Logger): void {
 
 function errorHandler(logger: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    const message = err instanceof Error ? err.message : 'unexpected error';
+    const description = (err as { error_description?: unknown } | null)?.error_description;
+    const message = typeof description === 'string' ? description : err instanceof Error ? err.message : 'unexpected error';
     logger.warn({ error: err instanceof Error ? err.name : 'unknown', reason: message }, 'interaction failed');
     res
       .status(400)

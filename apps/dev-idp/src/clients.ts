@@ -58,8 +58,10 @@ export function devClients(portalRedirectUris: string[]): ClientMetadata[] {
  */
 export function allowLoopbackForPortal(provider: Provider): void {
   const proto = provider.Client.prototype;
+  /* eslint-disable @typescript-eslint/unbound-method -- kept to be re-invoked with .call(this) below */
   const redirectAllowed = proto.redirectUriAllowed;
   const postLogoutAllowed = proto.postLogoutRedirectUriAllowed;
+  /* eslint-enable @typescript-eslint/unbound-method */
   const isPortal = (clientId: string): boolean => clientId === DEV_CLIENTS.portal.clientId;
 
   proto.redirectUriAllowed = function redirectUriAllowed(value: string): boolean {

@@ -7,6 +7,8 @@ export const CALLBACK = 'http://127.0.0.1:38080/auth/callback';
 export async function discover(issuer: string, who: keyof typeof DEV_CLIENTS = 'portal'): Promise<client.Configuration> {
   const { clientId, clientSecret } = DEV_CLIENTS[who];
   return client.discovery(new URL(issuer), clientId, clientSecret, client.ClientSecretBasic(clientSecret), {
+    // The dev issuer is plain http on loopback; openid-client marks this @deprecated only as a warning sign.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     execute: [client.allowInsecureRequests],
   });
 }

@@ -19,11 +19,11 @@ export function loginPage({ uid, clientName, username = '', error = false }: Log
     `<h1>Sign in</h1>
 <p>to continue to ${escapeHtml(clientName)}</p>
 ${alert}
-<form method="post" action="${action}" autocomplete="off">
+<form method="post" action="${action}">
 <label for="username">Username</label>
-<input id="username" name="username" type="text" required autofocus value="${escapeHtml(username)}">
+<input id="username" name="username" type="text" autocomplete="username" required autofocus value="${escapeHtml(username)}">
 <label for="password">Password</label>
-<input id="password" name="password" type="password" required>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
 </form>`,
   );
