@@ -17,8 +17,10 @@ export const whoami =
     try {
       if (response.ok) return t.parse(path, AccountDto, await response.json()).account;
       await response.body?.cancel();
+      // Rucio 41 sends a relative Location (`root`), resolved against /accounts/whoami.
       const location = response.headers.get('location') ?? '';
-      const match = /\/accounts\/([^/?#]+)\/?(?:[?#].*)?$/.exec(location);
+      const target = URL.parse(location, `http://rucio.invalid${path}`);
+      const match = target ? /\/accounts\/([^/]+)\/?$/.exec(target.pathname) : null;
       if (!match?.[1]) throw new RucioPayloadError(path, `unexpected redirect to ${JSON.stringify(location)}`);
       return (await getAccount(t)(token, decodeURIComponent(match[1]), signal)).account;
     } finally {

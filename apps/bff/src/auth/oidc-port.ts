@@ -1,0 +1,40 @@
+/**
+ * What the BFF needs from the OpenID provider. The real implementation is oidc-client.ts
+ * (openid-client v6); unit tests inject a stub of this interface, never a fake IdP server.
+ */
+export interface LoginStart {
+  url: URL;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+export interface TokenResult {
+  accessToken: string;
+  refreshToken: string | undefined;
+  idToken: string | undefined;
+  expiresAt: number;
+  /** Verified ID-token claims (present after a code grant; may be absent after a refresh). */
+  claims: Record<string, unknown> | undefined;
+}
+
+export interface CallbackChecks {
+  codeVerifier: string;
+  state: string;
+  nonce: string;
+}
+
+export interface OidcPort {
+  /** Builds the authorization URL with fresh state, nonce and PKCE S256 verifier. */
+  startLogin(redirectUri: string): Promise<LoginStart>;
+  /** Code grant; validates state, nonce, iss, aud and the ID token. Throws AppError on failure. */
+  finishLogin(callbackUrl: URL, checks: CallbackChecks): Promise<TokenResult>;
+  /** Refresh grant. Throws AppError 401 session_expired on invalid_grant, 503 idp_unavailable otherwise. */
+  refresh(refreshToken: string): Promise<TokenResult>;
+  /** Best effort: the session ends even if the IdP cannot be reached. */
+  revoke(refreshToken: string): Promise<void>;
+  /** The IdP end-session URL, or undefined when discovery advertises no end_session_endpoint. */
+  endSessionUrl(params: { idTokenHint: string | undefined; postLogoutRedirectUri: string }): Promise<URL | undefined>;
+  /** Fetches discovery afresh (for /api/health); resolves to the advertised issuer. */
+  probe(signal: AbortSignal): Promise<string>;
+}

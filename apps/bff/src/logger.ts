@@ -1,0 +1,49 @@
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.ts';
+
+/**
+ * Everything that could carry a credential is censored: browser cookies, the session cookie we
+ * set, Rucio and bearer tokens, and our own token fields wherever they appear in a log object.
+ */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-rucio-auth-token"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-rucio-auth-token"]',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.idToken',
+  '*.access_token',
+  '*.refresh_token',
+  '*.id_token',
+  '*.token',
+  'accessToken',
+  'refreshToken',
+  'idToken',
+  'token',
+];
+
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      name: 'bff',
+      level: config.logLevel,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+/** The callback URL carries the authorization code and state: log the path, never the query. */
+export function loggableUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const key of ['code', 'state', 'session_state', 'id_token_hint']) {
+    if (params.has(key)) params.set(key, '[redacted]');
+  }
+  return `${url.slice(0, q)}?${params.toString()}`;
+}

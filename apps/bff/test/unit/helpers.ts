@@ -1,0 +1,154 @@
+import session, { type Store } from 'express-session';
+import request from 'supertest';
+import type { Express } from 'express';
+import { pino } from 'pino';
+import { createApp } from '../../src/app.ts';
+import type { CallbackChecks, OidcPort, TokenResult } from '../../src/auth/oidc-port.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { AppError } from '../../src/errors.ts';
+import type { RucioPort } from '../../src/rucio-port.ts';
+
+export const PUBLIC_HTTP = 'http://localhost:8080';
+export const PUBLIC_HTTPS = 'https://portal.example.org';
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    OIDC_ISSUER: 'http://idp.test/',
+    OIDC_ALLOW_INSECURE: '1',
+    OIDC_CLIENT_ID: 'bdms-portal',
+    OIDC_CLIENT_SECRET: 'secret',
+    RUCIO_URL: 'http://rucio.test',
+    PUBLIC_URL: PUBLIC_HTTP,
+    WEB_DIST_DIR: '/nonexistent-web-dist',
+    LOG_LEVEL: 'silent',
+    ...env,
+  }, '9.9.9');
+}
+
+let counter = 0;
+/** Distinct, recognisable token strings: tests grep every response for them. */
+export const tokenSet = (lifetimeMs = 3600_000, claims?: Record<string, unknown>): TokenResult => {
+  counter += 1;
+  return {
+    accessToken: `AT-SECRET-${counter}`,
+    refreshToken: `RT-SECRET-${counter}`,
+    idToken: `IDT-SECRET-${counter}`,
+    expiresAt: Date.now() + lifetimeMs,
+    claims,
+  };
+};
+
+export const ALICE_CLAIMS = {
+  sub: 'b3a1c8e2-5f0d-4c4e-9a51-2f7d3c8e1a01',
+  preferred_username: 'alice',
+  name: 'Alice Astronomer',
+  email: 'alice@ctao.example.org',
+  'wlcg.groups': ['/ctao', '/ctao/astronomers'],
+};
+
+/**
+ * A stub of our OidcPort (not an IdP): it records calls and checks state like openid-client does,
+ * so the routes' handling of transactions, sessions and refresh can be tested in isolation.
+ */
+export function stubOidc(options: { endSession?: boolean; tokenLifetimeMs?: number; claims?: Record<string, unknown> } = {}) {
+  const calls = { refresh: [] as string[], revoke: [] as string[], finish: [] as CallbackChecks[] };
+  let refreshImpl: (rt: string) => Promise<TokenResult> = () => Promise.resolve(tokenSet(options.tokenLifetimeMs));
+  let probeImpl: () => Promise<string> = () => Promise.resolve('http://idp.test/');
+  const port: OidcPort = {
+    startLogin: (redirectUri) => {
+      const state = `state-${String(Math.random()).slice(2)}`;
+      const url = new URL('http://idp.test/authorize');
+      url.search = new URLSearchParams({ redirect_uri: redirectUri, state }).toString();
+      return Promise.resolve({ url, state, nonce: 'nonce', codeVerifier: 'verifier' });
+    },
+    finishLogin: (callbackUrl, checks) => {
+      calls.finish.push(checks);
+      if (callbackUrl.searchParams.get('state') !== checks.state) {
+        return Promise.reject(new AppError(400, 'login_failed', 'The sign-in could not be completed. Please try again.'));
+      }
+      return Promise.resolve(tokenSet(options.tokenLifetimeMs, options.claims ?? ALICE_CLAIMS));
+    },
+    refresh: (rt) => {
+      calls.refresh.push(rt);
+      return refreshImpl(rt);
+    },
+    revoke: (rt) => {
+      calls.revoke.push(rt);
+      return Promise.resolve();
+    },
+    endSessionUrl: ({ idTokenHint, postLogoutRedirectUri }) => {
+      if (!options.endSession) return Promise.resolve(undefined);
+      const url = new URL('http://idp.test/session/end');
+      url.search = new URLSearchParams({ id_token_hint: idTokenHint ?? '', post_logout_redirect_uri: postLogoutRedirectUri }).toString();
+      return Promise.resolve(url);
+    },
+    probe: () => probeImpl(),
+  };
+  return {
+    port,
+    calls,
+    onRefresh: (fn: (rt: string) => Promise<TokenResult>) => { refreshImpl = fn; },
+    onProbe: (fn: () => Promise<string>) => { probeImpl = fn; },
+  };
+}
+
+export function stubRucio(overrides: Partial<RucioPort> = {}) {
+  const seenTokens: string[] = [];
+  const rucio: RucioPort = {
+    ping: () => Promise.resolve({ version: '41.5.1' }),
+    whoami: (token) => {
+      seenTokens.push(token);
+      return Promise.resolve('alice');
+    },
+    listScopes: (token) => {
+      seenTokens.push(token);
+      return Promise.resolve(['user.alice', 'acada', 'dl3']);
+    },
+    ...overrides,
+  };
+  return { rucio, seenTokens };
+}
+
+export interface TestApp {
+  app: Express;
+  config: Config;
+  store: Store;
+  oidc: ReturnType<typeof stubOidc>;
+  rucio: ReturnType<typeof stubRucio>;
+}
+
+export function makeApp(options: { env?: Record<string, string>; oidc?: ReturnType<typeof stubOidc>; rucio?: ReturnType<typeof stubRucio>; store?: Store } = {}): TestApp {
+  const config = testConfig(options.env);
+  const oidc = options.oidc ?? stubOidc();
+  const rucio = options.rucio ?? stubRucio();
+  const store = options.store ?? new session.MemoryStore();
+  const app = createApp({ config, logger: pino({ level: 'silent' }), oidc: oidc.port, rucio: rucio.rucio, sessionStore: store, healthCacheMs: 0 });
+  return { app, config, store, oidc, rucio };
+}
+
+export const setCookies = (res: request.Response): string[] => {
+  const raw = res.headers['set-cookie'] as unknown;
+  return Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+};
+
+export const cookieLine = (res: request.Response, name: string): string | undefined =>
+  setCookies(res).find((c) => c.startsWith(`${name}=`));
+
+export const cookiePair = (line: string | undefined): string => (line ?? '').split(';')[0] ?? '';
+
+/** Drives /auth/login → /auth/callback; returns the session cookie pair and both responses. */
+export async function login(t: TestApp, options: { returnTo?: string; https?: boolean; cookie?: string } = {}) {
+  const proto = options.https ? { 'X-Forwarded-Proto': 'https' } : {};
+  const names = t.config.secureCookies ? { s: '__Host-bdms_session', tx: '__Host-bdms_login_tx' } : { s: 'bdms_session', tx: 'bdms_login_tx' };
+  const start = await request(t.app).get('/auth/login').query(options.returnTo ? { returnTo: options.returnTo } : {}).set(proto);
+  const location = new URL(String(start.headers.location));
+  const state = location.searchParams.get('state') ?? '';
+  const txCookie = cookiePair(cookieLine(start, names.tx));
+  const callback = await request(t.app)
+    .get('/auth/callback')
+    .query({ code: 'the-code', state, iss: 'http://idp.test/' })
+    .set(proto)
+    .set('Cookie', [txCookie, options.cookie].filter(Boolean).join('; '));
+  const sessionCookie = cookiePair(cookieLine(callback, names.s));
+  return { start, callback, state, txCookie, sessionCookie };
+}
