@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
-const EnvSchema = z.object({
+/** Exported so a stack-wide config can `.extend()` it with the IdP/BFF settings. */
+export const CoreEnvSchema = z.object({
   /** Where runtime state lives (venv, logs, pid files, DB cluster, storage bytes). */
   DEVSTACK_HOME: z.string().min(1).optional(),
   /** An existing PostgreSQL database for Rucio (postgres:// or postgresql+psycopg:// URL). */
@@ -24,10 +25,10 @@ const EnvSchema = z.object({
   DEVSTACK_PYTHON: z.string().min(1).optional(),
 });
 
-export type DevstackEnv = z.infer<typeof EnvSchema>;
+export type DevstackEnv = z.infer<typeof CoreEnvSchema>;
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): DevstackEnv {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = CoreEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid devstack environment:\n${lines.join('\n')}`);

@@ -5,7 +5,7 @@
  * as root, so as root we run it as the existing `postgres` user, else `nobody`, and chown the
  * cluster directory to that user. No system user is created.
  */
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,6 +50,21 @@ export async function unprivilegedUser(): Promise<RunAs | undefined> {
   throw new StackError('postgres', 'running as root and no `postgres` or `nobody` user to run PostgreSQL as');
 }
 
+/**
+ * The server user must be able to walk down to its data directory; a 0700 ancestor (a repo
+ * under /root, a mkdtemp dir) makes initdb fail with a bare "Permission denied".
+ */
+export function unsearchableAncestor(dir: string, who: RunAs): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(d)) {
+      const st = statSync(d);
+      const bit = st.uid === who.uid ? 0o100 : st.gid === who.gid ? 0o010 : 0o001;
+      if ((st.mode & bit) === 0) return d;
+    }
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 const pgEnv = (): NodeJS.ProcessEnv => ({ PATH: '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' });
 
 export async function startEmbeddedPostgres(paths: StatePaths, port: number): Promise<DaemonStatus> {
@@ -57,6 +72,11 @@ export async function startEmbeddedPostgres(paths: StatePaths, port: number): Pr
   const runAs = await unprivilegedUser();
   const dataDir = join(paths.pg, 'data');
   const ids = runAs ? { uid: runAs.uid, gid: runAs.gid } : {};
+  const blocked = runAs && unsearchableAncestor(dirname(paths.pg), runAs);
+  if (blocked) {
+    const hint = `chmod o+x ${blocked}, or set DEVSTACK_HOME under a world-searchable directory`;
+    throw new StackError('postgres', `${blocked} is not searchable by user ${runAs.user}, who runs the cluster: ${hint}`);
+  }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(paths.pg, { recursive: true });
     if (runAs) chownSync(paths.pg, runAs.uid, runAs.gid);
