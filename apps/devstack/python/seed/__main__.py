@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,12 +13,15 @@ from .generate import DEFAULT_SEED, profile_for
 from .run import Options, seed
 from .storage import StorageEndpoint
 
+PASSWORD_ENV = "SEED_RUCIO_PASSWORD"
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m seed", description="Seed the CTAO demo archive into Rucio.")
     p.add_argument("--rucio-url", required=True, help="e.g. http://127.0.0.1:4410")
     p.add_argument("--username", required=True, help="root's userpass identity")
-    p.add_argument("--password", required=True)
+    p.add_argument("--password", default=os.environ.get(PASSWORD_ENV),
+                   help=f"root's password (default: ${PASSWORD_ENV}, which keeps it off the command line)")
     p.add_argument("--storage-url", required=True, help="the storage server, e.g. http://127.0.0.1:4420")
     p.add_argument("--storage-root", required=True, type=Path, help="directory it serves (one folder per RSE)")
     p.add_argument("--size", choices=("small", "bench"), default="small")
@@ -35,6 +39,8 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s seed %(message)s")
     logging.getLogger("rucio").setLevel(logging.WARNING)
+    if not args.password:
+        raise SystemExit(f"--password or ${PASSWORD_ENV} is required")
     if args.files is not None and args.files < 1:
         raise SystemExit("--files must be >= 1")
     opts = Options(

@@ -1,0 +1,6 @@
+"""Make `import seed` work when pytest runs from anywhere (the package lives next to tests/)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

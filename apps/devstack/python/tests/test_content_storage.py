@@ -1,0 +1,86 @@
+"""Bytes, checksums, storage paths and the server-side objects' pure parts."""
+
+import zlib
+
+from seed.content import CARD, adler32_hex, header_text, render
+from seed.model import FileSpec
+from seed.reference import RSES, array_element
+from seed.rucio_setup import distance, protocol, rse_attributes
+from seed.storage import ALGORITHMS, StorageEndpoint, detect_algorithm, write_bytes
+
+SPEC = FileSpec("acada", "/ctao/acada/DL0/LSTN-01/ctao-north/event/2025/02/04/x.fits.fz", {}, (("OBS_ID", 2000000200),), 100)
+ENDPOINT = StorageEndpoint("http://127.0.0.1:4420", root=__import__("pathlib").Path("/srv/storage"))
+
+
+def test_adler32_is_rucios_zero_padded_hex():
+    assert adler32_hex(b"") == "00000001"
+    assert adler32_hex(b"abc") == f"{zlib.adler32(b'abc'):08x}"
+
+
+def test_header_is_fits_like_80_column_cards_ending_with_end():
+    text = header_text((("OBJECT", "Crab"), ("OBS_ID", 2000000200), ("VALID", True)))
+    assert len(text) % CARD == 0
+    cards = [text[i:i + CARD] for i in range(0, len(text), CARD)]
+    assert cards[0].startswith("SIMPLE  =") and cards[-1].rstrip() == "END"
+    assert "'Crab'" in text
+
+
+def test_content_is_deterministic_and_depends_on_seed():
+    a, b = render(SPEC, 1), render(SPEC, 1)
+    assert a == b and a.size == len(header_text(SPEC.header)) + 100
+    assert render(SPEC, 2).md5 != a.md5
+
+
+def test_lfn2pfn_algorithms_match_rucio_and_the_ctao_policy():
+    assert ALGORITHMS["identity"]("acada", "/ctao/acada/f") == "acada//ctao/acada/f"
+    assert ALGORITHMS["identity"]("user.alice", "/ctao/user/a/alice/f") == "user/alice//ctao/user/a/alice/f"
+    assert ALGORITHMS["ctao_bdms"]("acada", "/ctao/acada/f") == "/ctao/acada/f"
+    assert ALGORITHMS["hash"]("user.alice", "f").startswith("user/alice/")
+
+
+def test_pfn_joins_like_rucio_and_local_path_collapses_double_slashes():
+    assert ENDPOINT.pfn("PIC-TAPE", "/ctao/acada/f") == "http://127.0.0.1:4420/PIC-TAPE/ctao/acada/f"
+    assert str(ENDPOINT.local_path("PIC-TAPE", "acada//ctao/acada/f")) == "/srv/storage/PIC-TAPE/acada/ctao/acada/f"
+
+
+def test_detect_algorithm_recognises_the_servers_pfns():
+    pfns = {"acada:/ctao/acada/p": "http://127.0.0.1:4420/CSCS-DISK/ctao/acada/p"}
+    assert detect_algorithm(ENDPOINT, "CSCS-DISK", pfns) == "ctao_bdms"
+    pfns = {"acada:/ctao/acada/p": "http://127.0.0.1:4420/CSCS-DISK/acada//ctao/acada/p"}
+    assert detect_algorithm(ENDPOINT, "CSCS-DISK", pfns) == "identity"
+
+
+def test_write_bytes_skips_an_identical_size_file(tmp_path):
+    target = tmp_path / "a" / "b.fits"
+    assert write_bytes(target, b"1234") is True
+    assert write_bytes(target, b"1234") is False
+    assert target.read_bytes() == b"1234"
+
+
+def test_rses_are_six_real_places_with_one_tape():
+    assert len(RSES) >= 6
+    assert [r.name for r in RSES if r.rse_type == "TAPE"] == ["PIC-TAPE"]
+    assert all(-90 <= r.latitude <= 90 and -180 <= r.longitude <= 180 for r in RSES)
+
+
+def test_rse_attributes_mark_onsite_offsite_and_tape():
+    attrs = {r.name: rse_attributes(r) for r in RSES}
+    assert attrs["CTAO-N-ONSITE"]["ONSITE"] is True and "OFFSITE" not in attrs["CTAO-N-ONSITE"]
+    assert attrs["PIC-TAPE"]["TAPE"] is True and attrs["PIC-TAPE"]["OFFSITE"] is True
+    assert all(a["ANY"] is True for a in attrs.values())
+
+
+def test_distances_are_symmetric_rankings():
+    north, south, desy = RSES[0], RSES[1], RSES[2]
+    assert distance(north, south) == distance(south, north) > distance(north, desy) >= 1
+
+
+def test_protocol_points_at_the_storage_prefix():
+    p = protocol(ENDPOINT, "CSCS-DISK")
+    assert (p["scheme"], p["hostname"], p["port"], p["prefix"]) == ("http", "127.0.0.1", 4420, "/CSCS-DISK/")
+    assert p["domains"]["lan"]["read"] == 1 and p["domains"]["wan"]["write"] == 1
+
+
+def test_array_elements_follow_the_id_ranges():
+    assert [array_element(i) for i in (1, 4, 5, 101, 105, 119)] == \
+        ["LSTN-01", "LSTN-04", "MSTN-01", "LSTS-01", "MSTS-01", "SSTS-01"]
