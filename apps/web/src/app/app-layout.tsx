@@ -73,7 +73,7 @@ export function AppLayout() {
         )}
         <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
           <HealthBanner />
-          <Box p="md" maw={1200}>
+          <Box p="md" maw={1200} mx="auto">
             <SessionGate />
           </Box>
         </AppShell.Main>

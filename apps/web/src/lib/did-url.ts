@@ -10,11 +10,13 @@ export interface DidRef {
   name: string;
 }
 
-/** encodeURIComponent, plus dots: a segment of only dots (`.`/`..`) would be resolved away by the browser. */
+/**
+ * One path segment. `.` and `..` cannot be carried (URLs resolve them, and even `%2E%2E`,
+ * away); Rucio's scope and name schemas never produce them.
+ */
 export function encodeSegment(value: string): string {
-  if (value === '') throw new Error('A scope or DID name cannot be empty');
-  const encoded = encodeURIComponent(value);
-  return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+  if (value === '' || /^\.{1,2}$/.test(value)) throw new Error(`Not addressable in a URL: "${value}"`);
+  return encodeURIComponent(value);
 }
 
 export const scopePath = (scope: string): string => `/scopes/${encodeSegment(scope)}`;

@@ -1,5 +1,6 @@
 import type { Health } from '@bdms/contract';
 import { isApiError } from '@/lib/api-client.ts';
+import { HEALTH_POLL_MS } from '../api/get-health.ts';
 
 export interface Outage {
   /** Only when the lines alone would not say what is wrong. */
@@ -19,11 +20,12 @@ function componentLine(what: string, reason: string | undefined, resumes: string
 /** What is down right now, in words for the banner; null when everything answers. */
 export function describeOutage(health: Health | undefined, error: unknown): Outage | null {
   if (error) {
-    const detail = isApiError(error) && !error.isNetwork ? ` (${error.message})` : '';
-    return {
-      title: 'The portal server is unreachable',
-      lines: [`The portal is retrying by itself${detail}. Check your connection if this lasts.`],
-    };
+    const retrying = `Retrying automatically every ${HEALTH_POLL_MS / 1000} seconds.`;
+    const line =
+      isApiError(error) && !error.isNetwork
+        ? `${clause(error.message)}. ${retrying}`
+        : `${retrying} Check your network connection if this lasts.`;
+    return { title: 'The portal server is unreachable', lines: [line] };
   }
   if (!health) return null;
   const lines: string[] = [];

@@ -34,7 +34,7 @@ function ScopesBody({ scopes, filter, onClear }: { scopes: string[]; filter: str
       >
         <EmptyState.Actions>
           <Button variant="light" onClick={onClear}>
-            Clear filter
+            Show all scopes
           </Button>
         </EmptyState.Actions>
       </EmptyState>

@@ -1,0 +1,84 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '@/lib/query-client.ts';
+import { fakeFetch } from '@/testing/fake-fetch.ts';
+import { makeAdmin, makeErrorBody, makeHealth, makeMe, makeScopeList } from '@/testing/factories.ts';
+import { renderWithProviders } from '@/testing/render.tsx';
+import { routes } from './router.tsx';
+
+const unauthenticated = { status: 401, body: makeErrorBody('unauthenticated', 'Sign in first') };
+
+function stack(me: unknown = { body: makeMe() }) {
+  return fakeFetch({
+    'GET /api/health': { body: makeHealth() },
+    'GET /api/me': me as never,
+    'GET /api/scopes': { body: makeScopeList(['ctao.dl0', 'user.alice']) },
+  });
+}
+
+describe('the app', () => {
+  it('when signed out, then any URL shows the landing page with Sign in back to that URL', async () => {
+    stack(unauthenticated);
+    renderWithProviders(null, { routes, initialEntry: '/scopes?filter=dl0' });
+    const signIn = await screen.findByRole('link', { name: 'Sign in' });
+    expect(signIn).toHaveAttribute('href', '/auth/login?returnTo=%2Fscopes%3Ffilter%3Ddl0');
+    expect(screen.getByRole('link', { name: /BDMS Portal/ })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main navigation' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+  });
+
+  it('when signed in, then / goes to /scopes inside the shell with user, navigation and skip link', async () => {
+    stack({ body: makeAdmin() });
+    const { router } = renderWithProviders(null, { routes, initialEntry: '/' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scopes' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/scopes');
+    const user = screen.getByRole('group', { name: 'Signed-in user' });
+    expect(within(user).getByText('Oscar Operator')).toBeInTheDocument();
+    expect(within(user).getByText('Admin')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Scopes' })).toHaveAttribute('href', '/scopes');
+    expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main-content');
+    expect(document.getElementById('main-content')).toHaveAttribute('tabindex', '-1');
+    expect(await screen.findAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('when a scope is opened, then its page says browsing is coming soon', async () => {
+    stack();
+    renderWithProviders(null, { routes, initialEntry: '/scopes' });
+    await userEvent.click(await screen.findByRole('link', { name: 'user.alice' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scope user.alice' })).toBeInTheDocument();
+    expect(screen.getByText('Browsing inside a scope is coming soon')).toBeInTheDocument();
+  });
+
+  it('when the URL matches no page, then a 404 page with a way back is shown', async () => {
+    stack();
+    renderWithProviders(null, { routes, initialEntry: '/no/such/page' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to scopes' })).toHaveAttribute('href', '/scopes');
+    expect(document.title).toMatch(/^Page not found/);
+  });
+
+  it('when the session ends while browsing (401 on scopes), then the landing page replaces the page', async () => {
+    const net = stack();
+    net.set('GET /api/scopes', unauthenticated);
+    let meCalls = 0;
+    net.set('GET /api/me', () => (++meCalls === 1 ? { body: makeMe() } : unauthenticated));
+    renderWithProviders(null, { routes, initialEntry: '/scopes', queryClient: createQueryClient() });
+    expect(await screen.findByRole('link', { name: 'Sign in' })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.queryByRole('heading', { name: 'Scopes' })).not.toBeInTheDocument();
+    });
+  });
+
+  it('toggles the color scheme and remembers it', async () => {
+    stack(unauthenticated);
+    renderWithProviders(null, { routes });
+    const toggle = await screen.findByRole('button', { name: 'Toggle color scheme' });
+    await userEvent.click(toggle);
+    expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    expect(window.localStorage.getItem('mantine-color-scheme-value')).toBe('dark');
+    await userEvent.click(toggle);
+    expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'light');
+  });
+});
