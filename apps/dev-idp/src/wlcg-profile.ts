@@ -1,8 +1,11 @@
 /**
  * Shapes JWT access tokens like INDIGO IAM's WLCG profile (WLCGProfileAccessTokenBuilder):
  * `nbf` = `iat`, `wlcg.ver` "1.0", and `wlcg.groups` (leading slash) only when a wlcg.groups
- * scope was granted. oidc-provider already sets iss, sub, aud, scope, exp, iat, jti, client_id.
+ * scope was granted, and a UUID `jti` like IAM's. oidc-provider already sets iss, sub, aud, scope,
+ * exp, iat, client_id. Replacing its nanoid jti is safe: oidc-provider never looks a JWT access
+ * token up by value (introspection and revocation refuse structured tokens).
  */
+import { randomUUID } from 'node:crypto';
 import type { JWTStructured, KoaContextWithOIDC } from 'oidc-provider';
 import { userBySub, wlcgGroups } from './accounts.ts';
 
@@ -13,6 +16,7 @@ interface TokenLike {
 
 export function wlcgJwtCustomizer(_ctx: KoaContextWithOIDC, token: TokenLike, jwt: JWTStructured): void {
   const { payload } = jwt;
+  payload.jti = randomUUID();
   payload.nbf = payload.iat;
   payload['wlcg.ver'] = '1.0';
   const user = token.accountId ? userBySub(token.accountId) : undefined;

@@ -52,6 +52,7 @@ describe('authorization code + PKCE with audience=rucio', () => {
       'wlcg.groups': alice.groups,
     });
     expect(payload.sub).toMatch(UUID);
+    expect(payload.jti).toMatch(UUID);
     expect(payload.nbf).toBe(payload.iat);
     expect(payload.exp! - payload.iat!).toBe(3600);
     const scopes = String(payload.scope).split(' ');
