@@ -54,13 +54,19 @@ describe('apiGet', () => {
 
   it('when health answers 503 with a Health body, then it is data, not an error', async () => {
     fakeFetch({ 'GET /api/health': { status: 503, body: makeRucioDown('timeout') } });
-    const health = await apiGet(api.health, { acceptStatuses: [503] });
+    const health = await apiGet(api.health);
     expect(health.rucio).toEqual({ ok: false, reason: 'timeout' });
+  });
+
+  it('when another route answers 503, then it is an error even if the body looked like data', async () => {
+    fakeFetch({ 'GET /api/scopes': { status: 503, body: makeScopeList() } });
+    const error = await caught(apiGet(api.scopes));
+    expect(error.status).toBe(503);
   });
 
   it('when a 503 body is an error body instead, then it still throws ApiError', async () => {
     fakeFetch({ 'GET /api/health': { status: 503, body: makeErrorBody('rucio_unavailable', 'Rucio is down') } });
-    const error = await caught(apiGet(api.health, { acceptStatuses: [503] }));
+    const error = await caught(apiGet(api.health));
     expect(error.code).toBe('rucio_unavailable');
   });
 });
@@ -68,9 +74,12 @@ describe('apiGet', () => {
 describe('apiSend', () => {
   it('when posting, then X-CSRF: 1 is sent and the answer is parsed', async () => {
     const net = fakeFetch({ 'POST /auth/logout': { body: { redirectTo: '/' } } });
-    const { z } = await import('zod');
-    await expect(apiSend('POST', '/auth/logout', z.object({ redirectTo: z.string() }))).resolves.toEqual({ redirectTo: '/' });
+    await expect(apiSend(api.logout)).resolves.toEqual({ redirectTo: '/' });
     expect(net.calls[0]?.headers.get('x-csrf')).toBe('1');
+  });
+
+  it('refuses to send a GET route', async () => {
+    await expect(apiSend(api.me)).rejects.toThrow(/GET route/);
   });
 });
 

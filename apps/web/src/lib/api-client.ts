@@ -11,16 +11,17 @@ export interface GetOptions {
   params?: Record<string, string>;
   search?: Record<string, string>;
   signal?: AbortSignal;
-  /**
-   * Non-2xx statuses whose body is still the route's response schema (health answers 503 with
-   * a Health body). If the body does not fit, it is read as an error body instead.
-   */
-  acceptStatuses?: readonly number[];
 }
 
 export interface SendOptions {
+  params?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+}
+
+interface RawSendOptions {
+  body?: unknown;
+  signal?: AbortSignal | undefined;
 }
 
 /** `/api/dids/:scope` + { scope: 'a/b' } → `/api/dids/a%2Fb` */
@@ -32,7 +33,7 @@ export function buildPath(template: string, params: Record<string, string> = {})
   });
 }
 
-async function send(method: Method, url: string, opts: SendOptions): Promise<Response> {
+async function send(method: Method, url: string, opts: RawSendOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // The BFF rejects state-changing requests without this header: a cross-site form cannot set it.
   if (method !== 'GET') headers['X-CSRF'] = '1';
@@ -63,15 +64,20 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-async function parseResponse<S extends z.ZodType>(
-  res: Response,
-  schema: S,
-  acceptStatuses: readonly number[] = [],
-): Promise<z.output<S>> {
+/**
+ * Statuses whose body the contract declares to be the route's own response schema (health
+ * answers 503 with a Health body) are data, not errors; if such a body does not fit, it is
+ * read as an error body instead.
+ */
+function answersWithData(route: RouteDef, status: number): boolean {
+  return route.bodies?.[status] === route.response;
+}
+
+async function parseResponse<D extends RouteDef>(res: Response, route: D): Promise<z.output<D['response']>> {
   const body = await readJson(res);
-  if (res.ok || acceptStatuses.includes(res.status)) {
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return parsed.data;
+  if (res.ok || answersWithData(route, res.status)) {
+    const parsed = route.response.safeParse(body);
+    if (parsed.success) return parsed.data as z.output<D['response']>;
     if (res.ok) {
       throw new ApiError({
         status: res.status,
@@ -98,16 +104,16 @@ export async function apiGet<D extends RouteDef>(
   if (route.method !== 'get') throw new Error(`${route.path} is not a GET route`);
   const url = withSearch(buildPath(route.path, opts.params), opts.search);
   const res = await send('GET', url, { signal: opts.signal });
-  return parseResponse<D['response']>(res, route.response, opts.acceptStatuses);
+  return parseResponse(res, route);
 }
 
-/** A state-changing request (always with `X-CSRF: 1`), its answer parsed with `schema`. */
-export async function apiSend<S extends z.ZodType>(
-  method: Exclude<Method, 'GET'>,
-  path: string,
-  schema: S,
+/** A state-changing contract route (always with `X-CSRF: 1`), its answer parsed by the contract. */
+export async function apiSend<D extends RouteDef>(
+  route: D,
   opts: SendOptions = {},
-): Promise<z.output<S>> {
-  const res = await send(method, path, opts);
-  return parseResponse(res, schema);
+): Promise<z.output<D['response']>> {
+  if (route.method === 'get') throw new Error(`${route.path} is a GET route; use apiGet`);
+  const method = route.method.toUpperCase() as Exclude<Method, 'GET'>;
+  const res = await send(method, buildPath(route.path, opts.params), opts);
+  return parseResponse(res, route);
 }

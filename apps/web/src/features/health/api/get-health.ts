@@ -5,9 +5,8 @@ import { queryKeys } from '@/lib/query-keys.ts';
 
 export const HEALTH_POLL_MS = 10_000;
 
-/** 503 still carries a Health body: it is how the BFF says which part is down and why. */
-export const getHealth = (signal?: AbortSignal) =>
-  apiGet(api.health, { signal, acceptStatuses: [503] });
+/** A 503 still carries a Health body (the contract says so): it is how the BFF says what is down. */
+export const getHealth = (signal?: AbortSignal) => apiGet(api.health, { signal });
 
 export const healthQueryOptions = () =>
   queryOptions({
