@@ -38,12 +38,12 @@ export function createTokenRefresher(oidc: OidcPort, logger: Logger) {
     if (existing?.from === refreshToken) return existing.result;
     const result = oidc.refresh(refreshToken);
     flights.set(sid, { from: refreshToken, result });
-    const forget = () => {
-      setTimeout(() => {
-        if (flights.get(sid)?.result === result) flights.delete(sid);
-      }, REMEMBER_MS).unref();
+    const forget = (): void => {
+      if (flights.get(sid)?.result === result) flights.delete(sid);
     };
-    result.then(forget, forget);
+    // Success is remembered for latecomers holding the old refresh token; a failure is
+    // forgotten at once so the next request can try again (the IdP may be back).
+    result.then(() => setTimeout(forget, REMEMBER_MS).unref(), forget);
     return result;
   }
 

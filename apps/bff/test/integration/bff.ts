@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SessionData } from 'express-session';
+import { DEV_CLIENTS, DEV_HOST, DEV_PORTS, RUCIO_ROOT, devIssuer, headlessLogin, type DemoUser } from '@bdms/dev-fixtures';
+import { createRucioClient } from '@bdms/rucio-client';
+import { createApp } from '../../src/app.ts';
+import { createOidcClient } from '../../src/auth/oidc-client.ts';
+import { createSessionStore, type SessionStore } from '../../src/auth/session.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+
+export const RUCIO_URL = `http://${DEV_HOST}:${DEV_PORTS.rucio}`;
+
+export interface TestBff {
+  url: string;
+  config: Config;
+  sessions: SessionStore;
+  /** Every request the BFF's OIDC client sent to the IdP's token endpoint (grant types). */
+  tokenRequests: string[];
+  stop(): Promise<void>;
+}
+
+/** An in-process BFF on a random port, wired exactly like main.ts but with the store in reach. */
+export async function startBff(): Promise<TestBff> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, DEV_HOST, resolve));
+  const url = `http://${DEV_HOST}:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig({
+    PUBLIC_URL: url,
+    OIDC_ISSUER: devIssuer(),
+    OIDC_ALLOW_INSECURE: '1',
+    OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
+    OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
+    RUCIO_URL,
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: '/nonexistent',
+  }, 'it');
+  const logger = createLogger(config);
+  const sessions = await createSessionStore(config, logger);
+  const tokenRequests: string[] = [];
+  const countingFetch: typeof fetch = async (input, init) => {
+    const target = input instanceof Request ? input.url : String(input);
+    if (target.includes('/token') && init?.body instanceof URLSearchParams) tokenRequests.push(init.body.get('grant_type') ?? '?');
+    return fetch(input, init);
+  };
+  const oidc = createOidcClient({ config: config.oidc, logger, fetch: countingFetch });
+  const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
+  server.on('request', createApp({ config, logger, oidc, rucio, sessionStore: sessions.store, healthCacheMs: 0 }));
+  return {
+    url,
+    config,
+    sessions,
+    tokenRequests,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await sessions.close();
+    },
+  };
+}
+
+/** Headless sign-in through the BFF, stopping at the IdP's redirect back to /auth/callback. */
+export async function loginUntilCallback(bff: TestBff, user: DemoUser, returnTo = '/') {
+  const result = await headlessLogin({
+    startUrl: `${bff.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+    username: user.username,
+    password: user.password,
+    stopAt: `${bff.url}/auth/callback`,
+  });
+  return { callbackUrl: result.url, txCookie: `bdms_login_tx=${result.cookies.bdms_login_tx ?? ''}` };
+}
+
+/** The whole login; returns the session cookie pair. */
+export async function login(bff: TestBff, user: DemoUser, extraCookie?: string): Promise<{ cookie: string; callback: Response }> {
+  const { callbackUrl, txCookie } = await loginUntilCallback(bff, user);
+  const callback = await fetch(callbackUrl, { redirect: 'manual', headers: { Cookie: [txCookie, extraCookie].filter(Boolean).join('; ') } });
+  const line = callback.headers.getSetCookie().find((c) => c.startsWith('bdms_session='));
+  if (callback.status !== 302 || !line) throw new Error(`login failed: ${callback.status} ${await callback.text()}`);
+  return { cookie: line.split(';')[0] ?? '', callback };
+}
+
+/** All sessions in the store (one per login in these tests). */
+export async function storedSessions(bff: TestBff): Promise<Record<string, SessionData>> {
+  const store = bff.sessions.store;
+  return new Promise((resolve, reject) => {
+    if (!store.all) {
+      reject(new Error('store cannot list'));
+      return;
+    }
+    store.all((err, all) => {
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else resolve((all ?? {}) as Record<string, SessionData>);
+    });
+  });
+}
+
+export async function rootScopes(): Promise<string[]> {
+  const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
+  const { token } = await rucio.authUserpass({ username: RUCIO_ROOT.username, password: RUCIO_ROOT.password });
+  return rucio.listScopes(token);
+}

@@ -1,0 +1,27 @@
+import { DEV_HOST, DEV_PORTS, devIssuer } from '@bdms/dev-fixtures';
+
+/** Integration tests need the real stack; say exactly what is missing instead of timing out. */
+async function reachable(url: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    return res.ok ? undefined : `${url} answered ${res.status}`;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return `${url} is not reachable (${cause?.code ?? (error as Error).message})`;
+  }
+}
+
+export default async function setup(): Promise<void> {
+  const problems = (
+    await Promise.all([
+      reachable(`${devIssuer()}.well-known/openid-configuration`),
+      reachable(`http://${DEV_HOST}:${DEV_PORTS.rucio}/ping`),
+    ])
+  ).filter(Boolean);
+  if (problems.length) {
+    throw new Error(
+      `BFF integration tests need the real dev IdP (${devIssuer()}) and Rucio (http://${DEV_HOST}:${DEV_PORTS.rucio}):\n  ` +
+        `${problems.join('\n  ')}\nStart the stack first: pnpm start (or pnpm --filter @bdms/devstack up).`,
+    );
+  }
+}
