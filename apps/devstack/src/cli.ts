@@ -36,7 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await command(args, log);
     return 0;
   } catch (err) {
-    if (err instanceof StackError) log.error(`${err.part} failed: ${err.message}`);
+    // StackError messages already name the part ("[rucio] ...") and its log.
+    if (err instanceof StackError) log.error(err.message);
     else log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return 1;
   }

@@ -43,8 +43,7 @@ export async function coreUp(
   t0 = Date.now();
   const cfg = await writeRucioConfig(paths, db, env.IDP_ISSUER);
   const boot = await bootstrapRucio(paths, db, env.IDP_ISSUER, { reset: opts.reset });
-  if (cfg.changed) await stopRucio(paths);
-  const rucio = await startRucio(paths, env.RUCIO_PORT);
+  const rucio = await startRucio(paths, env.RUCIO_PORT, cfg.content);
   const version = (await rucioVersion(env.RUCIO_PORT)) ?? 'unknown';
   const what = [boot.schemaBuilt ? 'schema built' : 'schema reused', ...boot.changes].join('; ');
   log.info(`rucio    ${verb(rucio)} ${version} at ${rucioUrl(env.RUCIO_PORT)} pid ${rucio.pid}: ${what} (${ms(t0)})`);

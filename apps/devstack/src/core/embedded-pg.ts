@@ -5,12 +5,13 @@
  * as root, so as root we run it as the existing `postgres` user, else `nobody`, and chown the
  * cluster directory to that user. No system user is created.
  */
-import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StackError } from '../lib/errors.ts';
 import { logPath, type StatePaths } from '../lib/paths.ts';
+import { isAlive } from '../lib/pid-file.ts';
 import { startDaemon, type DaemonStatus } from '../lib/process.ts';
 import { runCapture, runLogged } from '../lib/run.ts';
 import { canConnect } from './pg-admin.ts';
@@ -65,6 +66,17 @@ export function unsearchableAncestor(dir: string, who: RunAs): string | undefine
   }
 }
 
+/**
+ * After a SIGKILL the postmaster.pid stays; PostgreSQL refuses to start while the pid in it
+ * still exists, which an unreaped (zombie) postmaster does for a moment. Ours is dead by then.
+ */
+function removeStaleLock(dataDir: string): void {
+  const lock = join(dataDir, 'postmaster.pid');
+  if (!existsSync(lock)) return;
+  const pid = Number.parseInt(readFileSync(lock, 'utf8').split('\n')[0] ?? '', 10);
+  if (Number.isInteger(pid) && !isAlive(pid)) rmSync(lock, { force: true });
+}
+
 const pgEnv = (): NodeJS.ProcessEnv => ({ PATH: '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' });
 
 export async function startEmbeddedPostgres(paths: StatePaths, port: number): Promise<DaemonStatus> {
@@ -88,6 +100,7 @@ export async function startEmbeddedPostgres(paths: StatePaths, port: number): Pr
       ...ids,
     });
   }
+  removeStaleLock(dataDir);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   return startDaemon(paths, {
     name: 'postgres',
@@ -97,6 +110,8 @@ export async function startEmbeddedPostgres(paths: StatePaths, port: number): Pr
     env: pgEnv(),
     health: () => canConnect(url),
     timeoutMs: 30_000,
+    // SIGINT = "fast" shutdown; SIGTERM ("smart") waits for every client, Rucio's pool included.
+    stopSignal: 'SIGINT',
     ...ids,
   });
 }

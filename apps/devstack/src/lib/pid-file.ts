@@ -13,8 +13,10 @@ export function writePid(file: string, pid: number): void {
   writeFileSync(file, `${pid}\n`);
 }
 
+/** Removes the pid file and its companion .spec file. */
 export function removePid(file: string): void {
   rmSync(file, { force: true });
+  rmSync(file.replace(/\.pid$/, '.spec'), { force: true });
 }
 
 /** Signal 0 checks existence; EPERM means it exists but belongs to another user. */

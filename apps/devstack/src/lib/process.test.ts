@@ -112,3 +112,14 @@ describe('stopDaemon / stopAll', () => {
     expect(isAlive(a.pid) || isAlive(b.pid)).toBe(false);
   });
 });
+
+describe('reuse needs the same command line', () => {
+  it('when the port (args) changed, then the old daemon is replaced, not reused', async () => {
+    const first = await startDaemon(paths, spec());
+    const newPort = await freePort();
+    const moved = spec({ args: ['-e', httpChild(newPort)], health: () => httpAnswers(`http://127.0.0.1:${newPort}/`) });
+    const second = await startDaemon(paths, moved);
+    expect(second.reused).toBe(false);
+    expect(isAlive(first.pid)).toBe(false);
+  });
+});

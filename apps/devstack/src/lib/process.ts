@@ -4,6 +4,9 @@
  * (or `down`) finds them again. A healthy daemon is reused, never started twice.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { StackError } from './errors.ts';
 import { pollUntil } from './http.ts';
 import { closeLog, openLog, tailLog } from './log-file.ts';
@@ -18,6 +21,10 @@ export interface DaemonSpec {
   cwd?: string;
   health: () => Promise<boolean>;
   timeoutMs?: number;
+  /** Extra identity of the running configuration (e.g. a config file's hash): a change restarts. */
+  fingerprint?: string;
+  /** How `stopDaemon` asks it to leave (default SIGTERM); remembered in run/<name>.spec. */
+  stopSignal?: NodeJS.Signals;
   /** Run as this user (PostgreSQL refuses root). Only possible when we are root. */
   uid?: number;
   gid?: number;
@@ -34,9 +41,11 @@ export async function startDaemon(paths: StatePaths, spec: DaemonSpec): Promise<
   const logFile = logPath(paths, spec.name);
   const pidFile = pidPath(paths, spec.name);
   const old = readPid(pidFile);
+  const wanted = specHash(spec);
   if (old !== undefined && isAlive(old)) {
-    if (await spec.health()) return { name: spec.name, pid: old, reused: true, logFile };
-    // Alive but sick (or a recycled pid): replace it rather than guess.
+    const same = readSpecFile(pidFile)?.hash === wanted;
+    if (same && (await spec.health())) return { name: spec.name, pid: old, reused: true, logFile };
+    // Other command line/config, or alive but sick (or a recycled pid): replace it.
     await stopDaemon(paths, spec.name);
   }
   removePid(pidFile);
@@ -49,8 +58,28 @@ export async function startDaemon(paths: StatePaths, spec: DaemonSpec): Promise<
   }
   const pid = spawnDetached(spec, logFile);
   writePid(pidFile, pid);
+  writeFileSync(specPath(pidFile), JSON.stringify({ hash: wanted, stopSignal: spec.stopSignal ?? 'SIGTERM' }));
   await waitHealthy(paths, spec, pid, logFile);
   return { name: spec.name, pid, reused: false, logFile };
+}
+
+/** What makes two starts "the same daemon": command line, user and fingerprint. */
+export function specHash(spec: DaemonSpec): string {
+  const identity = [spec.command, ...spec.args, String(spec.uid ?? ''), spec.fingerprint ?? ''];
+  return createHash('sha256').update(identity.join('\0')).digest('hex');
+}
+
+const specPath = (pidFile: string) => pidFile.replace(/\.pid$/, '.spec');
+const SpecFile = z.object({ hash: z.string(), stopSignal: z.string() });
+
+function readSpecFile(pidFile: string): z.infer<typeof SpecFile> | undefined {
+  const file = specPath(pidFile);
+  if (!existsSync(file)) return undefined;
+  try {
+    return SpecFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return undefined;
+  }
 }
 
 function spawnDetached(spec: DaemonSpec, logFile: string): number {
@@ -90,11 +119,12 @@ async function waitHealthy(paths: StatePaths, spec: DaemonSpec, pid: number, log
 }
 
 export interface StopOptions {
+  /** Overrides the daemon's own stopSignal. */
   signal?: NodeJS.Signals;
   graceMs?: number;
 }
 
-/** SIGTERM (or `signal`) to the process group, SIGKILL after the grace period. */
+/** The daemon's stop signal (SIGTERM by default) to its process group, SIGKILL after the grace period. */
 export async function stopDaemon(
   paths: StatePaths,
   name: string,
@@ -106,7 +136,8 @@ export async function stopDaemon(
     removePid(pidFile);
     return false;
   }
-  signalGroup(pid, opts.signal ?? 'SIGTERM');
+  const own = readSpecFile(pidFile)?.stopSignal as NodeJS.Signals | undefined;
+  signalGroup(pid, opts.signal ?? own ?? 'SIGTERM');
   const gone = await pollUntil(() => Promise.resolve(!isAlive(pid)), opts.graceMs ?? 10_000, 100);
   if (!gone) {
     signalGroup(pid, 'SIGKILL');
@@ -135,9 +166,7 @@ export async function stopAll(paths: StatePaths, last: readonly string[] = ['pos
   const ordered = [...names.filter((n) => !last.includes(n)), ...last.filter((n) => names.includes(n))];
   const stopped: string[] = [];
   for (const name of ordered) {
-    // PostgreSQL: SIGINT is the "fast" shutdown; SIGTERM would wait for clients to leave.
-    const signal = name === 'postgres' ? 'SIGINT' : 'SIGTERM';
-    if (await stopDaemon(paths, name, { signal })) stopped.push(name);
+    if (await stopDaemon(paths, name)) stopped.push(name);
   }
   return stopped;
 }
