@@ -12,11 +12,12 @@ export function Brand() {
         <ThemeIcon size="lg" radius="md" aria-hidden>
           <IconTelescope size={20} />
         </ThemeIcon>
-        <div>
-          <Text fw={700} lh={1.1}>
+        {/* On a phone the icon alone brands the header; the user's identity needs the room. */}
+        <div className={classes.text}>
+          <Text fw={700} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
             {PRODUCT_NAME}
           </Text>
-          <Text size="xs" c="dimmed" lh={1.1}>
+          <Text size="xs" c="dimmed" lh={1.1} visibleFrom="sm">
             CTAO · Bulk Data Management
           </Text>
         </div>

@@ -18,6 +18,9 @@ export const meQueryOptions = () =>
     queryKey: queryKeys.session.me(),
     queryFn: ({ signal }) => getMe(signal),
     staleTime: 5 * 60_000,
+    // Show the landing page at once when the BFF is down; the health banner's recovery
+    // refetch asks again as soon as it is back.
+    retry: false,
   });
 
 export const useMe = () => useQuery(meQueryOptions());

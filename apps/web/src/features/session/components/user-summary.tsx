@@ -18,10 +18,11 @@ export function UserSummary({ me }: { me: Me }) {
   const displayName = me.name ?? me.username;
   return (
     <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
-      <Avatar color="blue" radius="xl" size="md" aria-hidden visibleFrom="sm">
+      <Avatar color="blue" radius="xl" size="md" aria-hidden>
         {initials(displayName)}
       </Avatar>
-      <Stack gap={0} visibleFrom="xs">
+      {/* Narrow screens keep only the initials; the header has no room for more. */}
+      <Stack gap={0} visibleFrom="sm">
         <Text size="sm" fw={600} lh={1.2}>
           {displayName}
         </Text>
@@ -30,7 +31,7 @@ export function UserSummary({ me }: { me: Me }) {
         </Text>
       </Stack>
       {me.isAdmin && (
-        <Badge color="grape" variant="light" title="Member of the portal's admin group">
+        <Badge color="grape" variant="light" title="Member of the portal's admin group" style={{ flexShrink: 0 }}>
           Admin
         </Badge>
       )}
@@ -43,13 +44,16 @@ export function UserSummary({ me }: { me: Me }) {
         <Button
           variant="default"
           size="xs"
+          aria-label="Sign out"
           leftSection={<IconLogout size={16} aria-hidden />}
           loading={signOut.isPending}
           onClick={() => {
             signOut.mutate();
           }}
         >
-          Sign out
+          <Text span inherit visibleFrom="sm">
+            Sign out
+          </Text>
         </Button>
       </Tooltip>
     </Group>
