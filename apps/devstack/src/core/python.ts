@@ -3,7 +3,7 @@
  * Re-installs only when requirements.txt changed (its sha256 is stamped into the venv).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackError } from '../lib/errors.ts';
 import { logPath, pythonDir, type StatePaths } from '../lib/paths.ts';
@@ -49,6 +49,10 @@ const stampFile = (paths: StatePaths) => join(paths.venv, '.devstack-requirement
 
 export async function ensureVenv(paths: StatePaths, preferredPython?: string): Promise<VenvStatus> {
   const log = logPath(paths, 'pip');
+  if (existsSync(paths.venv) && !(await venvWorks(paths))) {
+    // e.g. the interpreter it was made from was upgraded or removed: start over.
+    rmSync(paths.venv, { recursive: true, force: true });
+  }
   const python = existsSync(paths.venvPython) ? paths.venvPython : await findPython(preferredPython);
   if (!existsSync(paths.venvPython)) {
     await runLogged(python, ['-m', 'venv', paths.venv], { part: 'python venv', logFile: log }).catch(
@@ -66,6 +70,11 @@ export async function ensureVenv(paths: StatePaths, preferredPython?: string): P
     writeFileSync(stampFile(paths), `${wanted}\n`);
   }
   return { python, venv: paths.venv, installed, warnings: await checkNativeLibs(paths) };
+}
+
+async function venvWorks(paths: StatePaths): Promise<boolean> {
+  const res = await runCapture(paths.venvPython, ['-c', 'import sys']).catch(() => undefined);
+  return res?.code === 0;
 }
 
 /** python-magic needs libmagic; only Rucio's dump tools import it, so this is a warning. */
