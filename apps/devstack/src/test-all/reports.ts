@@ -51,7 +51,8 @@ export function parsePlaywrightReport(suite: string, path: string): SuiteResult 
 /** pytest's JUnit XML: the <testsuite> element's counters. */
 export function parseJunitReport(suite: string, path: string): SuiteResult {
   const xml = readFileSync(path, 'utf8');
-  const attr = (name: string): number => Number(new RegExp(`<testsuite[^>]*\\s${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+  const attr = (name: string): number =>
+    Number(new RegExp(`<testsuite[^>]*\\s${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
   const total = attr('tests');
   const failed = attr('failures') + attr('errors');
   const skipped = attr('skipped');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { inheritedEnv } from '../core/config.ts';
 import {
   closingLine,
   parseJunitReport,
@@ -33,19 +34,40 @@ export function listWorkspaces(root: string): Workspace[] {
 }
 
 /** Runs a command with inherited output; returns its exit code. */
-export function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): number {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv },
+): number {
   process.stdout.write(`\n[test] $ ${cmd} ${args.join(' ')}  (in ${opts.cwd})\n`);
-  const res = spawnSync(cmd, args, { cwd: opts.cwd, stdio: 'inherit', env: { ...process.env, ...opts.env } });
+  const res = spawnSync(cmd, args, {
+    cwd: opts.cwd,
+    stdio: 'inherit',
+    env: { ...inheritedEnv(), ...opts.env },
+  });
   return res.status ?? 1;
 }
 
 /** Runs one vitest suite with a JSON report next to the human one, and reads the counts back. */
-export function runVitest(ws: Workspace, reportsDir: string, extraArgs: string[], label: string): SuiteResult {
+export function runVitest(
+  ws: Workspace,
+  reportsDir: string,
+  extraArgs: string[],
+  label: string,
+): SuiteResult {
   const report = join(reportsDir, `${label.replace(/[^\w.-]+/g, '_')}.json`);
   rmSync(report, { force: true });
   const code = run(
     'pnpm',
-    ['exec', 'vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'exec',
+      'vitest',
+      'run',
+      ...extraArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { cwd: ws.dir },
   );
   return withExit(label, code, report, parseVitestReport);
@@ -54,14 +76,19 @@ export function runVitest(ws: Workspace, reportsDir: string, extraArgs: string[]
 export function runPlaywright(e2eDir: string, reportsDir: string): SuiteResult {
   const report = join(reportsDir, 'e2e-chromium.json');
   rmSync(report, { force: true });
-  const code = run('pnpm', ['exec', 'playwright', 'test'], { cwd: e2eDir, env: { E2E_JSON_REPORT: report } });
+  const code = run('pnpm', ['exec', 'playwright', 'test'], {
+    cwd: e2eDir,
+    env: { E2E_JSON_REPORT: report },
+  });
   return withExit('e2e-chromium', code, report, parsePlaywrightReport);
 }
 
 export function runPytest(python: string, testsDir: string, reportsDir: string): SuiteResult {
   const report = join(reportsDir, 'pytest.xml');
   rmSync(report, { force: true });
-  const code = run(python, ['-m', 'pytest', '-q', testsDir, `--junitxml=${report}`], { cwd: testsDir });
+  const code = run(python, ['-m', 'pytest', '-q', testsDir, `--junitxml=${report}`], {
+    cwd: testsDir,
+  });
   return withExit('pytest-seed', code, report, parseJunitReport);
 }
 
@@ -71,7 +98,9 @@ function withExit(
   report: string,
   parse: (suite: string, path: string) => SuiteResult,
 ): SuiteResult {
-  const result = existsSync(report) ? parse(suite, report) : { suite, passed: 0, failed: 0, skipped: 0 };
+  const result = existsSync(report)
+    ? parse(suite, report)
+    : { suite, passed: 0, failed: 0, skipped: 0 };
   if (code !== 0 && result.failed === 0) result.error = `exited with code ${code}`;
   if (result.passed + result.failed === 0 && !result.error) result.error = 'ran no test';
   return result;

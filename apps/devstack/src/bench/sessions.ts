@@ -1,0 +1,73 @@
+/**
+ * Logs the demo astronomer in twice, without a browser: once through the portal (the BFF keeps the
+ * token; we hold only its session cookie), once as the portal's OIDC client directly (code + PKCE),
+ * to call Rucio straight with a token of the same user, client, audience and scopes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { DEV_CLIENTS, RUCIO_AUDIENCE, demoUser, headlessLogin } from '@bdms/dev-fixtures';
+
+const user = demoUser('astronomer');
+
+export async function portalSession(portalUrl: string): Promise<string> {
+  const res = await headlessLogin({
+    startUrl: `${portalUrl}/auth/login?returnTo=/`,
+    username: user.username,
+    password: user.password,
+    stopAt: `${portalUrl}/auth/callback`,
+    followToEnd: true,
+  });
+  const header = res.jar.header(portalUrl);
+  if (!header.includes('bdms_session')) throw new Error('portal login gave no session cookie');
+  return header;
+}
+
+const b64url = (b: Buffer): string => b.toString('base64url');
+
+export async function directAccessToken(issuer: string): Promise<string> {
+  const discovery = (await (await fetch(`${issuer}.well-known/openid-configuration`)).json()) as {
+    authorization_endpoint: string;
+    token_endpoint: string;
+  };
+  // Any loopback /auth/callback is a registered redirect URI of the portal client (RFC 8252 §7.3).
+  const redirectUri = 'http://127.0.0.1:9/auth/callback';
+  const verifier = b64url(randomBytes(32));
+  const authorize = new URL(discovery.authorization_endpoint);
+  authorize.search = new URLSearchParams({
+    client_id: DEV_CLIENTS.portal.clientId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope: 'openid profile email offline_access wlcg.groups',
+    audience: RUCIO_AUDIENCE,
+    state: b64url(randomBytes(16)),
+    nonce: b64url(randomBytes(16)),
+    code_challenge: b64url(createHash('sha256').update(verifier).digest()),
+    code_challenge_method: 'S256',
+  }).toString();
+  const login = await headlessLogin({
+    startUrl: authorize.toString(),
+    username: user.username,
+    password: user.password,
+    stopAt: redirectUri,
+  });
+  const code = new URL(login.url).searchParams.get('code');
+  if (!code) throw new Error(`no code in ${login.url}`);
+  const basic = Buffer.from(
+    `${DEV_CLIENTS.portal.clientId}:${DEV_CLIENTS.portal.clientSecret}`,
+  ).toString('base64');
+  const res = await fetch(discovery.token_endpoint, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${basic}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    }),
+  });
+  const body = (await res.json()) as { access_token?: string; error?: string };
+  if (!body.access_token) throw new Error(`token endpoint: ${body.error ?? res.status}`);
+  return body.access_token;
+}

@@ -1,0 +1,101 @@
+/**
+ * The Node parts of the stack: the dev IdP and the BFF (serving the built SPA), run from source
+ * with tsx as supervised daemons, plus the SPA build.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV_CLIENTS, RUCIO_AUDIENCE } from '@bdms/dev-fixtures';
+import { inheritedEnv } from '../core/config.ts';
+import { httpStatus } from '../lib/http.ts';
+import { logPath, repoRoot, type StatePaths } from '../lib/paths.ts';
+import { startDaemon, type DaemonStatus } from '../lib/process.ts';
+import { runLogged } from '../lib/run.ts';
+
+export const appDir = (name: string): string => join(repoRoot, 'apps', name);
+const tsxArgs = (entry: string): string[] => ['--import', 'tsx', entry];
+
+export interface IdpOptions {
+  port: number;
+  issuer: string;
+  portalUrl: string;
+}
+
+export function startIdp(paths: StatePaths, o: IdpOptions): Promise<DaemonStatus> {
+  return startDaemon(paths, {
+    name: 'idp',
+    command: process.execPath,
+    args: tsxArgs('src/main.ts'),
+    cwd: appDir('dev-idp'),
+    env: {
+      ...inheritedEnv(),
+      NODE_ENV: 'development',
+      IDP_PORT: String(o.port),
+      IDP_ISSUER: o.issuer,
+      IDP_PORTAL_REDIRECT_URIS: `${o.portalUrl}/auth/callback`,
+    },
+    health: async () => (await httpStatus(`${o.issuer}.well-known/openid-configuration`)) === 200,
+    timeoutMs: 30_000,
+  });
+}
+
+export interface BffOptions {
+  port: number;
+  portalUrl: string;
+  issuer: string;
+  rucioUrl: string;
+  redisUrl: string | undefined;
+}
+
+export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus> {
+  return startDaemon(paths, {
+    name: 'bff',
+    command: process.execPath,
+    args: tsxArgs('src/main.ts'),
+    cwd: appDir('bff'),
+    env: {
+      ...inheritedEnv(),
+      NODE_ENV: 'development',
+      PORT: String(o.port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: o.portalUrl,
+      OIDC_ISSUER: o.issuer,
+      OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
+      OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
+      OIDC_ALLOW_INSECURE: '1',
+      RUCIO_AUDIENCE,
+      RUCIO_URL: o.rucioUrl,
+      WEB_DIST_DIR: join(appDir('web'), 'dist'),
+      ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+    },
+    // 200 when every part is healthy; the portal is only "ready" then.
+    health: async () => (await httpStatus(`http://127.0.0.1:${o.port}/api/health`)) === 200,
+    timeoutMs: 60_000,
+  });
+}
+
+/** Newest modification time below `dir` (skipping node_modules and dist). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the SPA when it was never built or its sources (or the contract) changed since. */
+export async function buildWeb(paths: StatePaths, force = false): Promise<'built' | 'reused'> {
+  const index = join(appDir('web'), 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(join(appDir('web'), 'src')),
+    newestMtime(join(repoRoot, 'packages', 'contract', 'src')),
+  );
+  if (!force && existsSync(index) && statSync(index).mtimeMs > sources) return 'reused';
+  await runLogged('pnpm', ['--filter', '@bdms/web', 'build'], {
+    part: 'web build',
+    logFile: logPath(paths, 'web-build'),
+    cwd: repoRoot,
+  });
+  return 'built';
+}

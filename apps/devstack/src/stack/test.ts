@@ -1,0 +1,81 @@
+/**
+ * `test`: every check in one command — lint, typecheck, unit tests, the seed's pytest, then the
+ * real stack (brought up here if it is not running, and stopped again afterwards) for the BFF and
+ * devstack integration tests and the Playwright e2e run in Chromium. Ends with one closing line.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackEnv } from './config.ts';
+import type { Logger } from '../lib/logger.ts';
+import { pidPath, pythonDir, repoRoot, type StatePaths } from '../lib/paths.ts';
+import { isAlive, readPid } from '../lib/pid-file.ts';
+import { stopAll } from '../lib/process.ts';
+import type { SuiteResult } from '../test-all/reports.ts';
+import {
+  ensureDir,
+  listWorkspaces,
+  printSummary,
+  run,
+  runPlaywright,
+  runPytest,
+  runVitest,
+} from '../test-all/run-tests.ts';
+import { up } from './up.ts';
+
+const check = (suite: string, code: number): SuiteResult => ({
+  suite,
+  passed: code === 0 ? 1 : 0,
+  failed: code === 0 ? 0 : 1,
+  skipped: 0,
+});
+
+function staticAndUnit(paths: StatePaths, reports: string): SuiteResult[] {
+  const results: SuiteResult[] = [];
+  results.push(
+    check('lint', run('pnpm', ['-r', '--workspace-concurrency=2', 'lint'], { cwd: repoRoot })),
+  );
+  results.push(check('typecheck', run('pnpm', ['-r', 'typecheck'], { cwd: repoRoot })));
+  for (const ws of listWorkspaces(repoRoot).filter((w) => w.scripts.test)) {
+    const label = `unit-${ws.name.replace(/^@bdms\//, '')}`;
+    results.push(runVitest(ws, reports, [], label));
+  }
+  const pyTests = join(pythonDir, 'tests');
+  if (existsSync(pyTests)) results.push(runPytest(paths.venvPython, pyTests, reports));
+  return results;
+}
+
+function integration(reports: string): SuiteResult[] {
+  const results: SuiteResult[] = [];
+  for (const ws of listWorkspaces(repoRoot)) {
+    const config = ['vitest.integration.config.ts', 'vitest.int.config.ts'].find((c) =>
+      existsSync(join(ws.dir, c)),
+    );
+    if (!config) continue;
+    const label = `integration-${ws.name.replace(/^@bdms\//, '')}`;
+    results.push(runVitest(ws, reports, ['--config', config], label));
+  }
+  results.push(runPlaywright(join(repoRoot, 'e2e'), reports));
+  return results;
+}
+
+export async function test(paths: StatePaths, env: StackEnv, log: Logger): Promise<boolean> {
+  const reports = ensureDir(join(paths.root, 'reports'));
+  const alreadyUp = isAlive(readPid(pidPath(paths, 'bff')) ?? -1);
+  const results = staticAndUnit(paths, reports);
+  try {
+    await up(paths, env, log, { reset: false, size: 'small', rebuildWeb: true });
+    results.push(...integration(reports));
+  } catch (err) {
+    log.error(err instanceof Error ? err.message : String(err));
+    results.push({
+      suite: 'stack-up',
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      error: 'the stack did not come up',
+    });
+  } finally {
+    if (!alreadyUp) log.info(`stopped ${(await stopAll(paths)).join(', ') || 'nothing'}`);
+  }
+  return printSummary(results);
+}
