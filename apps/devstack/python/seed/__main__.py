@@ -31,6 +31,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--rucio-config", type=Path, help="the server's rucio.cfg, to run daemons once")
     p.add_argument("--log-dir", type=Path, help="where the daemons' output goes")
     p.add_argument("--verify", type=int, default=0, metavar="N", help="GET N files' PFNs and check checksums")
+    p.add_argument("--workers", type=int, default=3, help="parallel bulk calls (the server has several workers)")
     p.add_argument("--summary", type=Path, help="write the machine-readable summary JSON here")
     return p.parse_args(argv)
 
@@ -47,7 +48,8 @@ def main(argv: list[str]) -> int:
         rucio_url=args.rucio_url.rstrip("/"), username=args.username, password=args.password,
         endpoint=StorageEndpoint(args.storage_url.rstrip("/"), args.storage_root.resolve()),
         profile=profile_for(args.size, args.files), seed=args.seed, force=args.force,
-        server_config=args.rucio_config, log_dir=args.log_dir, verify=args.verify)
+        server_config=args.rucio_config, log_dir=args.log_dir, verify=args.verify,
+        workers=max(1, args.workers))
     summary = seed(opts)
     if args.summary is not None:
         args.summary.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from .content import Content, render
 from .model import DatasetSpec, FileSpec, Plan
 from .rucio_load import BULK, chunks, missing_files, missing_replicas
 from .storage import PathFn, StorageEndpoint, write_bytes
+from .workers import Workers
 
 if TYPE_CHECKING:
     from rucio.client import Client
@@ -41,8 +42,9 @@ def _record(spec: FileSpec, content: Content) -> Record:
 
 
 class FileLoader:
-    def __init__(self, client: Client, endpoint: StorageEndpoint, paths: dict[str, PathFn], seed: int) -> None:
-        self.client, self.endpoint, self.paths, self.seed = client, endpoint, paths, seed
+    def __init__(self, client: Client, workers: Workers, endpoint: StorageEndpoint,
+                 paths: dict[str, PathFn], seed: int) -> None:
+        self.client, self.workers, self.endpoint, self.paths, self.seed = client, workers, endpoint, paths, seed
         self.stats = FileStats()
         self.pending = _Pending(defaultdict(list), defaultdict(list), [])
 
@@ -68,38 +70,37 @@ class FileLoader:
                 self.pending.extra[rse] += [records[n] for n in sorted(lacking)]
 
     def flush(self) -> FileStats:
-        self._flush_attach()
-        for rse, recs in self.pending.extra.items():
-            for batch in chunks(recs):
-                self.client.add_replicas(rse, batch)
-                self.stats.replicas += len(batch)
-        for batch in chunks(self.pending.meta):
-            self.client.set_dids_metadata_bulk(batch)
-            self.stats.metadata += len(batch)
+        """Three phases, each in parallel: attach (registers files + first replica), other replicas, metadata."""
+        self.workers.run(lambda c, call: c.attach_dids_to_dids(call), self._attach_calls())
+        extra = [(rse, batch) for rse, recs in self.pending.extra.items() for batch in chunks(recs)]
+        self.stats.replicas += sum(len(batch) for _, batch in extra)
+        self.workers.run(lambda c, item: c.add_replicas(item[0], item[1]), extra)
+        metas = list(chunks(self.pending.meta))
+        self.stats.metadata += sum(len(batch) for batch in metas)
+        self.workers.run(lambda c, batch: c.set_dids_metadata_bulk(batch), metas)
         self.pending = _Pending(defaultdict(list), defaultdict(list), [])
         return self.stats
 
-    def _flush_attach(self) -> None:
+    def _attach_calls(self) -> list[list[Record]]:
         """Pack several datasets' files into one POST /dids/attachments of at most BULK files."""
-        call: list[Record] = []
+        calls: list[list[Record]] = [[]]
         size = 0
         for (scope, name, rse), recs in self.pending.attach.items():
             for part in chunks(recs):
-                if call and size + len(part) > BULK:
-                    self.client.attach_dids_to_dids(call)
-                    call, size = [], 0
-                call.append({"scope": scope, "name": name, "rse": rse, "dids": part})
+                if calls[-1] and size + len(part) > BULK:
+                    calls.append([])
+                    size = 0
+                calls[-1].append({"scope": scope, "name": name, "rse": rse, "dids": part})
                 size += len(part)
                 self.stats.registered += len(part)
                 self.stats.replicas += len(part)
                 self.stats.bytes_total += sum(r["bytes"] for r in part)
-        if call:
-            self.client.attach_dids_to_dids(call)
+        return [c for c in calls if c]
 
 
-def load_files(client: Client, plan: Plan, endpoint: StorageEndpoint, paths: dict[str, PathFn],
-               seed: int, new_ds: set[tuple[str, str]], force: bool) -> FileStats:
-    loader = FileLoader(client, endpoint, paths, seed)
+def load_files(client: Client, workers: Workers, plan: Plan, endpoint: StorageEndpoint,
+               paths: dict[str, PathFn], seed: int, new_ds: set[tuple[str, str]], force: bool) -> FileStats:
+    loader = FileLoader(client, workers, endpoint, paths, seed)
     for ds in plan.datasets:
         loader.dataset(ds, (ds.scope, ds.name) in new_ds, force)
         if sum(len(v) for v in loader.pending.attach.values()) >= 20 * BULK:

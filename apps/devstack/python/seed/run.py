@@ -19,6 +19,7 @@ from .rucio_setup import (SCOPES, ensure_accounts, ensure_rses, ensure_scopes, m
                           read_stamp, set_limits, write_stamp)
 from .storage import ALGORITHMS, PathFn, StorageEndpoint, detect_algorithm
 from .verify import verify_pfns
+from .workers import Workers
 
 if TYPE_CHECKING:
     from rucio.client import Client
@@ -39,6 +40,7 @@ class Options:
     server_config: Path | None = None  # the server's rucio.cfg, for the daemons; None = skip them
     log_dir: Path | None = None
     verify: int = 0  # files whose PFNs are fetched and checked after seeding
+    workers: int = 3  # parallel bulk calls
 
 
 def detect_paths(client: Client, endpoint: StorageEndpoint) -> dict[str, PathFn]:
@@ -76,7 +78,8 @@ def _load(client: Client, opts: Options, plan: Plan, clock: _Clock) -> dict[str,
     clock.lap("server_objects")
     new_ds = ensure_collections(client, plan)
     clock.lap("collections")
-    stats = load_files(client, plan, opts.endpoint, paths, opts.seed, new_ds, opts.force)
+    extra = [make_client(opts.rucio_url, opts.username, opts.password) for _ in range(opts.workers - 1)]
+    stats = load_files(client, Workers([client, *extra]), plan, opts.endpoint, paths, opts.seed, new_ds, opts.force)
     clock.lap("files")
     rules = ensure_rules(client, plan, new_ds)
     clock.lap("rules")

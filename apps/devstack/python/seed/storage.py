@@ -56,9 +56,12 @@ class StorageEndpoint:
         return f"/{rse}/"
 
     def pfn(self, rse: str, path: str) -> str:
-        """The PFN exactly as Rucio's protocol.lfns2pfns joins it (the port is always included)."""
-        rel = path[1:] if path.startswith("/") else path
-        return f"{self.scheme}://{self.hostname}:{self.port}{self.prefix(rse)}{rel}"
+        """The PFN as Rucio's server joins it: prefix + path verbatim (the port is always included).
+
+        `ctao_bdms` paths start with `/`, so those PFNs contain `//` after the prefix; the
+        storage server maps both forms onto the same file.
+        """
+        return f"{self.scheme}://{self.hostname}:{self.port}{self.prefix(rse)}{path}"
 
     def local_path(self, rse: str, path: str) -> Path:
         # Path() collapses the `//` the identity algorithm produces for `/ctao/...` names,

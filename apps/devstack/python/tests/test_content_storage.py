@@ -38,13 +38,14 @@ def test_lfn2pfn_algorithms_match_rucio_and_the_ctao_policy():
     assert ALGORITHMS["hash"]("user.alice", "f").startswith("user/alice/")
 
 
-def test_pfn_joins_like_rucio_and_local_path_collapses_double_slashes():
-    assert ENDPOINT.pfn("PIC-TAPE", "/ctao/acada/f") == "http://127.0.0.1:4420/PIC-TAPE/ctao/acada/f"
+def test_pfn_joins_prefix_and_path_verbatim_and_local_path_collapses_double_slashes():
+    assert ENDPOINT.pfn("PIC-TAPE", "/ctao/acada/f") == "http://127.0.0.1:4420/PIC-TAPE//ctao/acada/f"
     assert str(ENDPOINT.local_path("PIC-TAPE", "acada//ctao/acada/f")) == "/srv/storage/PIC-TAPE/acada/ctao/acada/f"
 
 
 def test_detect_algorithm_recognises_the_servers_pfns():
-    pfns = {"acada:/ctao/acada/p": "http://127.0.0.1:4420/CSCS-DISK/ctao/acada/p"}
+    # Recorded from Rucio 41.5.1 with ctao-bdms-rucio-policy 0.6.0 (lfns2pfns, scheme http).
+    pfns = {"acada:/ctao/acada/p": "http://127.0.0.1:4420/CSCS-DISK//ctao/acada/p"}
     assert detect_algorithm(ENDPOINT, "CSCS-DISK", pfns) == "ctao_bdms"
     pfns = {"acada:/ctao/acada/p": "http://127.0.0.1:4420/CSCS-DISK/acada//ctao/acada/p"}
     assert detect_algorithm(ENDPOINT, "CSCS-DISK", pfns) == "identity"
@@ -84,3 +85,21 @@ def test_protocol_points_at_the_storage_prefix():
 def test_array_elements_follow_the_id_ranges():
     assert [array_element(i) for i in (1, 4, 5, 101, 105, 119)] == \
         ["LSTN-01", "LSTN-04", "MSTN-01", "LSTS-01", "MSTS-01", "SSTS-01"]
+
+
+def test_workers_run_every_item_once_and_reraise_failures():
+    from seed.workers import Workers
+
+    seen = []
+    Workers(["c1", "c2", "c3"]).run(lambda client, item: seen.append((client, item)), range(20))
+    assert sorted(item for _, item in seen) == list(range(20))
+    assert {client for client, _ in seen} <= {"c1", "c2", "c3"}
+
+    def boom(client, item):
+        if item == 3:
+            raise RuntimeError("bulk call failed")
+
+    import pytest
+
+    with pytest.raises(RuntimeError, match="bulk call failed"):
+        Workers(["c1", "c2"]).run(boom, range(5))
