@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   await record('scopes-no-token', '/scopes/', { accept: 'application/json' });
   await record('whoami', '/accounts/whoami', { token, accept: 'application/json' });
   await record('account-root', '/accounts/root', { token, accept: 'application/json' });
-  await record('account-limits-root', '/accounts/root/limits/local', { token, accept: 'application/json' });
+  await record('account-usage-alice', '/accounts/alice/usage/local', { token, accept: 'application/x-json-stream' });
   const ds = await firstDataset(token);
   await record('list-dids', `${didPath(ds.scope, ds.name)}/dids`, { token, accept: 'application/x-json-stream' });
   // The DID path encodings, to show which one this server (gunicorn) understands.

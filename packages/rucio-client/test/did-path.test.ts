@@ -18,3 +18,15 @@ describe('didPath', () => {
     expect(() => didPath('acada', '')).toThrow(TypeError);
   });
 });
+
+describe('didPath against the recorded devstack Rucio (gunicorn)', () => {
+  it('when the name is encoded, then Rucio found the dataset; with raw slashes it could not even parse the path', async () => {
+    const { loadRecording } = await import('./replay.ts');
+    const encoded = loadRecording('list-dids');
+    const raw = loadRecording('list-dids-raw-slashes');
+    expect(encoded.request.path).toMatch(/^\/dids\/[^/]+\/%2Fctao%2F/);
+    expect(encoded.response.status).toBe(200);
+    expect(raw.response.status).toBe(400);
+    expect(raw.response.headers.exceptionclass).toBe('ValueError');
+  });
+});
