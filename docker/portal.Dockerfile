@@ -4,7 +4,7 @@
 FROM node:20.20-bookworm-slim AS deps
 WORKDIR /app
 RUN npm install -g pnpm@10.24.0
-COPY package.json pnpm-workspace.yaml pnpm-lock.yaml .npmrc ./
+COPY package.json pnpm-workspace.yaml pnpm-lock.yaml ./
 COPY apps/bff/package.json apps/bff/
 COPY apps/web/package.json apps/web/
 COPY packages/contract/package.json packages/contract/
