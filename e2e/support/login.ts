@@ -4,7 +4,11 @@ import type { DemoUser } from '@bdms/dev-fixtures';
 /** Signs in through the portal's button and the dev IdP's own login page, as a person would. */
 export async function signIn(page: Page, user: DemoUser): Promise<void> {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Sign in' }).or(page.getByRole('button', { name: 'Sign in' })).first().click();
+  await page
+    .getByRole('link', { name: 'Sign in' })
+    .or(page.getByRole('button', { name: 'Sign in' }))
+    .first()
+    .click();
   await expect(page.getByLabel('Username')).toBeVisible();
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);

@@ -13,7 +13,9 @@ export async function rucioScopes(request: APIRequestContext): Promise<string[]>
   });
   const token = auth.headers()['x-rucio-auth-token'];
   if (!auth.ok() || !token) throw new Error(`Rucio userpass login failed: ${auth.status()}`);
-  const res = await request.get(`${e2eEnv.rucioUrl}/scopes/`, { headers: { 'X-Rucio-Auth-Token': token } });
+  const res = await request.get(`${e2eEnv.rucioUrl}/scopes/`, {
+    headers: { 'X-Rucio-Auth-Token': token },
+  });
   if (!res.ok()) throw new Error(`Rucio GET /scopes/ failed: ${res.status()}`);
   return ((await res.json()) as string[]).sort();
 }

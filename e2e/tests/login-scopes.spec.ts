@@ -16,17 +16,26 @@ test('an astronomer signs in through the IdP, sees exactly the scopes Rucio list
   await expect(page.getByRole('heading', { name: 'Scopes', level: 1 })).toBeVisible();
   const list = page.getByRole('list', { name: /scopes/i });
   await expect(list.getByRole('listitem')).toHaveCount(expected.length);
-  const shown = (await list.getByRole('listitem').allInnerTexts()).map((t) => t.trim().split(/\s/)[0] ?? '');
+  const shown = (await list.getByRole('listitem').allInnerTexts()).map(
+    (t) => t.trim().split(/\s/)[0] ?? '',
+  );
   expect(shown.sort()).toEqual(expected);
   await expect(page.getByText(alice.name)).toBeVisible();
 
   await page.getByRole('button', { name: /sign out/i }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' }).or(page.getByRole('button', { name: 'Sign in' })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('link', { name: 'Sign in' })
+      .or(page.getByRole('button', { name: 'Sign in' }))
+      .first(),
+  ).toBeVisible();
   const me = await page.request.get('/api/me');
   expect(me.status()).toBe(401);
 });
 
-test('signing in again after sign-out asks the IdP again and lands on the page the user wanted', async ({ page }) => {
+test('signing in again after sign-out asks the IdP again and lands on the page the user wanted', async ({
+  page,
+}) => {
   await signIn(page, alice);
   await page.goto('/scopes?filter=a');
   await expect(page.getByRole('heading', { name: 'Scopes', level: 1 })).toBeVisible();

@@ -5,12 +5,17 @@ import { signIn } from '../support/login.ts';
 /** A JWT (header.payload.signature, base64url) anywhere the page could read it is a leak. */
 const JWT = /eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}/;
 
-test('no token is readable from the page: cookies visible to JS, storage, or any response', async ({ page, context }) => {
+test('no token is readable from the page: cookies visible to JS, storage, or any response', async ({
+  page,
+  context,
+}) => {
   // Every response the browser receives, from the portal and from the IdP alike.
   const seen: { url: string; text: string }[] = [];
   page.on('response', async (res) => {
     const type = res.request().resourceType();
-    const body = ['document', 'fetch', 'xhr', 'script'].includes(type) ? await res.text().catch(() => '') : '';
+    const body = ['document', 'fetch', 'xhr', 'script'].includes(type)
+      ? await res.text().catch(() => '')
+      : '';
     seen.push({ url: res.url(), text: JSON.stringify(await res.allHeaders()) + body });
   });
 
@@ -40,6 +45,8 @@ test('no token is readable from the page: cookies visible to JS, storage, or any
   expect(session?.sameSite).toBe('Strict');
   for (const c of cookies) expect(c.value).not.toMatch(JWT);
 
-  expect(seen.filter((s) => s.url.startsWith(portal) || s.url.startsWith('/api')).length).toBeGreaterThan(3);
+  expect(
+    seen.filter((s) => s.url.startsWith(portal) || s.url.startsWith('/api')).length,
+  ).toBeGreaterThan(3);
   for (const s of seen) expect(s.text, s.url).not.toMatch(JWT);
 });

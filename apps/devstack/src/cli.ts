@@ -7,6 +7,7 @@
  *   test                every check and test suite; brings the stack up and down around integration/e2e
  *   bench [--runs N]    the benchmark against the bench-size archive
  *   seed [--size small|bench]
+ *   stop <part>         stops one daemon (rucio, idp, bff, storage, ...); `up`/`core-up` starts it again
  *   down                stops every daemon with a pid file in .devstack/run
  */
 import { readEnv } from './core/config.ts';
@@ -14,7 +15,7 @@ import { coreUp } from './core/core-up.ts';
 import { StackError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { statePaths } from './lib/paths.ts';
-import { stopAll } from './lib/process.ts';
+import { stopAll, stopDaemon } from './lib/process.ts';
 import { runSeed } from './seed/run-seed.ts';
 import { describeSeed } from './seed/seed-summary.ts';
 import { bench } from './stack/bench.ts';
@@ -59,6 +60,12 @@ const commands: Record<string, Command> = {
       force: args.includes('--force'),
     });
     log.info(describeSeed(summary));
+  },
+  stop: async (args, log) => {
+    const [part] = args;
+    if (!part) throw new Error('usage: stop <part>');
+    const stopped = await stopDaemon(statePaths(readEnv().DEVSTACK_HOME), part);
+    log.info(stopped ? `stopped ${part}` : `${part} was not running`);
   },
   down: async (_args, log) => {
     const stopped = await stopAll(statePaths(readEnv().DEVSTACK_HOME));

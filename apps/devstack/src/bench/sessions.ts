@@ -23,7 +23,8 @@ export async function portalSession(portalUrl: string): Promise<string> {
 
 const b64url = (b: Buffer): string => b.toString('base64url');
 
-export async function directAccessToken(issuer: string): Promise<string> {
+/** `audience: null` asks for no audience (the IdP then issues IAM's catch-all one). */
+export async function directAccessToken(issuer: string, audience: string | null = RUCIO_AUDIENCE): Promise<string> {
   const discovery = (await (await fetch(`${issuer}.well-known/openid-configuration`)).json()) as {
     authorization_endpoint: string;
     token_endpoint: string;
@@ -37,7 +38,7 @@ export async function directAccessToken(issuer: string): Promise<string> {
     response_type: 'code',
     redirect_uri: redirectUri,
     scope: 'openid profile email offline_access wlcg.groups',
-    audience: RUCIO_AUDIENCE,
+    ...(audience === null ? {} : { audience }),
     state: b64url(randomBytes(16)),
     nonce: b64url(randomBytes(16)),
     code_challenge: b64url(createHash('sha256').update(verifier).digest()),
