@@ -29,8 +29,8 @@ test('no token is readable from the page: cookies visible to JS, storage, or any
 
   const jsVisible = await page.evaluate(() => ({
     cookie: document.cookie,
-    local: JSON.stringify({ ...localStorage }),
-    session: JSON.stringify({ ...sessionStorage }),
+    local: JSON.stringify(Object.entries(localStorage)),
+    session: JSON.stringify(Object.entries(sessionStorage)),
   }));
   expect(jsVisible.cookie).not.toMatch(JWT);
   expect(jsVisible.cookie).not.toContain('bdms_session');
