@@ -6,7 +6,14 @@ import type { StatePaths } from '../lib/paths.ts';
 import type { DaemonStatus } from '../lib/process.ts';
 import { ensureDatabase, redact, type DatabaseInfo } from './postgres.ts';
 import { ensureVenv } from './python.ts';
-import { bootstrapRucio, rucioUrl, rucioVersion, startRucio, stopRucio, writeRucioConfig } from './rucio.ts';
+import {
+  bootstrapRucio,
+  rucioUrl,
+  rucioVersion,
+  startRucio,
+  stopRucio,
+  writeRucioConfig,
+} from './rucio.ts';
 import { startStorage, stopStorage, storageUrl } from './storage.ts';
 
 export interface CoreUpOptions {
@@ -30,7 +37,9 @@ export async function coreUp(
 ): Promise<CoreStatus> {
   let t0 = Date.now();
   const venv = await ensureVenv(paths, env.DEVSTACK_PYTHON);
-  log.info(`python   ${venv.installed ? 'installed requirements into' : 'reused'} ${venv.venv} (${ms(t0)})`);
+  log.info(
+    `python   ${venv.installed ? 'installed requirements into' : 'reused'} ${venv.venv} (${ms(t0)})`,
+  );
   venv.warnings.forEach((w) => {
     log.warn(w);
   });
@@ -46,11 +55,15 @@ export async function coreUp(
   const rucio = await startRucio(paths, env.RUCIO_PORT, cfg.content);
   const version = (await rucioVersion(env.RUCIO_PORT)) ?? 'unknown';
   const what = [boot.schemaBuilt ? 'schema built' : 'schema reused', ...boot.changes].join('; ');
-  log.info(`rucio    ${verb(rucio)} ${version} at ${rucioUrl(env.RUCIO_PORT)} pid ${rucio.pid}: ${what} (${ms(t0)})`);
+  log.info(
+    `rucio    ${verb(rucio)} ${version} at ${rucioUrl(env.RUCIO_PORT)} pid ${rucio.pid}: ${what} (${ms(t0)})`,
+  );
 
   t0 = Date.now();
   const storage = await startStorage(paths, env.STORAGE_PORT);
-  log.info(`storage  ${verb(storage)} WebDAV at ${storageUrl(env.STORAGE_PORT)} pid ${storage.pid} (${ms(t0)})`);
+  log.info(
+    `storage  ${verb(storage)} WebDAV at ${storageUrl(env.STORAGE_PORT)} pid ${storage.pid} (${ms(t0)})`,
+  );
   log.info(`logs in ${paths.logs}`);
   return {
     db,

@@ -30,7 +30,10 @@ describe('Rucio server', () => {
     expect(core.rucio.version).toMatch(/^41\./);
     const who = await rucio('/accounts/whoami');
     expect(JSON.parse(who.text)).toMatchObject({ account: 'root' });
-    expect(JSON.parse((await rucio('/accounts/root/attr/')).text)).toContainEqual({ key: 'admin', value: true });
+    expect(JSON.parse((await rucio('/accounts/root/attr/')).text)).toContainEqual({
+      key: 'admin',
+      value: true,
+    });
     expect((await rucio('/scopes/')).status).toBe(200);
   });
 
@@ -53,7 +56,9 @@ describe('Rucio server', () => {
       for (const [i, name] of names.entries()) {
         const meta = { obs_id: 1000 + i, target_name: 'Crab Nebula' };
         const did = `/dids/${scope}/${encodeURIComponent(name)}`;
-        expect((await rucio(did, { method: 'POST', body: { type: 'DATASET', meta } })).status).toBe(201);
+        expect((await rucio(did, { method: 'POST', body: { type: 'DATASET', meta } })).status).toBe(
+          201,
+        );
         expect(JSON.parse((await rucio(did)).text)).toMatchObject({ scope, name });
       }
       const hits = await rucio(`/dids/${scope}/dids/search?type=all&obs_id.gt=1000`);
@@ -67,7 +72,10 @@ describe('Rucio server', () => {
 /** Rucio has no DID/scope delete: expire the DIDs, run the undertaker once, drop the scope row. */
 async function removeScope(scope: string, names: string[]) {
   for (const name of names) {
-    await rucio(`/dids/${scope}/${encodeURIComponent(name)}/meta/lifetime`, { method: 'POST', body: { value: -1 } });
+    await rucio(`/dids/${scope}/${encodeURIComponent(name)}/meta/lifetime`, {
+      method: 'POST',
+      body: { value: -1 },
+    });
   }
   await rucioTool(paths, 'rucio-undertaker', ['--run-once']);
   await withClient(core.db.url, (c) => c.query('DELETE FROM scopes WHERE scope = $1', [scope]));
@@ -80,13 +88,20 @@ describe('storage (WsgiDAV)', () => {
   it('when the dev writer PUTs, then anyone can read a byte range; anonymous writes get 401', async () => {
     const anon = await fetch(url(), { method: 'PUT', body: 'nope' });
     expect(anon.status).toBe(401);
-    const put = await fetch(url(), { method: 'PUT', body: '0123456789', headers: { Authorization: storageWriterAuth() } });
+    const put = await fetch(url(), {
+      method: 'PUT',
+      body: '0123456789',
+      headers: { Authorization: storageWriterAuth() },
+    });
     expect(put.status).toBe(201);
     const range = await fetch(url(), { headers: { Range: 'bytes=2-5' } });
     expect(range.status).toBe(206);
     expect(range.headers.get('content-range')).toBe('bytes 2-5/10');
     expect(await range.text()).toBe('2345');
-    const del = await fetch(url(), { method: 'DELETE', headers: { Authorization: storageWriterAuth() } });
+    const del = await fetch(url(), {
+      method: 'DELETE',
+      headers: { Authorization: storageWriterAuth() },
+    });
     expect(del.status).toBe(204);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chooseDatabase, databaseName, toLibpqUrl, toSqlAlchemyUrl, withDatabase } from './db-select.ts';
+import {
+  chooseDatabase,
+  databaseName,
+  toLibpqUrl,
+  toSqlAlchemyUrl,
+  withDatabase,
+} from './db-select.ts';
 import { redact } from './postgres.ts';
 
 const probe = (reachable: boolean) => vi.fn(() => Promise.resolve(reachable));
@@ -7,16 +13,22 @@ const probe = (reachable: boolean) => vi.fn(() => Promise.resolve(reachable));
 describe('chooseDatabase', () => {
   it('when RUCIO_DB_URL is set, then it wins and 5432 is not even probed', async () => {
     const local = probe(true);
-    await expect(chooseDatabase({ mode: 'auto', envUrl: 'postgres://x/db', localReachable: local })).resolves.toBe('env');
+    await expect(
+      chooseDatabase({ mode: 'auto', envUrl: 'postgres://x/db', localReachable: local }),
+    ).resolves.toBe('env');
     expect(local).not.toHaveBeenCalled();
   });
 
   it('when no URL is given and 5432 answers, then the local server is used', async () => {
-    await expect(chooseDatabase({ mode: 'auto', localReachable: probe(true) })).resolves.toBe('local');
+    await expect(chooseDatabase({ mode: 'auto', localReachable: probe(true) })).resolves.toBe(
+      'local',
+    );
   });
 
   it('when no URL is given and 5432 is silent, then the embedded cluster is used', async () => {
-    await expect(chooseDatabase({ mode: 'auto', localReachable: probe(false) })).resolves.toBe('embedded');
+    await expect(chooseDatabase({ mode: 'auto', localReachable: probe(false) })).resolves.toBe(
+      'embedded',
+    );
   });
 
   it('when DEVSTACK_DB=embedded, then embedded is forced even with a URL and a local server', async () => {
@@ -28,7 +40,9 @@ describe('chooseDatabase', () => {
   });
 
   it('when DEVSTACK_DB=local and nothing answers, then it fails instead of falling back', async () => {
-    await expect(chooseDatabase({ mode: 'local', localReachable: probe(false) })).rejects.toThrow(/DEVSTACK_DB=local/);
+    await expect(chooseDatabase({ mode: 'local', localReachable: probe(false) })).rejects.toThrow(
+      /DEVSTACK_DB=local/,
+    );
   });
 });
 

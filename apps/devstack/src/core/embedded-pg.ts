@@ -48,7 +48,10 @@ export async function unprivilegedUser(): Promise<RunAs | undefined> {
       return { user, uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
     }
   }
-  throw new StackError('postgres', 'running as root and no `postgres` or `nobody` user to run PostgreSQL as');
+  throw new StackError(
+    'postgres',
+    'running as root and no `postgres` or `nobody` user to run PostgreSQL as',
+  );
 }
 
 /**
@@ -79,7 +82,10 @@ function removeStaleLock(dataDir: string): void {
 
 const pgEnv = (): NodeJS.ProcessEnv => ({ PATH: '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' });
 
-export async function startEmbeddedPostgres(paths: StatePaths, port: number): Promise<DaemonStatus> {
+export async function startEmbeddedPostgres(
+  paths: StatePaths,
+  port: number,
+): Promise<DaemonStatus> {
   const bin = embeddedBinDir();
   const runAs = await unprivilegedUser();
   const dataDir = join(paths.pg, 'data');
@@ -87,7 +93,10 @@ export async function startEmbeddedPostgres(paths: StatePaths, port: number): Pr
   const blocked = runAs && unsearchableAncestor(dirname(paths.pg), runAs);
   if (blocked) {
     const hint = `chmod o+x ${blocked}, or set DEVSTACK_HOME under a world-searchable directory`;
-    throw new StackError('postgres', `${blocked} is not searchable by user ${runAs.user}, who runs the cluster: ${hint}`);
+    throw new StackError(
+      'postgres',
+      `${blocked} is not searchable by user ${runAs.user}, who runs the cluster: ${hint}`,
+    );
   }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(paths.pg, { recursive: true });
@@ -106,7 +115,16 @@ export async function startEmbeddedPostgres(paths: StatePaths, port: number): Pr
     name: 'postgres',
     command: join(bin, 'postgres'),
     // Loopback only, and no Unix socket (its default directory may not be writable for us).
-    args: ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    args: [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     env: pgEnv(),
     health: () => canConnect(url),
     timeoutMs: 30_000,

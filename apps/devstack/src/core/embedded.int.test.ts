@@ -38,7 +38,10 @@ describe('core-up with DEVSTACK_DB=embedded', () => {
   it('then Rucio runs on a private PostgreSQL, and a second run reuses everything', async () => {
     const first = await coreUp(paths, env, silentLogger);
     expect(first.db).toMatchObject({ kind: 'embedded', created: true });
-    expect(first.rucio).toMatchObject({ reused: false, version: expect.stringMatching(/^41\./) as unknown });
+    expect(first.rucio).toMatchObject({
+      reused: false,
+      version: expect.stringMatching(/^41\./) as unknown,
+    });
     const token = await userpassToken(first.rucio.url);
     const who = await rucioCall(first.rucio.url, token, '/accounts/whoami');
     expect(JSON.parse(who.text)).toMatchObject({ account: 'root' });
@@ -50,7 +53,10 @@ describe('core-up with DEVSTACK_DB=embedded', () => {
   });
 
   it('when RUCIO_DB_URL points nowhere, then the postgres part fails by name', async () => {
-    const bad = readEnv({ DEVSTACK_HOME: home, RUCIO_DB_URL: 'postgresql://postgres@127.0.0.1:1/none' });
+    const bad = readEnv({
+      DEVSTACK_HOME: home,
+      RUCIO_DB_URL: 'postgresql://postgres@127.0.0.1:1/none',
+    });
     const err = await coreUp(paths, bad, silentLogger).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StackError);
     expect((err as StackError).part).toBe('postgres');

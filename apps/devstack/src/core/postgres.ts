@@ -15,7 +15,10 @@ export interface DatabaseInfo {
   created: boolean;
 }
 
-type DbEnv = Pick<DevstackEnv, 'RUCIO_DB_URL' | 'DEVSTACK_DB' | 'DEVSTACK_LOCAL_PG_PORT' | 'DEVSTACK_EMBEDDED_PG_PORT'>;
+type DbEnv = Pick<
+  DevstackEnv,
+  'RUCIO_DB_URL' | 'DEVSTACK_DB' | 'DEVSTACK_LOCAL_PG_PORT' | 'DEVSTACK_EMBEDDED_PG_PORT'
+>;
 
 const serverUrl = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres`;
 
@@ -34,10 +37,13 @@ export async function ensureDatabase(
     // A database someone gave us: create it if missing, never drop it (reset purges tables).
     const url = env.RUCIO_DB_URL;
     if (await canConnect(url)) return { url, kind, created: false };
-    return { url, kind, created: await ensureNamedDb(withDatabase(url, 'postgres'), databaseName(url)) };
+    return {
+      url,
+      kind,
+      created: await ensureNamedDb(withDatabase(url, 'postgres'), databaseName(url)),
+    };
   }
-  const maintenance =
-    kind === 'local' ? local : serverUrl(env.DEVSTACK_EMBEDDED_PG_PORT);
+  const maintenance = kind === 'local' ? local : serverUrl(env.DEVSTACK_EMBEDDED_PG_PORT);
   if (kind === 'embedded') await startEmbeddedPostgres(paths, env.DEVSTACK_EMBEDDED_PG_PORT);
   if (opts.reset) await dropDatabase(maintenance, RUCIO_DB_NAME);
   const created = await ensureNamedDb(maintenance, RUCIO_DB_NAME);
@@ -48,7 +54,10 @@ async function ensureNamedDb(maintenanceUrl: string, name: string): Promise<bool
   try {
     return await createDatabaseIfMissing(maintenanceUrl, name);
   } catch (err) {
-    throw new StackError('postgres', `cannot create database ${name} via ${redact(maintenanceUrl)}: ${String(err)}`);
+    throw new StackError(
+      'postgres',
+      `cannot create database ${name} via ${redact(maintenanceUrl)}: ${String(err)}`,
+    );
   }
 }
 

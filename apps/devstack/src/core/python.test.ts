@@ -8,7 +8,9 @@ describe('python discovery', () => {
   });
 
   it('when the named python does not exist, then the error says what to install', async () => {
-    await expect(findPython('/nonexistent/python3')).rejects.toThrow(/apt-get install python3 python3-venv/);
+    await expect(findPython('/nonexistent/python3')).rejects.toThrow(
+      /apt-get install python3 python3-venv/,
+    );
   });
 
   it('then the requirements stamp changes exactly when the file changes', () => {

@@ -39,7 +39,10 @@ export async function findPython(preferred?: string): Promise<string> {
     if (v && v.major === 3 && v.minor >= MIN_MINOR) return cmd;
     tried.push(v ? `${cmd} (${v.major}.${v.minor})` : `${cmd} (not found)`);
   }
-  throw new StackError('python', `no usable Python found; tried ${tried.join(', ')}. ${INSTALL_HINT}`);
+  throw new StackError(
+    'python',
+    `no usable Python found; tried ${tried.join(', ')}. ${INSTALL_HINT}`,
+  );
 }
 
 export const requirementsHash = (text: string): string =>
@@ -53,13 +56,16 @@ export async function ensureVenv(paths: StatePaths, preferredPython?: string): P
     // e.g. the interpreter it was made from was upgraded or removed: start over.
     rmSync(paths.venv, { recursive: true, force: true });
   }
-  const python = existsSync(paths.venvPython) ? paths.venvPython : await findPython(preferredPython);
+  const python = existsSync(paths.venvPython)
+    ? paths.venvPython
+    : await findPython(preferredPython);
   if (!existsSync(paths.venvPython)) {
-    await runLogged(python, ['-m', 'venv', paths.venv], { part: 'python venv', logFile: log }).catch(
-      (err: unknown) => {
-        throw new StackError('python venv', `${String(err)}\n  hint: ${INSTALL_HINT}`, log);
-      },
-    );
+    await runLogged(python, ['-m', 'venv', paths.venv], {
+      part: 'python venv',
+      logFile: log,
+    }).catch((err: unknown) => {
+      throw new StackError('python venv', `${String(err)}\n  hint: ${INSTALL_HINT}`, log);
+    });
   }
   const wanted = requirementsHash(readFileSync(requirementsFile, 'utf8'));
   const stamp = existsSync(stampFile(paths)) ? readFileSync(stampFile(paths), 'utf8').trim() : '';
@@ -88,6 +94,7 @@ async function checkNativeLibs(paths: StatePaths): Promise<string[]> {
 export async function sitePackages(paths: StatePaths): Promise<string> {
   const code = "import sysconfig; print(sysconfig.get_paths()['purelib'])";
   const res = await runCapture(paths.venvPython, ['-c', code]);
-  if (res.code !== 0) throw new StackError('python venv', `cannot locate site-packages: ${res.stderr}`);
+  if (res.code !== 0)
+    throw new StackError('python venv', `cannot locate site-packages: ${res.stderr}`);
   return res.stdout.trim();
 }

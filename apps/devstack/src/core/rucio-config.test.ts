@@ -1,6 +1,11 @@
 import { DEV_CLIENTS, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { describe, expect, it } from 'vitest';
-import { renderAlembicIni, renderIdpSecrets, renderRucioCfg, type RucioConfigInput } from './rucio-config.ts';
+import {
+  renderAlembicIni,
+  renderIdpSecrets,
+  renderRucioCfg,
+  type RucioConfigInput,
+} from './rucio-config.ts';
 
 const input: RucioConfigInput = {
   dbUrl: 'postgresql+psycopg://postgres@127.0.0.1:5432/bdms_rucio',
@@ -92,14 +97,20 @@ describe('renderAlembicIni', () => {
 
 describe('renderIdpSecrets', () => {
   it('then the issuer is byte-exact and the mandatory SCIM entry is present', () => {
-    const secrets = JSON.parse(renderIdpSecrets('http://127.0.0.1:4400/')) as Record<string, unknown>;
+    const secrets = JSON.parse(renderIdpSecrets('http://127.0.0.1:4400/')) as Record<
+      string,
+      unknown
+    >;
     expect(secrets).toEqual({
       localiam: {
         issuer: 'http://127.0.0.1:4400/',
         client_id: DEV_CLIENTS.rucio.clientId,
         client_secret: DEV_CLIENTS.rucio.clientSecret,
         redirect_uris: [],
-        SCIM: { client_id: DEV_CLIENTS.rucio.clientId, client_secret: DEV_CLIENTS.rucio.clientSecret },
+        SCIM: {
+          client_id: DEV_CLIENTS.rucio.clientId,
+          client_secret: DEV_CLIENTS.rucio.clientSecret,
+        },
       },
     });
   });

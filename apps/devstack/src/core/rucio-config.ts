@@ -32,7 +32,11 @@ function policySection(policy: RucioConfigInput['policy']): Record<string, strin
   // With `package` set (single VO) Rucio loads permission + schema from the package;
   // `permission = generic` is what get_policy() reports elsewhere (the package's
   // permission module returns None, which falls back to generic anyway).
-  return { package: POLICY_PACKAGE, permission: 'generic', lfn2pfn_algorithm_default: POLICY_ALGORITHM };
+  return {
+    package: POLICY_PACKAGE,
+    permission: 'generic',
+    lfn2pfn_algorithm_default: POLICY_ALGORITHM,
+  };
 }
 
 export function renderRucioCfg(input: RucioConfigInput): string {
@@ -78,7 +82,10 @@ export function renderAlembicIni(template: string, dbUrl: string, scriptLocation
 
 /** One issuer entry; the SCIM entry is mandatory (without it Rucio loads no issuer at all). */
 export function renderIdpSecrets(issuer: string): string {
-  const client = { client_id: DEV_CLIENTS.rucio.clientId, client_secret: DEV_CLIENTS.rucio.clientSecret };
+  const client = {
+    client_id: DEV_CLIENTS.rucio.clientId,
+    client_secret: DEV_CLIENTS.rucio.clientSecret,
+  };
   const entry = { issuer, ...client, redirect_uris: [], SCIM: client };
   return `${JSON.stringify({ [ADMIN_ISSUER_NICK]: entry }, null, 2)}\n`;
 }

@@ -34,10 +34,19 @@ export async function rucioPython(
   opts: RucioRunOptions = {},
 ): Promise<void> {
   const part = opts.part ?? 'rucio-tools';
-  await runLogged(paths.venvPython, args, { part, logFile: logPath(paths, part), env: rucioEnv(paths) });
+  await runLogged(paths.venvPython, args, {
+    part,
+    logFile: logPath(paths, part),
+    env: rucioEnv(paths),
+  });
 }
 
 /** Runs a console script from the venv's bin/ (rucio-admin, rucio-abacus-account, ...). */
-export async function rucioTool(paths: StatePaths, tool: string, args: string[], opts: RucioRunOptions = {}) {
+export async function rucioTool(
+  paths: StatePaths,
+  tool: string,
+  args: string[],
+  opts: RucioRunOptions = {},
+) {
   await rucioPython(paths, [join(paths.venvBin, tool), ...args], { part: opts.part ?? tool });
 }

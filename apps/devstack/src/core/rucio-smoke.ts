@@ -14,7 +14,8 @@ export async function userpassToken(baseUrl: string): Promise<string> {
     },
   });
   const token = res.headers.get('x-rucio-auth-token');
-  if (!res.ok || !token) throw new Error(`userpass login failed: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok || !token)
+    throw new Error(`userpass login failed: HTTP ${res.status} ${await res.text()}`);
   return token;
 }
 

@@ -13,7 +13,12 @@ import { toSqlAlchemyUrl } from './db-select.ts';
 import { alembicRevision } from './pg-admin.ts';
 import type { DatabaseInfo } from './postgres.ts';
 import { sitePackages } from './python.ts';
-import { renderAlembicIni, renderIdpSecrets, renderRucioCfg, type RucioConfigInput } from './rucio-config.ts';
+import {
+  renderAlembicIni,
+  renderIdpSecrets,
+  renderRucioCfg,
+  type RucioConfigInput,
+} from './rucio-config.ts';
 import { rucioCfgPath, rucioEnv, rucioPython } from './rucio-env.ts';
 
 export async function writeRucioConfig(
@@ -27,7 +32,10 @@ export async function writeRucioConfig(
   const venvEtc = join(paths.venv, 'rucio', 'etc');
   const scriptLocation = join(await sitePackages(paths), 'rucio', 'db', 'sqla', 'migrate_repo');
   const template = readFileSync(join(venvEtc, 'alembic.ini.template'), 'utf8');
-  writeFileSync(join(paths.rucioEtc, 'alembic.ini'), renderAlembicIni(template, url, scriptLocation));
+  writeFileSync(
+    join(paths.rucioEtc, 'alembic.ini'),
+    renderAlembicIni(template, url, scriptLocation),
+  );
   writeFileSync(join(paths.rucioEtc, 'idpsecrets.json'), renderIdpSecrets(issuer));
   const cfg = renderRucioCfg({
     dbUrl: url,
@@ -56,7 +64,8 @@ export async function bootstrapRucio(
   const tools = join(paths.venv, 'rucio', 'tools');
   const part = 'rucio-bootstrap';
   // A database we did not create is never dropped: purge Rucio's tables instead.
-  if (opts.reset && db.kind === 'env') await rucioPython(paths, [join(tools, 'reset_database.py'), '-p'], { part });
+  if (opts.reset && db.kind === 'env')
+    await rucioPython(paths, [join(tools, 'reset_database.py'), '-p'], { part });
   const schemaBuilt = (await alembicRevision(db.url)) === undefined;
   if (schemaBuilt) await rucioPython(paths, [join(tools, 'bootstrap.py')], { part });
   const spec = {
@@ -105,7 +114,11 @@ export async function rucioVersion(port: number): Promise<string | undefined> {
 }
 
 /** `config` = the rendered rucio.cfg: a running server started with another one is restarted. */
-export async function startRucio(paths: StatePaths, port: number, config = ''): Promise<DaemonStatus> {
+export async function startRucio(
+  paths: StatePaths,
+  port: number,
+  config = '',
+): Promise<DaemonStatus> {
   const args = ['-w', '2', '--threads', '4', '-b', `${DEV_HOST}:${port}`, '--timeout', '120'];
   // Keep-alive clients (the BFF) would hold a graceful stop for gunicorn's default 30 s.
   args.push('--graceful-timeout', '5');

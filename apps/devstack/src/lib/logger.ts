@@ -16,4 +16,8 @@ export function createLogger(prefix = 'devstack'): Logger {
 }
 
 /** For tests and library callers that want silence. */
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -71,7 +71,10 @@ describe('startDaemon', () => {
   });
 
   it('when health never turns true, then it times out and kills the process', async () => {
-    const status = startDaemon(paths, spec({ health: () => Promise.resolve(false), timeoutMs: 1500 }));
+    const status = startDaemon(
+      paths,
+      spec({ health: () => Promise.resolve(false), timeoutMs: 1500 }),
+    );
     const err = await status.catch((e: unknown) => e);
     expect((err as StackError).message).toMatch(/not healthy after 1500 ms/);
     expect(existsSync(join(paths.run, 'tiny.pid'))).toBe(false);
@@ -117,7 +120,10 @@ describe('reuse needs the same command line', () => {
   it('when the port (args) changed, then the old daemon is replaced, not reused', async () => {
     const first = await startDaemon(paths, spec());
     const newPort = await freePort();
-    const moved = spec({ args: ['-e', httpChild(newPort)], health: () => httpAnswers(`http://127.0.0.1:${newPort}/`) });
+    const moved = spec({
+      args: ['-e', httpChild(newPort)],
+      health: () => httpAnswers(`http://127.0.0.1:${newPort}/`),
+    });
     const second = await startDaemon(paths, moved);
     expect(second.reused).toBe(false);
     expect(isAlive(first.pid)).toBe(false);

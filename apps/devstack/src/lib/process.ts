@@ -58,7 +58,10 @@ export async function startDaemon(paths: StatePaths, spec: DaemonSpec): Promise<
   }
   const pid = spawnDetached(spec, logFile);
   writePid(pidFile, pid);
-  writeFileSync(specPath(pidFile), JSON.stringify({ hash: wanted, stopSignal: spec.stopSignal ?? 'SIGTERM' }));
+  writeFileSync(
+    specPath(pidFile),
+    JSON.stringify({ hash: wanted, stopSignal: spec.stopSignal ?? 'SIGTERM' }),
+  );
   await waitHealthy(paths, spec, pid, logFile);
   return { name: spec.name, pid, reused: false, logFile };
 }
@@ -163,7 +166,10 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 /** Stops every daemon with a pid file; the database last, so its clients go first. */
 export async function stopAll(paths: StatePaths, last: readonly string[] = ['postgres']) {
   const names = listPidNames(paths.run);
-  const ordered = [...names.filter((n) => !last.includes(n)), ...last.filter((n) => names.includes(n))];
+  const ordered = [
+    ...names.filter((n) => !last.includes(n)),
+    ...last.filter((n) => names.includes(n)),
+  ];
   const stopped: string[] = [];
   for (const name of ordered) {
     if (await stopDaemon(paths, name)) stopped.push(name);

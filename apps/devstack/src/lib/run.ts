@@ -18,7 +18,12 @@ export async function runLogged(command: string, args: string[], opts: RunOption
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       const ids = opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid };
-      const child = spawn(command, args, { env: opts.env, cwd: opts.cwd, stdio: ['ignore', fd, fd], ...ids });
+      const child = spawn(command, args, {
+        env: opts.env,
+        cwd: opts.cwd,
+        stdio: ['ignore', fd, fd],
+        ...ids,
+      });
       child.on('error', reject);
       child.on('close', resolve);
     });
