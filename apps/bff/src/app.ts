@@ -6,6 +6,7 @@ import { createLoginTxStore } from './auth/login-tx.ts';
 import type { OidcPort } from './auth/oidc-port.ts';
 import { requireSession } from './auth/require-session.ts';
 import { sessionMiddleware } from './auth/session.ts';
+import { createRucioCaller } from './auth/rucio-call.ts';
 import { createTokenRefresher } from './auth/token-refresher.ts';
 import type { Config } from './config.ts';
 import { createHealthService } from './health/health.service.ts';
@@ -40,7 +41,7 @@ export function createApp(deps: AppDeps): Express {
   // Behind a TLS-terminating proxy: trust one hop for X-Forwarded-Proto (Secure cookies need it).
   if (config.secureCookies) app.set('trust proxy', 1);
 
-  const tokens = createTokenRefresher(oidc, logger);
+  const withToken = createRucioCaller(createTokenRefresher(oidc, logger));
   const health = createHealthService({ rucio, oidc, version: config.version, cacheMs: deps.healthCacheMs });
 
   app.use(requestId());
@@ -56,8 +57,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/api', '/auth'], sessionMiddleware(config, deps.sessionStore));
   app.use(authRoutes({ config, logger, oidc, loginTx: createLoginTxStore(deps.sessionStore) }));
   app.use('/api', requireSession(config));
-  app.use(meRoutes(createMeService({ rucio, adminGroup: config.adminGroup }), tokens));
-  app.use(scopesRoutes(createScopesService({ rucio }), tokens));
+  app.use(meRoutes(createMeService({ rucio, adminGroup: config.adminGroup }), withToken));
+  app.use(scopesRoutes(createScopesService({ rucio }), withToken));
   app.use(['/api', '/auth'], notFound());
 
   app.use(spaRoutes(config.webDistDir));

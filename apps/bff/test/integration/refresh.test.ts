@@ -34,7 +34,8 @@ describe('refresh against the real IdP', () => {
     const responses = await Promise.all(
       Array.from({ length: 8 }, () => fetch(`${bff.url}/api/scopes`, { headers: { Cookie: cookie } })),
     );
-    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(responses.map((r) => r.status), bodies.join('\n')).toEqual(Array(8).fill(200));
     expect(bff.tokenRequests).toEqual(['refresh_token']);
     const after = (await storedSessions(bff))[sid]?.tokens;
     expect(after?.refreshToken).toBeTruthy();

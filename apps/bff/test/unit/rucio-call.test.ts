@@ -1,0 +1,55 @@
+import type { Request } from 'express';
+import { describe, expect, it } from 'vitest';
+import { RucioError } from '@bdms/rucio-client';
+import { createRucioCaller } from '../../src/auth/rucio-call.ts';
+import type { TokenRefresher } from '../../src/auth/token-refresher.ts';
+
+const refresher = (token: string): TokenRefresher => ({ accessToken: () => Promise.resolve(token) });
+// The refresher stub ignores the request.
+const req = undefined as unknown as Request;
+const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('calling Rucio with a brand-new token', () => {
+  it('when several calls use a token Rucio has not seen, then the first goes alone and the rest follow it', async () => {
+    const withToken = createRucioCaller(refresher('new-jwt'));
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const call = async (): Promise<string> => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await tick(20);
+      inFlight -= 1;
+      return 'ok';
+    };
+    const first = await Promise.all(Array.from({ length: 5 }, () => withToken(req, call)));
+    expect(first).toEqual(Array(5).fill('ok'));
+    expect(maxInFlight).toBeGreaterThan(1); // followers run in parallel once the first succeeded…
+    maxInFlight = 0;
+    await Promise.all(Array.from({ length: 5 }, () => withToken(req, call)));
+    expect(maxInFlight).toBe(5); // …and a known token is never held back
+  });
+
+  it('when Rucio answers 401 once, then the call is retried once; a second 401 is passed on', async () => {
+    const withToken = createRucioCaller(refresher('jwt'));
+    let calls = 0;
+    const flaky = (): Promise<string> => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/')) : Promise.resolve('ok');
+    };
+    expect(await withToken(req, flaky)).toBe('ok');
+    expect(calls).toBe(2);
+    const always401 = (): Promise<string> => Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/'));
+    await expect(withToken(req, always401)).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('when Rucio fails otherwise, then there is no retry', async () => {
+    const withToken = createRucioCaller(refresher('jwt2'));
+    let calls = 0;
+    const failing = (): Promise<string> => {
+      calls += 1;
+      return Promise.reject(new RucioError(500, 'RucioException', 'x', '/scopes/'));
+    };
+    await expect(withToken(req, failing)).rejects.toMatchObject({ status: 500 });
+    expect(calls).toBe(1);
+  });
+});
