@@ -29,6 +29,14 @@ async function introspect(token: string): Promise<{ active: boolean }> {
   return (await res.json()) as { active: boolean };
 }
 
+describe('health against the real components', () => {
+  it('when Rucio and the IdP are up, then /api/health is 200 with Rucio’s version and the issuer', async () => {
+    const res = await get('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, rucio: { ok: true, version: expect.stringMatching(/^41\./) }, idp: { ok: true, issuer: devIssuer() } });
+  });
+});
+
 describe('login against the real IdP, then Rucio with the user’s token', () => {
   it('when the astronomer logs in, then /api/me shows her and her Rucio account alice', async () => {
     const { cookie } = await login(bff, alice);
