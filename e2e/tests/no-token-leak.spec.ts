@@ -45,6 +45,10 @@ test('no token is readable from the page: cookies visible to JS, storage, or any
   expect(session?.sameSite).toBe('Strict');
   for (const c of cookies) expect(c.value).not.toMatch(JWT);
 
+  // Signing out goes through the IdP's end-session page and back: no token on that path either.
+  await page.getByRole('button', { name: /sign out/i }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+
   expect(
     seen.filter((s) => s.url.startsWith(portal) || s.url.startsWith('/api')).length,
   ).toBeGreaterThan(3);

@@ -9,6 +9,8 @@ import { sessionMiddleware } from './auth/session.ts';
 import { createRucioCaller } from './auth/rucio-call.ts';
 import { createTokenRefresher } from './auth/token-refresher.ts';
 import type { Config } from './config.ts';
+import { createDidsService } from './dids/dids.service.ts';
+import { didsRoutes } from './dids/dids.routes.ts';
 import { createHealthService } from './health/health.service.ts';
 import { publicApiRoutes } from './health/health.routes.ts';
 import { createMeService } from './me/me.service.ts';
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', requireSession(config));
   app.use(meRoutes(createMeService({ rucio, adminGroup: config.adminGroup }), withToken));
   app.use(scopesRoutes(createScopesService({ rucio }), withToken));
+  app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
   app.use(['/api', '/auth'], notFound());
 
   app.use(spaRoutes(config.webDistDir));

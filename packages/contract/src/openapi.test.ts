@@ -15,7 +15,7 @@ describe('buildOpenApi', () => {
   it('documents every contract route under its method', () => {
     expect(doc.openapi).toBe('3.1.0');
     for (const def of Object.values(api)) {
-      expect(doc.paths[def.path]?.[def.method], def.path).toBeDefined();
+      expect(doc.paths[def.path.replace(/:(\w+)/g, '{$1}')]?.[def.method], def.path).toBeDefined();
     }
   });
 
@@ -36,5 +36,15 @@ describe('routes added for the BFF', () => {
     expect(JSON.stringify(doc.paths['/auth/logout']?.post)).toContain('#/components/schemas/LogoutResponse');
     const health = JSON.stringify(doc.paths['/api/health']?.get);
     expect(health).toMatch(/"503":\{[^]*#\/components\/schemas\/Health/);
+  });
+});
+
+describe('streamed routes', () => {
+  it('are documented as NDJSON lines of the item schema or the trailer', () => {
+    const doc = buildOpenApi('1') as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>> };
+    const content = doc.paths['/api/dids/{scope}/{name}/contents']?.get?.responses['200']?.content;
+    expect(Object.keys(content ?? {})).toEqual(['application/x-ndjson']);
+    expect(JSON.stringify(content)).toContain('#/components/schemas/DidSummary');
+    expect(JSON.stringify(content)).toContain('#/components/schemas/StreamTrailer');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiErrorBody } from './schemas.ts';
+import { ApiErrorBody, StreamTrailer } from './schemas.ts';
 import { api, type RouteDef } from './routes.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -25,7 +25,14 @@ function operation(name: string, def: RouteDef): JsonObject {
   const responses: JsonObject = {
     200: {
       description: 'OK',
-      content: { 'application/json': { schema: schemaRef(def.response) } },
+      content: def.stream
+        ? {
+            'application/x-ndjson': {
+              // OpenAPI 3.1 has no item schema for sequences: describe one line, and the trailer.
+              schema: { oneOf: [schemaRef(def.response), schemaRef(StreamTrailer)] },
+            },
+          }
+        : { 'application/json': { schema: schemaRef(def.response) } },
     },
   };
   for (const status of def.errors) {

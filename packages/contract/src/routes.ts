@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Health, LogoutResponse, Me, OpenApiDocument, ScopeList } from './schemas.ts';
+import { DidSummary, Health, LogoutResponse, Me, OpenApiDocument, ScopeList } from './schemas.ts';
 
 export interface RouteDef<R extends z.ZodType = z.ZodType> {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -11,6 +11,11 @@ export interface RouteDef<R extends z.ZodType = z.ZodType> {
   response: R;
   /** Statuses besides 200 that this route documents (they carry ApiErrorBody unless `bodies` says otherwise). */
   errors: number[];
+  /**
+   * NDJSON (application/x-ndjson): `response` is the schema of one line, and the stream ends with
+   * a StreamTrailer line. Errors before the first line are ordinary JSON error bodies.
+   */
+  stream?: true;
   /** Error statuses whose body is not ApiErrorBody (health answers 503 with a Health body). */
   bodies?: Partial<Record<number, z.ZodType>>;
 }
@@ -34,6 +39,16 @@ export const api = {
     auth: true,
     response: ScopeList,
     errors: [401, 502, 503],
+  }),
+  didContents: route({
+    method: 'get',
+    path: '/api/dids/:scope/:name/contents',
+    summary:
+      'The content of a dataset or container, streamed as NDJSON (one DidSummary per line, then a StreamTrailer). The name is one URL-encoded path segment.',
+    auth: true,
+    response: DidSummary,
+    stream: true,
+    errors: [401, 404, 502, 503],
   }),
   health: route({
     method: 'get',

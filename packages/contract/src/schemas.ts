@@ -60,3 +60,26 @@ export type LogoutResponse = z.infer<typeof LogoutResponse>;
 
 /** The OpenAPI document itself: an object; its shape is OpenAPI 3.1's, not ours to restate. */
 export const OpenApiDocument = z.record(z.string(), z.unknown());
+
+/** One DID in a listing (one NDJSON line of a streamed list). */
+export const DidSummary = z
+  .object({
+    scope: z.string(),
+    name: z.string(),
+    type: z.enum(['FILE', 'DATASET', 'CONTAINER']),
+    bytes: z.number().nullable().describe('Size in bytes; null when Rucio does not know it'),
+  })
+  .meta({ id: 'DidSummary' });
+export type DidSummary = z.infer<typeof DidSummary>;
+
+/**
+ * The last line of every streamed listing: `end` when Rucio's stream finished (with the count),
+ * `error` when it broke after rows were sent. A listing without this line is incomplete.
+ */
+export const StreamTrailer = z
+  .union([
+    z.object({ end: z.object({ count: z.number().int().nonnegative() }) }),
+    z.object({ error: ApiErrorBody.shape.error }),
+  ])
+  .meta({ id: 'StreamTrailer' });
+export type StreamTrailer = z.infer<typeof StreamTrailer>;

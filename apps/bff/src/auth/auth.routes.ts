@@ -69,7 +69,7 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
     if (tokens) {
       if (tokens.refreshToken) await oidc.revoke(tokens.refreshToken);
       const endSession = await oidc
-        .endSessionUrl({ idTokenHint: tokens.idToken, postLogoutRedirectUri: home })
+        .endSessionUrl({ postLogoutRedirectUri: home })
         .catch(() => undefined); // IdP down: the local logout still happens
       redirectTo = endSession?.href ?? home;
     }

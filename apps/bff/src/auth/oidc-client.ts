@@ -109,12 +109,11 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
       }
     },
 
-    async endSessionUrl({ idTokenHint, postLogoutRedirectUri }) {
+    async endSessionUrl({ postLogoutRedirectUri }) {
       const cfg = await configuration();
       // Real IAM advertises no end_session_endpoint; buildEndSessionUrl would throw.
       if (!cfg.serverMetadata().end_session_endpoint) return undefined;
       const params: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirectUri, client_id: config.clientId };
-      if (idTokenHint) params.id_token_hint = idTokenHint;
       return oidc.buildEndSessionUrl(cfg, params);
     },
 

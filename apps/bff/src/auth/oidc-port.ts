@@ -34,7 +34,8 @@ export interface OidcPort {
   /** Best effort: the session ends even if the IdP cannot be reached. */
   revoke(refreshToken: string): Promise<void>;
   /** The IdP end-session URL, or undefined when discovery advertises no end_session_endpoint. */
-  endSessionUrl(params: { idTokenHint: string | undefined; postLogoutRedirectUri: string }): Promise<URL | undefined>;
+  /** RP-initiated logout by client_id: no id_token_hint, so no token ever travels through the browser. */
+  endSessionUrl(params: { postLogoutRedirectUri: string }): Promise<URL | undefined>;
   /** Fetches discovery afresh (for /api/health); resolves to the advertised issuer. */
   probe(signal: AbortSignal): Promise<string>;
 }

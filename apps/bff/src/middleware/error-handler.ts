@@ -20,6 +20,12 @@ function fromRucio(error: Error, req: Request, config: Pick<Config, 'oidc'>): Ap
       { cause: error, details: { exceptionClass: error.exceptionClass } },
     );
   }
+  if (error instanceof RucioError && error.status === 404) {
+    return new AppError(404, 'not_found', error.exceptionMessage ?? 'Rucio has no such item.', {
+      cause: error,
+      details: { exceptionClass: error.exceptionClass },
+    });
+  }
   if (error instanceof RucioError) {
     return new AppError(502, 'rucio_error', `Rucio refused the request: ${error.exceptionMessage ?? error.exceptionClass ?? error.status}`, {
       cause: error,
@@ -32,7 +38,7 @@ function fromRucio(error: Error, req: Request, config: Pick<Config, 'oidc'>): Ap
   return undefined;
 }
 
-function toAppError(error: unknown, req: Request, config: Pick<Config, 'oidc'>): AppError {
+export function toAppError(error: unknown, req: Request, config: Pick<Config, 'oidc'>): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Error) {
     const rucio = fromRucio(error, req, config);

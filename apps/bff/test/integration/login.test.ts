@@ -96,7 +96,7 @@ describe('login against the real IdP, then Rucio with the user’s token', () =>
     expect((await get('/api/me', cookie)).status).toBe(401);
   });
 
-  it('when going through the whole flow, then no access or refresh token reaches the browser (the ID token only as id_token_hint)', async () => {
+  it('when going through the whole flow, then no access, refresh or ID token reaches the browser', async () => {
     const seen: string[] = [];
     const keep = async (res: Response): Promise<void> => {
       seen.push(JSON.stringify([...res.headers]), await res.text());
@@ -114,6 +114,6 @@ describe('login against the real IdP, then Rucio with the user’s token', () =>
     expect(tokens?.accessToken).toBeTruthy();
     const all = seen.join('\n');
     for (const secret of [tokens?.accessToken, tokens?.refreshToken, tokens?.idToken]) expect(all).not.toContain(secret);
-    for (const secret of [tokens?.accessToken, tokens?.refreshToken]) expect(logoutBody).not.toContain(secret);
+    for (const secret of [tokens?.accessToken, tokens?.refreshToken, tokens?.idToken]) expect(logoutBody).not.toContain(secret);
   });
 });

@@ -76,10 +76,10 @@ export function stubOidc(options: { endSession?: boolean; tokenLifetimeMs?: numb
       calls.revoke.push(rt);
       return Promise.resolve();
     },
-    endSessionUrl: ({ idTokenHint, postLogoutRedirectUri }) => {
+    endSessionUrl: ({ postLogoutRedirectUri }) => {
       if (!options.endSession) return Promise.resolve(undefined);
       const url = new URL('http://idp.test/session/end');
-      url.search = new URLSearchParams({ id_token_hint: idTokenHint ?? '', post_logout_redirect_uri: postLogoutRedirectUri }).toString();
+      url.search = new URLSearchParams({ client_id: 'bdms-portal', post_logout_redirect_uri: postLogoutRedirectUri }).toString();
       return Promise.resolve(url);
     },
     probe: () => probeImpl(),
@@ -103,6 +103,10 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
     listScopes: (token) => {
       seenTokens.push(token);
       return Promise.resolve(['user.alice', 'acada', 'dl3']);
+    },
+    // eslint-disable-next-line require-yield -- an empty listing unless a test replays a recording
+    listDids: async function* () {
+      await Promise.resolve();
     },
     ...overrides,
   };

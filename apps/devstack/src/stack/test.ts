@@ -9,7 +9,7 @@ import type { StackEnv } from './config.ts';
 import type { Logger } from '../lib/logger.ts';
 import { pidPath, pythonDir, repoRoot, type StatePaths } from '../lib/paths.ts';
 import { isAlive, readPid } from '../lib/pid-file.ts';
-import { stopAll } from '../lib/process.ts';
+import { stopAll, stopDaemon } from '../lib/process.ts';
 import type { SuiteResult } from '../test-all/reports.ts';
 import {
   ensureDir,
@@ -63,6 +63,8 @@ export async function test(paths: StatePaths, env: StackEnv, log: Logger): Promi
   const alreadyUp = isAlive(readPid(pidPath(paths, 'bff')) ?? -1);
   const results = staticAndUnit(paths, reports);
   try {
+    // A BFF left running from an older checkout would be reused; the tests must hit this code.
+    await stopDaemon(paths, 'bff');
     await up(paths, env, log, { reset: false, size: 'small', rebuildWeb: true });
     results.push(...integration(reports));
   } catch (err) {
