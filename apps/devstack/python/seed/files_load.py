@@ -50,9 +50,12 @@ class FileLoader:
 
     def dataset(self, ds: DatasetSpec, new: bool, force: bool) -> None:
         todo = missing_files(self.client, ds, {(ds.scope, ds.name)} if new else set())
+        # An existing but incomplete dataset is what an interrupted run leaves: its registered
+        # files may lack metadata and further replicas, so repair all of it, as --force does.
+        thorough = force or (not new and bool(todo))
         records: dict[str, Record] = {}
         for spec in ds.files:
-            if spec.name not in todo and not force:
+            if spec.name not in todo and not thorough:
                 continue
             content = render(spec, self.seed)
             for rse in ds.rses:
@@ -64,7 +67,7 @@ class FileLoader:
                 self.pending.attach[(ds.scope, ds.name, ds.rses[0])].append(records[spec.name])
                 for rse in ds.rses[1:]:
                     self.pending.extra[rse].append(records[spec.name])
-        if force and not new:
+        if thorough and not new:
             for rse in ds.rses[1:]:
                 lacking = missing_replicas(self.client, ds, rse) - todo
                 self.pending.extra[rse] += [records[n] for n in sorted(lacking)]

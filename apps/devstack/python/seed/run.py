@@ -79,7 +79,10 @@ def _load(client: Client, opts: Options, plan: Plan, clock: _Clock) -> dict[str,
     new_ds = ensure_collections(client, plan)
     clock.lap("collections")
     extra = [make_client(opts.rucio_url, opts.username, opts.password) for _ in range(opts.workers - 1)]
-    stats = load_files(client, Workers([client, *extra]), plan, opts.endpoint, paths, opts.seed, new_ds, opts.force)
+    from rucio.common.exception import ServerConnectionException
+
+    workers = Workers([client, *extra], retry_on=(ServerConnectionException,))
+    stats = load_files(client, workers, plan, opts.endpoint, paths, opts.seed, new_ds, opts.force)
     clock.lap("files")
     rules = ensure_rules(client, plan, new_ds)
     clock.lap("rules")

@@ -3,7 +3,9 @@ bench archive's ~300 bulk calls are server-bound, so 2-4 concurrent calls cut th
 
 from __future__ import annotations
 
+import logging
 import queue
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, TypeVar
@@ -12,16 +14,21 @@ if TYPE_CHECKING:
     from rucio.client import Client
 
 T = TypeVar("T")
+log = logging.getLogger("seed")
 
 
 class Workers:
     """`run` applies a call to every item, each on some idle client (a requests Session is not
     meant to be shared between threads, so every thread borrows a whole client)."""
 
-    def __init__(self, clients: list[Client]) -> None:
+    def __init__(self, clients: list[Client], retry_on: tuple[type[BaseException], ...] = (),
+                 retries: int = 5, backoff: float = 2.0) -> None:
         if not clients:
             raise ValueError("at least one client")
         self.size = len(clients)
+        # Rucio restarting under us (the stack's `up` restarts it when its config changes) shows
+        # up as ServerConnectionException: connection refused, so the call never reached it.
+        self.retry_on, self.retries, self.backoff = retry_on, retries, backoff
         self._idle: queue.Queue[Client] = queue.Queue()
         for client in clients:
             self._idle.put(client)
@@ -29,7 +36,16 @@ class Workers:
     def _with_client(self, call: Callable[[Client, T], object], item: T) -> None:
         client = self._idle.get()
         try:
-            call(client, item)
+            for attempt in range(self.retries + 1):
+                try:
+                    call(client, item)
+                    return
+                except self.retry_on as exc:
+                    if attempt == self.retries:
+                        raise
+                    delay = self.backoff * 2**attempt
+                    log.warning("bulk call failed (%s); retry %d in %.0fs", exc, attempt + 1, delay)
+                    time.sleep(delay)
         finally:
             self._idle.put(client)
 

@@ -103,3 +103,25 @@ def test_workers_run_every_item_once_and_reraise_failures():
 
     with pytest.raises(RuntimeError, match="bulk call failed"):
         Workers(["c1", "c2"]).run(boom, range(5))
+
+
+def test_workers_retry_connection_failures_then_give_up():
+    from seed.workers import Workers
+
+    class Refused(Exception):
+        pass
+
+    attempts = []
+
+    def flaky(client, item):
+        attempts.append(item)
+        if len(attempts) < 3:
+            raise Refused("connection refused")
+
+    Workers(["c"], retry_on=(Refused,), backoff=0).run(flaky, [1])
+    assert attempts == [1, 1, 1]
+
+    import pytest
+
+    with pytest.raises(Refused):
+        Workers(["c"], retry_on=(Refused,), retries=2, backoff=0).run(lambda c, i: (_ for _ in ()).throw(Refused()), [1])
