@@ -4,6 +4,7 @@
  * devstack integration tests and the Playwright e2e run in Chromium. Ends with one closing line.
  */
 import { existsSync } from 'node:fs';
+import { RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { join } from 'node:path';
 import type { StackEnv } from './config.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -32,20 +33,28 @@ const check = (suite: string, code: number): SuiteResult => ({
 function staticAndUnit(paths: StatePaths, reports: string): SuiteResult[] {
   const results: SuiteResult[] = [];
   results.push(
-    check('lint', run('pnpm', ['-r', '--workspace-concurrency=2', 'lint'], { cwd: repoRoot })),
+    check('lint', run('pnpm', ['-r', '--no-bail', '--workspace-concurrency=2', 'lint'], { cwd: repoRoot })),
   );
   results.push(check('typecheck', run('pnpm', ['-r', 'typecheck'], { cwd: repoRoot })));
   for (const ws of listWorkspaces(repoRoot).filter((w) => w.scripts.test)) {
     const label = `unit-${ws.name.replace(/^@bdms\//, '')}`;
     results.push(runVitest(ws, reports, [], label));
   }
-  const pyTests = join(pythonDir, 'tests');
-  if (existsSync(pyTests)) results.push(runPytest(paths.venvPython, pyTests, reports));
   return results;
 }
 
-function integration(reports: string): SuiteResult[] {
+function integration(paths: StatePaths, env: StackEnv, reports: string): SuiteResult[] {
   const results: SuiteResult[] = [];
+  // The seed's pytest: pure tests plus those against the seeded server (so none is skipped).
+  const pyTests = join(pythonDir, 'tests');
+  if (existsSync(pyTests)) {
+    const seeded = {
+      SEED_IT_RUCIO_URL: `http://127.0.0.1:${env.RUCIO_PORT}`,
+      SEED_IT_USERNAME: RUCIO_ROOT.username,
+      SEED_IT_PASSWORD: RUCIO_ROOT.password,
+    };
+    results.push(runPytest(paths.venvPython, pyTests, reports, seeded));
+  }
   for (const ws of listWorkspaces(repoRoot)) {
     const config = ['vitest.integration.config.ts', 'vitest.int.config.ts'].find((c) =>
       existsSync(join(ws.dir, c)),
@@ -66,7 +75,7 @@ export async function test(paths: StatePaths, env: StackEnv, log: Logger): Promi
     // A BFF left running from an older checkout would be reused; the tests must hit this code.
     await stopDaemon(paths, 'bff');
     await up(paths, env, log, { reset: false, size: 'small', rebuildWeb: true });
-    results.push(...integration(reports));
+    results.push(...integration(paths, env, reports));
   } catch (err) {
     log.error(err instanceof Error ? err.message : String(err));
     results.push({

@@ -83,11 +83,17 @@ export function runPlaywright(e2eDir: string, reportsDir: string): SuiteResult {
   return withExit('e2e-chromium', code, report, parsePlaywrightReport);
 }
 
-export function runPytest(python: string, testsDir: string, reportsDir: string): SuiteResult {
+export function runPytest(
+  python: string,
+  testsDir: string,
+  reportsDir: string,
+  env: NodeJS.ProcessEnv = {},
+): SuiteResult {
   const report = join(reportsDir, 'pytest.xml');
   rmSync(report, { force: true });
   const code = run(python, ['-m', 'pytest', '-q', testsDir, `--junitxml=${report}`], {
     cwd: testsDir,
+    env,
   });
   return withExit('pytest-seed', code, report, parseJunitReport);
 }
