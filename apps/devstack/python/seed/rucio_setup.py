@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import math
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +32,7 @@ def make_client(url: str, username: str, password: str) -> Client:
     the server's [database] section, and the token never leaks into ~/.rucio_root.
     """
     work = Path(tempfile.mkdtemp(prefix="bdms-seed-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     cfg = work / "rucio.cfg"
     cfg.write_text(
         "[client]\n"
