@@ -3,7 +3,7 @@
  * running `python -m seed` (apps/devstack/python/seed) in the project venv. Idempotent: a server
  * already stamped with this seed version and size is left alone unless `force` is set.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_HOST, DEV_PORTS, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { inheritedEnv } from '../core/config.ts';
@@ -33,8 +33,22 @@ export interface SeedOptions {
 export const SEED_PART = 'seed';
 export const seedSummaryPath = (paths: StatePaths): string => join(paths.run, 'seed-summary.json');
 
+/**
+ * The seed's stamp lives in Rucio's database, the bytes in this checkout's storage folder. A new
+ * checkout (or a wiped .devstack) against a database seeded earlier has the stamp but no bytes:
+ * then the seed runs with --force, which rewrites exactly what is missing.
+ */
+const storageStamp = (paths: StatePaths, size: string): string => join(paths.storage, `.seeded-${size}`);
+
 export async function runSeed(opts: SeedOptions = {}): Promise<SeedSummary> {
   const paths = opts.paths ?? statePaths();
+  const size = opts.size ?? 'small';
+  const summary = await runSeedOnce(paths, { ...opts, force: opts.force === true || !existsSync(storageStamp(paths, size)) });
+  writeFileSync(storageStamp(paths, size), `${summary.seedVersion}\n`);
+  return summary;
+}
+
+async function runSeedOnce(paths: StatePaths, opts: SeedOptions): Promise<SeedSummary> {
   const summaryFile = seedSummaryPath(paths);
   const args = seedArgs({
     rucioUrl: `http://${DEV_HOST}:${opts.rucioPort ?? DEV_PORTS.rucio}`,
