@@ -6,7 +6,9 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
-const ignores = { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '*.config.*', 'eslint.config.js'] };
+const ignores = {
+  ignores: ['dist/**', 'coverage/**', 'node_modules/**', '*.config.*', 'eslint.config.js'],
+};
 
 /** Type-checked TypeScript rules shared by every package. */
 export function base(tsconfigRootDir) {
@@ -70,8 +72,14 @@ export function react(tsconfigRootDir) {
           'error',
           {
             patterns: [
-              { group: ['@bdms/rucio-client', '@bdms/rucio-client/*'], message: 'The SPA never talks to Rucio.' },
-              { group: ['**/app/*', '**/app/**'], message: 'Shared code and features must not import the app layer.' },
+              {
+                group: ['@bdms/rucio-client', '@bdms/rucio-client/*'],
+                message: 'The SPA never talks to Rucio.',
+              },
+              {
+                group: ['**/app/*', '**/app/**'],
+                message: 'Shared code and features must not import the app layer.',
+              },
             ],
           },
         ],
@@ -84,10 +92,23 @@ export function react(tsconfigRootDir) {
           'error',
           {
             patterns: [
-              { group: ['@bdms/rucio-client', '@bdms/rucio-client/*'], message: 'The SPA never talks to Rucio.' },
-              { group: ['**/app/*', '**/app/**'], message: 'Features must not import the app layer.' },
-              { group: ['@/features/*', '@/features/**'], message: 'Features never import each other; lift shared code to src/components or src/lib.' },
-              { regex: '^(\\.\\./){2,}', message: 'Leave a feature only through @/lib or @/components.' },
+              {
+                group: ['@bdms/rucio-client', '@bdms/rucio-client/*'],
+                message: 'The SPA never talks to Rucio.',
+              },
+              {
+                group: ['**/app/*', '**/app/**'],
+                message: 'Features must not import the app layer.',
+              },
+              {
+                group: ['@/features/*', '@/features/**'],
+                message:
+                  'Features never import each other; lift shared code to src/components or src/lib.',
+              },
+              {
+                regex: '^(\\.\\./){2,}',
+                message: 'Leave a feature only through @/lib or @/components.',
+              },
             ],
           },
         ],

@@ -44,7 +44,12 @@ export function createApp(deps: AppDeps): Express {
   if (config.secureCookies) app.set('trust proxy', 1);
 
   const withToken = createRucioCaller(createTokenRefresher(oidc, logger));
-  const health = createHealthService({ rucio, oidc, version: config.version, cacheMs: deps.healthCacheMs });
+  const health = createHealthService({
+    rucio,
+    oidc,
+    version: config.version,
+    cacheMs: deps.healthCacheMs,
+  });
 
   app.use(requestId());
   app.use(httpLogger(logger));

@@ -41,7 +41,14 @@ export interface Config {
   publicOrigin: string;
   /** https PUBLIC_URL: __Host- cookies + Secure, and Express trusts X-Forwarded-* from one proxy hop. */
   secureCookies: boolean;
-  oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; allowInsecure: boolean; audience: string };
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    scopes: string;
+    allowInsecure: boolean;
+    audience: string;
+  };
   rucio: { url: string; timeoutMs: number };
   adminGroup: string;
   session: { secret: string; idleMs: number; absoluteMs: number; redisUrl: string | undefined };
@@ -56,13 +63,21 @@ export class ConfigError extends Error {
 
 function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
   const problems: string[] = [];
-  if (new URL(e.OIDC_ISSUER).protocol === 'http:' && !e.OIDC_ALLOW_INSECURE && e.NODE_ENV !== 'production') {
-    problems.push('OIDC_ISSUER: is http://; set OIDC_ALLOW_INSECURE=1 to allow that (development only)');
+  if (
+    new URL(e.OIDC_ISSUER).protocol === 'http:' &&
+    !e.OIDC_ALLOW_INSECURE &&
+    e.NODE_ENV !== 'production'
+  ) {
+    problems.push(
+      'OIDC_ISSUER: is http://; set OIDC_ALLOW_INSECURE=1 to allow that (development only)',
+    );
   }
   if (e.NODE_ENV !== 'production') return problems;
   if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
-  if (e.OIDC_ALLOW_INSECURE) problems.push('OIDC_ALLOW_INSECURE: must not be set when NODE_ENV=production');
-  if (new URL(e.OIDC_ISSUER).protocol !== 'https:') problems.push('OIDC_ISSUER: must be https:// when NODE_ENV=production');
+  if (e.OIDC_ALLOW_INSECURE)
+    problems.push('OIDC_ALLOW_INSECURE: must not be set when NODE_ENV=production');
+  if (new URL(e.OIDC_ISSUER).protocol !== 'https:')
+    problems.push('OIDC_ISSUER: must be https:// when NODE_ENV=production');
   return problems;
 }
 
@@ -75,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
   }
   const e = parsed.data;
   const problems = crossFieldProblems(e);
-  if (problems.length) throw new ConfigError(`invalid BFF environment:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new ConfigError(`invalid BFF environment:\n  ${problems.join('\n  ')}`);
   const publicUrl = e.PUBLIC_URL.replace(/\/+$/, '');
   return {
     production: e.NODE_ENV === 'production',

@@ -26,7 +26,10 @@ export const REDACT_PATHS = [
   'token',
 ];
 
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  config: Pick<Config, 'logLevel'>,
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
       name: 'bff',

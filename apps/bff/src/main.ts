@@ -12,7 +12,11 @@ import { createLogger } from './logger.ts';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const packageVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 export interface Running {
   server: Server;
@@ -25,7 +29,11 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
   const config = loadConfig(env, packageVersion());
   const logger = createLogger(config);
   const sessions = await createSessionStore(config, logger);
-  const rucio = createRucioClient({ baseUrl: config.rucio.url, userAgent: `bdms-bff/${config.version}`, timeoutMs: config.rucio.timeoutMs });
+  const rucio = createRucioClient({
+    baseUrl: config.rucio.url,
+    userAgent: `bdms-bff/${config.version}`,
+    timeoutMs: config.rucio.timeoutMs,
+  });
   const oidc = createOidcClient({ config: config.oidc, logger });
   const app = createApp({ config, logger, oidc, rucio, sessionStore: sessions.store });
 
@@ -37,7 +45,15 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
-  logger.info({ url, publicUrl: config.publicUrl, sessionStore: sessions.kind, webDistDir: config.webDistDir }, 'BFF listening');
+  logger.info(
+    {
+      url,
+      publicUrl: config.publicUrl,
+      sessionStore: sessions.kind,
+      webDistDir: config.webDistDir,
+    },
+    'BFF listening',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>

@@ -6,7 +6,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Account, AccountClaims, FindAccount } from 'oidc-provider';
 import { DEMO_USERS, type DemoUser } from '@bdms/dev-fixtures';
 
-export const userBySub = (sub: string): DemoUser | undefined => DEMO_USERS.find((u) => u.sub === sub);
+export const userBySub = (sub: string): DemoUser | undefined =>
+  DEMO_USERS.find((u) => u.sub === sub);
 
 const sameText = (a: string, b: string): boolean => {
   const x = Buffer.from(a);

@@ -36,13 +36,26 @@ function logProviderEvents(provider: Provider, logger: Logger): void {
 function errorHandler(logger: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     const description = (err as { error_description?: unknown } | null)?.error_description;
-    const message = typeof description === 'string' ? description : err instanceof Error ? err.message : 'unexpected error';
-    logger.warn({ error: err instanceof Error ? err.name : 'unknown', reason: message }, 'interaction failed');
+    const message =
+      typeof description === 'string'
+        ? description
+        : err instanceof Error
+          ? err.message
+          : 'unexpected error';
+    logger.warn(
+      { error: err instanceof Error ? err.name : 'unknown', reason: message },
+      'interaction failed',
+    );
     res
       .status(400)
       .set({ 'Content-Security-Policy': pageCsp(), 'Cache-Control': 'no-store' })
       .type('html')
-      .send(layout('CTAO IAM (dev) — Error', `<h1>Sign-in failed</h1><p role="alert">${escapeHtml(message)}</p>`));
+      .send(
+        layout(
+          'CTAO IAM (dev) — Error',
+          `<h1>Sign-in failed</h1><p role="alert">${escapeHtml(message)}</p>`,
+        ),
+      );
   };
 }
 

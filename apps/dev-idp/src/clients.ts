@@ -25,7 +25,9 @@ export function isLoopbackUrl(value: string): boolean {
 export const isLoopbackCallback = (value: string): boolean =>
   isLoopbackUrl(value) && URL.parse(value)?.pathname === '/auth/callback';
 
-const originsOf = (uris: string[]): string[] => [...new Set(uris.map((u) => `${new URL(u).origin}/`))];
+const originsOf = (uris: string[]): string[] => [
+  ...new Set(uris.map((u) => `${new URL(u).origin}/`)),
+];
 
 export function devClients(portalRedirectUris: string[]): ClientMetadata[] {
   return [
@@ -65,9 +67,13 @@ export function allowLoopbackForPortal(provider: Provider): void {
   const isPortal = (clientId: string): boolean => clientId === DEV_CLIENTS.portal.clientId;
 
   proto.redirectUriAllowed = function redirectUriAllowed(value: string): boolean {
-    return redirectAllowed.call(this, value) || (isPortal(this.clientId) && isLoopbackCallback(value));
+    return (
+      redirectAllowed.call(this, value) || (isPortal(this.clientId) && isLoopbackCallback(value))
+    );
   };
-  proto.postLogoutRedirectUriAllowed = function postLogoutRedirectUriAllowed(value: string): boolean {
+  proto.postLogoutRedirectUriAllowed = function postLogoutRedirectUriAllowed(
+    value: string,
+  ): boolean {
     return postLogoutAllowed.call(this, value) || (isPortal(this.clientId) && isLoopbackUrl(value));
   };
 }

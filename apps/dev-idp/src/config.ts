@@ -21,7 +21,9 @@ const EnvSchema = z.object({
   IDP_ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(3600),
   IDP_END_SESSION: flag.default(true),
   IDP_PORTAL_REDIRECT_URIS: uriList.optional(),
-  IDP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  IDP_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
 });
 
 export interface IdpConfig {
@@ -52,7 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
-    throw new ConfigError('dev-idp is a development IdP and refuses to run with NODE_ENV=production');
+    throw new ConfigError(
+      'dev-idp is a development IdP and refuses to run with NODE_ENV=production',
+    );
   }
   return {
     port: e.IDP_PORT,

@@ -6,7 +6,13 @@ export function createLogger(level: string): Logger {
     name: 'dev-idp',
     level,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.token', '*.password'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.token',
+        '*.password',
+      ],
       censor: '[redacted]',
     },
   });

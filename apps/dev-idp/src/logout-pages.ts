@@ -28,7 +28,10 @@ ${form}
 export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   const client = ctx.oidc.client;
   const who = client ? ` of ${escapeHtml(client.clientName ?? client.clientId)}` : '';
-  sendHtml(ctx, layout('CTAO IAM (dev) — Signed out', `<h1>Signed out</h1><p>You have signed out${who}.</p>`));
+  sendHtml(
+    ctx,
+    layout('CTAO IAM (dev) — Signed out', `<h1>Signed out</h1><p>You have signed out${who}.</p>`),
+  );
 }
 
 export function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): void {

@@ -11,7 +11,10 @@ async function start(config: IdpConfig): Promise<void> {
   const { app } = createIdp(config, logger);
   const server = app.listen(config.port, DEV_HOST);
   await once(server, 'listening');
-  logger.info({ issuer: config.issuer, port: config.port, endSession: config.endSession }, 'dev IdP ready');
+  logger.info(
+    { issuer: config.issuer, port: config.port, endSession: config.endSession },
+    'dev IdP ready',
+  );
 
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
@@ -19,8 +22,12 @@ async function start(config: IdpConfig): Promise<void> {
     server.closeAllConnections();
     setTimeout(() => process.exit(1), 5000).unref();
   };
-  process.once('SIGTERM', () => { shutdown('SIGTERM'); });
-  process.once('SIGINT', () => { shutdown('SIGINT'); });
+  process.once('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+  process.once('SIGINT', () => {
+    shutdown('SIGINT');
+  });
 }
 
 try {

@@ -19,7 +19,11 @@ export function keepOfflineAccess(authorizationPath: string): KoaMiddleware {
       const scopes = (query.get('scope') ?? '').split(' ');
       const prompt = (query.get('prompt') ?? '').split(' ').filter(Boolean);
       // prompt=none must stay silent: there, dropping offline_access is the right outcome.
-      if (scopes.includes('offline_access') && !prompt.includes('consent') && !prompt.includes('none')) {
+      if (
+        scopes.includes('offline_access') &&
+        !prompt.includes('consent') &&
+        !prompt.includes('none')
+      ) {
         query.set('prompt', [...prompt, 'consent'].join(' '));
         ctx.querystring = query.toString();
       }

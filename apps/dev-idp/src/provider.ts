@@ -30,7 +30,9 @@ const IAM_ROUTES = {
 /** Dev-only, committed on purpose: fixed cookie keys keep IdP sessions valid across restarts. */
 const DEV_COOKIE_KEYS = ['dev-idp-cookie-key-not-a-secret-1'];
 
-const JwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string() })).min(1) });
+const JwksSchema = z.object({
+  keys: z.array(z.looseObject({ kty: z.string(), kid: z.string() })).min(1),
+});
 
 /** The committed signing key set (fixed so Rucio's 12 h key cache never goes stale). */
 export const signingJwks = (): JWKS => JwksSchema.parse(devJwks);

@@ -10,12 +10,21 @@ export const ANY_AUDIENCE = 'https://wlcg.cern.ch/jwt/v1/any';
 const AUD_URN = 'urn:x-aud:';
 
 /** Scopes defined for every resource server (IAM lists all of these in `scope`). */
-export const STATIC_SCOPES = ['openid', 'profile', 'email', 'offline_access', 'wlcg', 'wlcg.groups'];
+export const STATIC_SCOPES = [
+  'openid',
+  'profile',
+  'email',
+  'offline_access',
+  'wlcg',
+  'wlcg.groups',
+];
 
 /** Parametric WLCG scopes (storage paths, compute, optional groups) a token may carry. */
-const PARAMETRIC = /^(storage\.(read|create|modify|stage):\/\S*|compute\.(read|modify|create|cancel)|wlcg\.groups:\/[\w./-]+)$/;
+const PARAMETRIC =
+  /^(storage\.(read|create|modify|stage):\/\S*|compute\.(read|modify|create|cancel)|wlcg\.groups:\/[\w./-]+)$/;
 
-export const audienceIndicator = (audience: string): string => AUD_URN + encodeURIComponent(audience);
+export const audienceIndicator = (audience: string): string =>
+  AUD_URN + encodeURIComponent(audience);
 
 export const audienceOf = (indicator: string): string =>
   indicator.startsWith(AUD_URN) ? decodeURIComponent(indicator.slice(AUD_URN.length)) : indicator;

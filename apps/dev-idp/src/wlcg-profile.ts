@@ -14,7 +14,11 @@ interface TokenLike {
   scope?: string | undefined;
 }
 
-export function wlcgJwtCustomizer(_ctx: KoaContextWithOIDC, token: TokenLike, jwt: JWTStructured): void {
+export function wlcgJwtCustomizer(
+  _ctx: KoaContextWithOIDC,
+  token: TokenLike,
+  jwt: JWTStructured,
+): void {
   const { payload } = jwt;
   payload.jti = randomUUID();
   payload.nbf = payload.iat;

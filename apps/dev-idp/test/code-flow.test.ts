@@ -26,7 +26,10 @@ async function verifyAccessToken(token: string) {
 describe('discovery', () => {
   it('publishes the issuer with a trailing slash, like IAM', async () => {
     const res = await fetch(`${idp.issuer}.well-known/openid-configuration`);
-    const body = (await res.json()) as { issuer: string; code_challenge_methods_supported: string[] };
+    const body = (await res.json()) as {
+      issuer: string;
+      code_challenge_methods_supported: string[];
+    };
     expect(body.issuer).toBe(idp.issuer);
     expect(body.issuer.endsWith('/')).toBe(true);
     expect(body.code_challenge_methods_supported).toEqual(['S256']);
@@ -41,7 +44,19 @@ describe('authorization code + PKCE with audience=rucio', () => {
 
     expect(protectedHeader).toMatchObject({ alg: 'RS256', typ: 'at+jwt' });
     expect(Object.keys(payload).sort()).toEqual(
-      ['aud', 'client_id', 'exp', 'iat', 'iss', 'jti', 'nbf', 'scope', 'sub', 'wlcg.groups', 'wlcg.ver'].sort(),
+      [
+        'aud',
+        'client_id',
+        'exp',
+        'iat',
+        'iss',
+        'jti',
+        'nbf',
+        'scope',
+        'sub',
+        'wlcg.groups',
+        'wlcg.ver',
+      ].sort(),
     );
     expect(payload).toMatchObject({
       iss: idp.issuer,
@@ -56,7 +71,9 @@ describe('authorization code + PKCE with audience=rucio', () => {
     expect(payload.nbf).toBe(payload.iat);
     expect(payload.exp! - payload.iat!).toBe(3600);
     const scopes = String(payload.scope).split(' ');
-    expect(scopes).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'offline_access', 'wlcg.groups']));
+    expect(scopes).toEqual(
+      expect.arrayContaining(['openid', 'profile', 'email', 'offline_access', 'wlcg.groups']),
+    );
     expect(String(payload.scope)).toContain('openid profile');
   });
 
@@ -83,7 +100,9 @@ describe('authorization code + PKCE with audience=rucio', () => {
 
     const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token!);
     const again = await verifyAccessToken(refreshed.access_token);
-    expect(String(again.payload.scope).split(' ')).toEqual(expect.arrayContaining(scope.split(' ')));
+    expect(String(again.payload.scope).split(' ')).toEqual(
+      expect.arrayContaining(scope.split(' ')),
+    );
   });
 
   it('without an audience, the token is for IAM\'s "any" audience, not rucio', async () => {
@@ -93,7 +112,9 @@ describe('authorization code + PKCE with audience=rucio', () => {
   });
 
   it('omits wlcg.groups when no wlcg.groups scope was requested', async () => {
-    const tokens = await loginAs(config, demoUser('astronomer'), { scope: 'openid profile offline_access' });
+    const tokens = await loginAs(config, demoUser('astronomer'), {
+      scope: 'openid profile offline_access',
+    });
     const { payload } = await verifyAccessToken(tokens.access_token);
     expect(payload).not.toHaveProperty('wlcg.groups');
     expect(decodeProtectedHeader(tokens.access_token).kid).toBeTruthy();

@@ -11,16 +11,27 @@ describe('loadConfig', () => {
       issuer: 'http://127.0.0.1:4400/',
       accessTokenTtl: 3600,
       endSession: true,
-      portalRedirectUris: ['http://localhost:8080/auth/callback', 'http://127.0.0.1:8080/auth/callback'],
+      portalRedirectUris: [
+        'http://localhost:8080/auth/callback',
+        'http://127.0.0.1:8080/auth/callback',
+      ],
     });
   });
 
   it('reads overrides', () => {
     const config = loadConfig({
-      IDP_PORT: '4999', IDP_ACCESS_TOKEN_TTL: '30', IDP_END_SESSION: '0',
-      IDP_PORTAL_REDIRECT_URIS: 'http://localhost:3000/auth/callback, https://portal.example.org/auth/callback',
+      IDP_PORT: '4999',
+      IDP_ACCESS_TOKEN_TTL: '30',
+      IDP_END_SESSION: '0',
+      IDP_PORTAL_REDIRECT_URIS:
+        'http://localhost:3000/auth/callback, https://portal.example.org/auth/callback',
     });
-    expect(config).toMatchObject({ port: 4999, issuer: 'http://127.0.0.1:4999/', accessTokenTtl: 30, endSession: false });
+    expect(config).toMatchObject({
+      port: 4999,
+      issuer: 'http://127.0.0.1:4999/',
+      accessTokenTtl: 30,
+      endSession: false,
+    });
     expect(config.portalRedirectUris).toHaveLength(2);
   });
 
@@ -29,7 +40,9 @@ describe('loadConfig', () => {
   });
 
   it('lists every invalid variable', () => {
-    expect(() => loadConfig({ IDP_PORT: 'x', IDP_END_SESSION: 'maybe' })).toThrow(/IDP_PORT[\s\S]*IDP_END_SESSION/);
+    expect(() => loadConfig({ IDP_PORT: 'x', IDP_END_SESSION: 'maybe' })).toThrow(
+      /IDP_PORT[\s\S]*IDP_END_SESSION/,
+    );
   });
 });
 
@@ -46,16 +59,23 @@ describe('main.ts', () => {
   it('serves discovery on 127.0.0.1 and exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, IDP_PORT: String(port), IDP_LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        IDP_PORT: String(port),
+        IDP_LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
       stdio: 'ignore',
     });
     try {
       let res: Response | undefined;
       for (let i = 0; i < 100 && !res; i += 1) {
-        res = await fetch(`http://127.0.0.1:${port}/.well-known/openid-configuration`).catch(async () => {
-          await new Promise((r) => setTimeout(r, 100));
-          return undefined;
-        });
+        res = await fetch(`http://127.0.0.1:${port}/.well-known/openid-configuration`).catch(
+          async () => {
+            await new Promise((r) => setTimeout(r, 100));
+            return undefined;
+          },
+        );
       }
       expect(((await res!.json()) as { issuer: string }).issuer).toBe(`http://127.0.0.1:${port}/`);
     } finally {

@@ -19,11 +19,21 @@ async function signedIn(config: client.Configuration) {
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: CALLBACK, scope: 'openid profile', state, code_challenge_method: 'S256',
+    redirect_uri: CALLBACK,
+    scope: 'openid profile',
+    state,
+    code_challenge_method: 'S256',
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
   });
-  const landed = await headlessLogin({ startUrl: url.href, ...demoUser('astronomer'), stopAt: CALLBACK });
-  const tokens = await client.authorizationCodeGrant(config, new URL(landed.url), { pkceCodeVerifier: verifier, expectedState: state });
+  const landed = await headlessLogin({
+    startUrl: url.href,
+    ...demoUser('astronomer'),
+    stopAt: CALLBACK,
+  });
+  const tokens = await client.authorizationCodeGrant(config, new URL(landed.url), {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+  });
   return { jar: landed.jar, idToken: tokens.id_token!, authorizeUrl: url.href };
 }
 
@@ -41,20 +51,28 @@ describe('end session enabled (default)', () => {
     const { jar, idToken, authorizeUrl } = await signedIn(config);
 
     const back = 'http://127.0.0.1:51234/';
-    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: back, state: 'xyz' });
+    const endUrl = client.buildEndSessionUrl(config, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: back,
+      state: 'xyz',
+    });
     const page = await get(endUrl.href, jar);
     const html = await page.text();
     const nonce = /<script nonce="([^"]+)">/.exec(html)?.[1];
     expect(nonce).toBeTruthy();
     expect(page.headers.get('content-security-policy')).toContain(`script-src 'nonce-${nonce}'`);
     expect(html).toContain("document.getElementById('op.logoutForm').submit()");
-    expect(html).toMatch(/<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out<\/button>/);
+    expect(html).toMatch(
+      /<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out<\/button>/,
+    );
 
     // What the auto-submitting script posts: the form's xsrf plus logout=yes.
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
     const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(html)![1]!;
     const confirm = await fetch(action, {
-      method: 'POST', redirect: 'manual', body: new URLSearchParams({ xsrf, logout: 'yes' }),
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
       headers: { cookie: jar.header(action) },
     });
     jar.store(action, confirm.headers.getSetCookie());
@@ -75,7 +93,10 @@ describe('end session enabled (default)', () => {
     const idp = await start(true);
     const config = await discover(idp.issuer);
     const { jar, idToken } = await signedIn(config);
-    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: 'https://evil.example.org/' });
+    const endUrl = client.buildEndSessionUrl(config, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: 'https://evil.example.org/',
+    });
     const res = await get(endUrl.href, jar);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('post_logout_redirect_uri not registered');

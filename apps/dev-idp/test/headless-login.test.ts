@@ -15,23 +15,36 @@ let rpOrigin: string;
 const pending = new Map<string, string>(); // state → PKCE verifier
 const sessions = new Map<string, string>(); // session id → sub
 
-async function handle(config: client.Configuration, url: URL): Promise<{ status: number; headers: Record<string, string>; body?: string }> {
+async function handle(
+  config: client.Configuration,
+  url: URL,
+): Promise<{ status: number; headers: Record<string, string>; body?: string }> {
   if (url.pathname === '/auth/login') {
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     pending.set(state, verifier);
     const target = client.buildAuthorizationUrl(config, {
-      redirect_uri: `${rpOrigin}/auth/callback`, scope: 'openid profile offline_access', state, audience: 'rucio',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      redirect_uri: `${rpOrigin}/auth/callback`,
+      scope: 'openid profile offline_access',
+      state,
+      audience: 'rucio',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
     });
     return { status: 302, headers: { location: target.href } };
   }
   if (url.pathname === '/auth/callback') {
     const state = url.searchParams.get('state') ?? '';
-    const tokens = await client.authorizationCodeGrant(config, url, { pkceCodeVerifier: pending.get(state)!, expectedState: state });
+    const tokens = await client.authorizationCodeGrant(config, url, {
+      pkceCodeVerifier: pending.get(state)!,
+      expectedState: state,
+    });
     const sid = client.randomState();
     sessions.set(sid, tokens.claims()!.sub);
-    return { status: 302, headers: { location: '/', 'set-cookie': `rp-session=${sid}; Path=/; HttpOnly; SameSite=Lax` } };
+    return {
+      status: 302,
+      headers: { location: '/', 'set-cookie': `rp-session=${sid}; Path=/; HttpOnly; SameSite=Lax` },
+    };
   }
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'home' };
 }
@@ -57,7 +70,11 @@ afterAll(async () => {
 
 describe('headlessLogin', () => {
   it('stops at the callback with the code, before the relying party sees it', async () => {
-    const result = await headlessLogin({ startUrl: `${rpOrigin}/auth/login`, ...demoUser('astronomer'), stopAt: `${rpOrigin}/auth/callback` });
+    const result = await headlessLogin({
+      startUrl: `${rpOrigin}/auth/login`,
+      ...demoUser('astronomer'),
+      stopAt: `${rpOrigin}/auth/callback`,
+    });
     expect(result.status).toBe(303);
     expect(new URL(result.url).searchParams.get('code')).toBeTruthy();
     expect(result.cookies).toEqual({});
@@ -65,7 +82,12 @@ describe('headlessLogin', () => {
 
   it('with followToEnd, ends on the relying party holding its session cookie', async () => {
     const oscar = demoUser('admin');
-    const result = await headlessLogin({ startUrl: `${rpOrigin}/auth/login`, ...oscar, stopAt: rpOrigin, followToEnd: true });
+    const result = await headlessLogin({
+      startUrl: `${rpOrigin}/auth/login`,
+      ...oscar,
+      stopAt: rpOrigin,
+      followToEnd: true,
+    });
     expect(result.url).toBe(`${rpOrigin}/`);
     expect(result.status).toBe(200);
     expect(sessions.get(result.cookies['rp-session']!)).toBe(oscar.sub);

@@ -43,10 +43,14 @@ describe('the rucio client (client_credentials)', () => {
     started.push(idp);
     const config = await discover(idp.issuer, 'rucio');
     const tokens = await client.clientCredentialsGrant(config);
-    const { payload, protectedHeader } = await jwtVerify(tokens.access_token, createLocalJWKSet(await publishedJwks(idp)), {
-      issuer: idp.issuer,
-      typ: 'at+jwt',
-    });
+    const { payload, protectedHeader } = await jwtVerify(
+      tokens.access_token,
+      createLocalJWKSet(await publishedJwks(idp)),
+      {
+        issuer: idp.issuer,
+        typ: 'at+jwt',
+      },
+    );
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload).toMatchObject({
       sub: 'rucio',
@@ -61,8 +65,14 @@ describe('the rucio client (client_credentials)', () => {
     const idp = await startIdp();
     started.push(idp);
     const config = await discover(idp.issuer, 'rucio');
-    const tokens = await client.clientCredentialsGrant(config, { resource: 'urn:x-aud:fts.example.org', scope: 'storage.read:/ctao' });
-    const { payload } = await jwtVerify(tokens.access_token, createLocalJWKSet(await publishedJwks(idp)));
+    const tokens = await client.clientCredentialsGrant(config, {
+      resource: 'urn:x-aud:fts.example.org',
+      scope: 'storage.read:/ctao',
+    });
+    const { payload } = await jwtVerify(
+      tokens.access_token,
+      createLocalJWKSet(await publishedJwks(idp)),
+    );
     expect(payload.aud).toBe('fts.example.org');
     expect(payload.scope).toBe('storage.read:/ctao');
   });
@@ -72,8 +82,12 @@ describe('the rucio client (client_credentials)', () => {
     started.push(idp);
     const url = new URL(`${idp.issuer}authorize`);
     url.search = new URLSearchParams({
-      client_id: 'rucio', response_type: 'code', scope: 'openid', redirect_uri: 'http://127.0.0.1:1/auth/callback',
-      code_challenge: 'x'.repeat(43), code_challenge_method: 'S256',
+      client_id: 'rucio',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: 'http://127.0.0.1:1/auth/callback',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
     }).toString();
     const res = await fetch(url, { redirect: 'manual' });
     expect(res.status).toBe(400);

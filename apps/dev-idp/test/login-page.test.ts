@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
-import { demoUser, headlessLogin, HeadlessLoginError, CookieJar, findLoginForm } from '@bdms/dev-fixtures';
+import {
+  demoUser,
+  headlessLogin,
+  HeadlessLoginError,
+  CookieJar,
+  findLoginForm,
+} from '@bdms/dev-fixtures';
 import { startIdp, type RunningIdp } from './start-idp.ts';
 import { discover } from './oidc-client.ts';
 
@@ -44,8 +50,12 @@ describe('the sign-in page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(html).toContain('<title>CTAO IAM (dev) — Sign in</title>');
-    expect(html).toMatch(/<label for="username">Username<\/label>\s*<input id="username" name="username"/);
-    expect(html).toMatch(/<label for="password">Password<\/label>\s*<input id="password" name="password" type="password"/);
+    expect(html).toMatch(
+      /<label for="username">Username<\/label>\s*<input id="username" name="username"/,
+    );
+    expect(html).toMatch(
+      /<label for="password">Password<\/label>\s*<input id="password" name="password" type="password"/,
+    );
     expect(html).toContain('<button type="submit">Sign in</button>');
     expect(html).toMatch(/development identity provider/i);
     expect(html).not.toContain(demoUser('astronomer').password);
@@ -55,7 +65,12 @@ describe('the sign-in page', () => {
     const { url, html, jar } = await openLoginPage();
     const form = findLoginForm(html, url)!;
     const body = new URLSearchParams({ username: 'alice', password: 'wrong' });
-    const res = await fetch(form.action, { method: 'POST', body, redirect: 'manual', headers: { cookie: jar.header(url) } });
+    const res = await fetch(form.action, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { cookie: jar.header(url) },
+    });
     const again = await res.text();
     expect(res.status).toBe(200);
     expect(again).toContain('<p role="alert">Invalid username or password.</p>');
@@ -77,8 +92,15 @@ describe('the sign-in page', () => {
 describe('redirect URIs (dev loopback rule)', () => {
   it('accepts any loopback port for /auth/callback', async () => {
     const alice = demoUser('astronomer');
-    for (const cb of ['http://127.0.0.1:51234/auth/callback', 'http://localhost:40001/auth/callback']) {
-      const landed = await headlessLogin({ startUrl: await authorizeUrl(cb), ...alice, stopAt: cb });
+    for (const cb of [
+      'http://127.0.0.1:51234/auth/callback',
+      'http://localhost:40001/auth/callback',
+    ]) {
+      const landed = await headlessLogin({
+        startUrl: await authorizeUrl(cb),
+        ...alice,
+        stopAt: cb,
+      });
       expect(new URL(landed.url).searchParams.get('code')).toBeTruthy();
     }
   });

@@ -4,13 +4,22 @@ import { DEV_CLIENTS, headlessLogin, type DemoUser } from '@bdms/dev-fixtures';
 
 export const CALLBACK = 'http://127.0.0.1:38080/auth/callback';
 
-export async function discover(issuer: string, who: keyof typeof DEV_CLIENTS = 'portal'): Promise<client.Configuration> {
+export async function discover(
+  issuer: string,
+  who: keyof typeof DEV_CLIENTS = 'portal',
+): Promise<client.Configuration> {
   const { clientId, clientSecret } = DEV_CLIENTS[who];
-  return client.discovery(new URL(issuer), clientId, clientSecret, client.ClientSecretBasic(clientSecret), {
-    // The dev issuer is plain http on loopback; openid-client marks this @deprecated only as a warning sign.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
-    execute: [client.allowInsecureRequests],
-  });
+  return client.discovery(
+    new URL(issuer),
+    clientId,
+    clientSecret,
+    client.ClientSecretBasic(clientSecret),
+    {
+      // The dev issuer is plain http on loopback; openid-client marks this @deprecated only as a warning sign.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      execute: [client.allowInsecureRequests],
+    },
+  );
 }
 
 export interface LoginOptions {
@@ -23,7 +32,11 @@ export interface LoginOptions {
 export const FULL_SCOPE = 'openid profile email offline_access wlcg.groups';
 
 /** Code + PKCE + state + nonce through the real login page; returns the token response. */
-export async function loginAs(config: client.Configuration, user: DemoUser, options: LoginOptions = {}) {
+export async function loginAs(
+  config: client.Configuration,
+  user: DemoUser,
+  options: LoginOptions = {},
+) {
   const { scope = FULL_SCOPE, audience = 'rucio', redirectUri = CALLBACK } = options;
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();

@@ -16,7 +16,11 @@ afterAll(async () => {
   await idp.close();
 });
 
-const errorOf = async (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e);
+const errorOf = async (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe('refresh tokens', () => {
   it('are issued for offline_access without the client sending prompt=consent', async () => {
@@ -45,7 +49,9 @@ describe('refresh tokens', () => {
   });
 
   it('are not issued without offline_access', async () => {
-    const tokens = await loginAs(config, demoUser('astronomer'), { scope: 'openid profile wlcg.groups' });
+    const tokens = await loginAs(config, demoUser('astronomer'), {
+      scope: 'openid profile wlcg.groups',
+    });
     expect(tokens.refresh_token).toBeUndefined();
   });
 });
@@ -55,11 +61,17 @@ describe('revocation and introspection', () => {
     const tokens = await loginAs(config, demoUser('admin'));
     const rt = tokens.refresh_token!;
     const before = await client.tokenIntrospection(config, rt);
-    expect(before).toMatchObject({ active: true, client_id: 'bdms-portal', sub: demoUser('admin').sub });
+    expect(before).toMatchObject({
+      active: true,
+      client_id: 'bdms-portal',
+      sub: demoUser('admin').sub,
+    });
 
     await client.tokenRevocation(config, rt);
     const after = await client.tokenIntrospection(config, rt);
     expect(after.active).toBe(false);
-    expect(await errorOf(client.refreshTokenGrant(config, rt))).toMatchObject({ error: 'invalid_grant' });
+    expect(await errorOf(client.refreshTokenGrant(config, rt))).toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 });

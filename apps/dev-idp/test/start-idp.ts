@@ -31,7 +31,10 @@ export async function startIdp(overrides: Partial<IdpConfig> = {}): Promise<Runn
   const close = async (): Promise<void> => {
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
-      server.close((err) => { if (err) reject(err); else resolve(); });
+      server.close((err) => {
+        if (err) reject(err);
+        else resolve();
+      });
     });
   };
   return { ...idp, issuer: config.issuer, config, close };

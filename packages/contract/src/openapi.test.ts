@@ -33,7 +33,9 @@ describe('routes added for the BFF', () => {
   const doc = buildOpenApi('1.2.3') as { paths: Record<string, Record<string, unknown>> };
 
   it('documents logout as a POST with its own response schema, and health 503 as a Health body', () => {
-    expect(JSON.stringify(doc.paths['/auth/logout']?.post)).toContain('#/components/schemas/LogoutResponse');
+    expect(JSON.stringify(doc.paths['/auth/logout']?.post)).toContain(
+      '#/components/schemas/LogoutResponse',
+    );
     const health = JSON.stringify(doc.paths['/api/health']?.get);
     expect(health).toMatch(/"503":\{[^]*#\/components\/schemas\/Health/);
   });
@@ -41,7 +43,12 @@ describe('routes added for the BFF', () => {
 
 describe('streamed routes', () => {
   it('are documented as NDJSON lines of the item schema or the trailer', () => {
-    const doc = buildOpenApi('1') as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>> };
+    const doc = buildOpenApi('1') as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>
+      >;
+    };
     const content = doc.paths['/api/dids/{scope}/{name}/contents']?.get?.responses['200']?.content;
     expect(Object.keys(content ?? {})).toEqual(['application/x-ndjson']);
     expect(JSON.stringify(content)).toContain('#/components/schemas/DidSummary');

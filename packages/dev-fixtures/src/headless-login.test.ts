@@ -5,9 +5,16 @@ import { CookieJar, findLoginForm } from './headless-login.ts';
 describe('CookieJar', () => {
   it('keeps cookies per origin and sends them as one header', () => {
     const jar = new CookieJar();
-    jar.store('http://127.0.0.1:4400/authorize', ['_session=abc; path=/; httponly', '_session.sig=xyz; path=/']);
-    jar.store('http://localhost:8080/auth/callback', ['__Host-bff=s1; Path=/; HttpOnly; SameSite=Strict']);
-    expect(jar.header('http://127.0.0.1:4400/interaction/1')).toBe('_session=abc; _session.sig=xyz');
+    jar.store('http://127.0.0.1:4400/authorize', [
+      '_session=abc; path=/; httponly',
+      '_session.sig=xyz; path=/',
+    ]);
+    jar.store('http://localhost:8080/auth/callback', [
+      '__Host-bff=s1; Path=/; HttpOnly; SameSite=Strict',
+    ]);
+    expect(jar.header('http://127.0.0.1:4400/interaction/1')).toBe(
+      '_session=abc; _session.sig=xyz',
+    );
     expect(jar.cookies('http://localhost:8080/')).toEqual({ '__Host-bff': 's1' });
     expect(jar.header('http://127.0.0.1:8080/')).toBe('');
   });
@@ -15,7 +22,11 @@ describe('CookieJar', () => {
   it('forgets cookies that are cleared with an old Expires or Max-Age=0', () => {
     const jar = new CookieJar();
     jar.store('http://idp.test/', ['a=1', 'b=2', 'c=3']);
-    jar.store('http://idp.test/', ['a=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT', 'b=; Max-Age=0', 'c=4']);
+    jar.store('http://idp.test/', [
+      'a=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT',
+      'b=; Max-Age=0',
+      'c=4',
+    ]);
     expect(jar.cookies('http://idp.test/x')).toEqual({ c: '4' });
   });
 
@@ -41,6 +52,8 @@ describe('findLoginForm', () => {
   });
 
   it('returns undefined for pages without a password form', () => {
-    expect(findLoginForm('<form action="/a"><input name="q"></form>', 'http://x.test/')).toBeUndefined();
+    expect(
+      findLoginForm('<form action="/a"><input name="q"></form>', 'http://x.test/'),
+    ).toBeUndefined();
   });
 });

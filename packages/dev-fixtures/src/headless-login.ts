@@ -71,7 +71,12 @@ function isExpired(attributes: readonly string[]): boolean {
 }
 
 const decodeEntities = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const attr = (tag: string, name: string): string | undefined => {
   const match = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag);
@@ -111,7 +116,13 @@ export async function headlessLogin(options: HeadlessLoginOptions): Promise<Head
   const jar = new CookieJar();
   const result = (url: string, status: number): HeadlessLoginResult => {
     const cookieOrigin = stopAt ?? url;
-    return { url, status, cookies: jar.cookies(cookieOrigin), cookieHeader: jar.header(cookieOrigin), jar };
+    return {
+      url,
+      status,
+      cookies: jar.cookies(cookieOrigin),
+      cookieHeader: jar.header(cookieOrigin),
+      jar,
+    };
   };
   let step: Step = { url: startUrl, method: 'GET' };
   let submitted = false;
@@ -136,10 +147,14 @@ export async function headlessLogin(options: HeadlessLoginOptions): Promise<Head
     const form = findLoginForm(html, step.url);
     if (!form) {
       if (followToEnd || !stopAt) return result(step.url, res.status);
-      throw new HeadlessLoginError(`login ended at ${step.url} (HTTP ${res.status}) before reaching ${stopAt}`);
+      throw new HeadlessLoginError(
+        `login ended at ${step.url} (HTTP ${res.status}) before reaching ${stopAt}`,
+      );
     }
     if (submitted) {
-      throw new HeadlessLoginError(`sign-in rejected: ${alertText(html) ?? 'login form shown again'}`);
+      throw new HeadlessLoginError(
+        `sign-in rejected: ${alertText(html) ?? 'login form shown again'}`,
+      );
     }
     submitted = true;
     form.fields.set('username', username);

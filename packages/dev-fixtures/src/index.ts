@@ -69,5 +69,9 @@ export const demoUser = (role: DemoUser['role']): DemoUser => {
 };
 
 /** Rucio's root userpass identity created by bootstrap (dev only). */
-export const RUCIO_ROOT = { username: 'ddmlab', password: 'dev-root-secret', account: 'root' } as const;
+export const RUCIO_ROOT = {
+  username: 'ddmlab',
+  password: 'dev-root-secret',
+  account: 'root',
+} as const;
 export * from './headless-login.ts';

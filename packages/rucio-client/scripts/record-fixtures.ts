@@ -11,7 +11,15 @@ import { didPath } from '../src/did-path.ts';
 
 const base = (process.env.RUCIO_URL ?? `http://${DEV_HOST}:${DEV_PORTS.rucio}`).replace(/\/$/, '');
 const outDir = path.join(import.meta.dirname, '../test/fixtures/recorded');
-const KEPT_HEADERS = ['content-type', 'location', 'exceptionclass', 'exceptionmessage', 'x-rucio-auth-account', 'x-rucio-auth-token', 'x-rucio-auth-token-expires'];
+const KEPT_HEADERS = [
+  'content-type',
+  'location',
+  'exceptionclass',
+  'exceptionmessage',
+  'x-rucio-auth-account',
+  'x-rucio-auth-token',
+  'x-rucio-auth-token-expires',
+];
 let rootToken = '';
 
 export interface Recording {
@@ -21,7 +29,11 @@ export interface Recording {
 
 const scrub = (s: string): string => (rootToken ? s.split(rootToken).join('<token>') : s);
 
-async function record(name: string, p: string, init: { token?: string; accept?: string; headers?: Record<string, string>; method?: string } = {}): Promise<Recording> {
+async function record(
+  name: string,
+  p: string,
+  init: { token?: string; accept?: string; headers?: Record<string, string>; method?: string } = {},
+): Promise<Recording> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.accept) headers.Accept = init.accept;
   if (init.token) headers['X-Rucio-Auth-Token'] = init.token;
@@ -42,11 +54,16 @@ async function record(name: string, p: string, init: { token?: string; accept?: 
 }
 
 async function firstDataset(token: string): Promise<{ scope: string; name: string }> {
-  const scopes = JSON.parse((await record('scopes', '/scopes/', { token, accept: 'application/json' })).response.body) as string[];
+  const scopes = JSON.parse(
+    (await record('scopes', '/scopes/', { token, accept: 'application/json' })).response.body,
+  ) as string[];
   for (const scope of scopes) {
-    const res = await fetch(`${base}/dids/${encodeURIComponent(scope)}/dids/search?type=dataset&long=false&limit=5`, {
-      headers: { 'X-Rucio-Auth-Token': token, Accept: 'application/x-json-stream' },
-    });
+    const res = await fetch(
+      `${base}/dids/${encodeURIComponent(scope)}/dids/search?type=dataset&long=false&limit=5`,
+      {
+        headers: { 'X-Rucio-Auth-Token': token, Accept: 'application/x-json-stream' },
+      },
+    );
     const line = (await res.text()).split('\n').find((l) => l.trim());
     if (res.ok && line) return { scope, name: JSON.parse(line) as string };
   }
@@ -57,7 +74,9 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await record('ping', '/ping');
   // Log in first (unrecorded) so the token is known and scrubbed from every recording below.
-  const res = await fetch(`${base}/auth/userpass`, { headers: { 'X-Rucio-Username': RUCIO_ROOT.username, 'X-Rucio-Password': RUCIO_ROOT.password } });
+  const res = await fetch(`${base}/auth/userpass`, {
+    headers: { 'X-Rucio-Username': RUCIO_ROOT.username, 'X-Rucio-Password': RUCIO_ROOT.password },
+  });
   const token = res.headers.get('x-rucio-auth-token');
   if (!token) throw new Error(`userpass login failed: ${res.status}`);
   rootToken = token;
@@ -68,17 +87,35 @@ async function main(): Promise<void> {
   await record('auth-userpass-wrong-password', '/auth/userpass', {
     headers: { 'X-Rucio-Username': RUCIO_ROOT.username, 'X-Rucio-Password': 'wrong' },
   });
-  await record('scopes-bad-token', '/scopes/', { token: 'not-a-valid-token', accept: 'application/json' });
+  await record('scopes-bad-token', '/scopes/', {
+    token: 'not-a-valid-token',
+    accept: 'application/json',
+  });
   await record('scopes-no-token', '/scopes/', { accept: 'application/json' });
   await record('whoami', '/accounts/whoami', { token, accept: 'application/json' });
   await record('account-root', '/accounts/root', { token, accept: 'application/json' });
-  await record('account-usage-alice', '/accounts/alice/usage/local', { token, accept: 'application/x-json-stream' });
+  await record('account-usage-alice', '/accounts/alice/usage/local', {
+    token,
+    accept: 'application/x-json-stream',
+  });
   const ds = await firstDataset(token);
-  await record('list-dids', `${didPath(ds.scope, ds.name)}/dids`, { token, accept: 'application/x-json-stream' });
+  await record('list-dids', `${didPath(ds.scope, ds.name)}/dids`, {
+    token,
+    accept: 'application/x-json-stream',
+  });
   // The DID path encodings, to show which one this server (gunicorn) understands.
-  await record('list-dids-raw-slashes', `/dids/${ds.scope}/${ds.name.replace(/^\//, '')}/dids`, { token, accept: 'application/x-json-stream' });
-  await record('list-dids-not-found', `${didPath(ds.scope, `${ds.name}-does-not-exist`)}/dids`, { token, accept: 'application/x-json-stream' });
-  await writeFile(path.join(outDir, 'meta.json'), JSON.stringify({ rucioUrl: base, dataset: ds }, null, 2) + '\n');
+  await record('list-dids-raw-slashes', `/dids/${ds.scope}/${ds.name.replace(/^\//, '')}/dids`, {
+    token,
+    accept: 'application/x-json-stream',
+  });
+  await record('list-dids-not-found', `${didPath(ds.scope, `${ds.name}-does-not-exist`)}/dids`, {
+    token,
+    accept: 'application/x-json-stream',
+  });
+  await writeFile(
+    path.join(outDir, 'meta.json'),
+    JSON.stringify({ rucioUrl: base, dataset: ds }, null, 2) + '\n',
+  );
 }
 
 await main();

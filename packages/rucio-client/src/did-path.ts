@@ -8,7 +8,8 @@
  * Verified against the devstack Rucio (gunicorn) by scripts/record-fixtures.ts.
  */
 export function didPath(scope: string, name: string): string {
-  if (!scope || scope.includes('/')) throw new TypeError(`invalid Rucio scope: ${JSON.stringify(scope)}`);
+  if (!scope || scope.includes('/'))
+    throw new TypeError(`invalid Rucio scope: ${JSON.stringify(scope)}`);
   if (!name) throw new TypeError('a DID name must not be empty');
   return `/dids/${encodeURIComponent(scope)}/${encodeURIComponent(name)}`;
 }

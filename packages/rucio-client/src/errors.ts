@@ -7,7 +7,9 @@ export class RucioError extends Error {
     readonly exceptionMessage: string | undefined,
     readonly path: string,
   ) {
-    super(`Rucio ${status}${exceptionClass ? ` ${exceptionClass}` : ''} on ${path}: ${exceptionMessage ?? ''}`.trim());
+    super(
+      `Rucio ${status}${exceptionClass ? ` ${exceptionClass}` : ''} on ${path}: ${exceptionMessage ?? ''}`.trim(),
+    );
   }
 }
 

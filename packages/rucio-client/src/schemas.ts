@@ -16,7 +16,15 @@ export const AccountDto = z
   .loose();
 export type AccountDto = z.infer<typeof AccountDto>;
 
-export const DidTypeDto = z.enum(['FILE', 'DATASET', 'CONTAINER', 'ARCHIVE', 'DELETED_FILE', 'DELETED_DATASET', 'DELETED_CONTAINER']);
+export const DidTypeDto = z.enum([
+  'FILE',
+  'DATASET',
+  'CONTAINER',
+  'ARCHIVE',
+  'DELETED_FILE',
+  'DELETED_DATASET',
+  'DELETED_CONTAINER',
+]);
 
 /** One line of GET /dids/<scope>/<name>/dids (the content of a collection). */
 export const DidContentDto = z

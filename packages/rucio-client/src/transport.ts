@@ -51,14 +51,21 @@ export function createTransport(options: RucioClientOptions): Transport {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function guarded<T>(path: string, signal: AbortSignal | undefined, work: () => Promise<T>, timer: { timedOut: boolean }): Promise<T> {
+  async function guarded<T>(
+    path: string,
+    signal: AbortSignal | undefined,
+    work: () => Promise<T>,
+    timer: { timedOut: boolean },
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
       // The caller's own abort is not an outage: let it through unchanged.
       if (signal?.aborted && !timer.timedOut) throw error;
       if (error instanceof Error && error.name.startsWith('Rucio')) throw error;
-      throw new RucioUnavailableError(path, describe(error, timer.timedOut, timeoutMs), { cause: error });
+      throw new RucioUnavailableError(path, describe(error, timer.timedOut, timeoutMs), {
+        cause: error,
+      });
     }
   }
 
@@ -69,15 +76,28 @@ export function createTransport(options: RucioClientOptions): Transport {
       timer.timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const signal = call.signal ? AbortSignal.any([controller.signal, call.signal]) : controller.signal;
+    const signal = call.signal
+      ? AbortSignal.any([controller.signal, call.signal])
+      : controller.signal;
     const headers: Record<string, string> = { 'User-Agent': options.userAgent, ...call.headers };
     if (call.accept) headers.Accept = call.accept;
     if (call.token) headers['X-Rucio-Auth-Token'] = call.token;
-    const done = (): void => { clearTimeout(handle); };
+    const done = (): void => {
+      clearTimeout(handle);
+    };
     try {
-      const response = await guarded(path, call.signal, () =>
-        doFetch(base + path, { method: call.method ?? 'GET', headers, signal, redirect: call.redirect ?? 'follow' }),
-      timer);
+      const response = await guarded(
+        path,
+        call.signal,
+        () =>
+          doFetch(base + path, {
+            method: call.method ?? 'GET',
+            headers,
+            signal,
+            redirect: call.redirect ?? 'follow',
+          }),
+        timer,
+      );
       if (!response.ok && !call.expect?.includes(response.status)) {
         throw await guarded(path, call.signal, () => rucioErrorFrom(response, path), timer);
       }
@@ -94,7 +114,11 @@ export function createTransport(options: RucioClientOptions): Transport {
     return result.data;
   }
 
-  async function getJson<S extends z.ZodType>(path: string, schema: S, call: CallOptions = {}): Promise<z.infer<S>> {
+  async function getJson<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    call: CallOptions = {},
+  ): Promise<z.infer<S>> {
     const { response, done, failure } = await send(path, { accept: 'application/json', ...call });
     try {
       const text = await response.text();

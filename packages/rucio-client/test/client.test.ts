@@ -5,7 +5,10 @@ import { loadRecording, recordedMeta, replayFetch, type Recording } from './repl
 const base = 'http://rucio.test';
 const client = (recordings: Recording[], chunkSize?: number) => {
   const replay = replayFetch(recordings, { chunkSize });
-  return { rucio: createRucioClient({ baseUrl: base, userAgent: 'bdms-test/1', fetch: replay.fetch }), seen: replay.seen };
+  return {
+    rucio: createRucioClient({ baseUrl: base, userAgent: 'bdms-test/1', fetch: replay.fetch }),
+    seen: replay.seen,
+  };
 };
 
 describe('ping', () => {
@@ -30,7 +33,9 @@ describe('listScopes', () => {
 
   it('when Rucio rejects the token, then RucioError carries 401 and CannotAuthenticate', async () => {
     const { rucio } = client([loadRecording('scopes-bad-token')]);
-    const error = (await rucio.listScopes('not-a-valid-token').catch((e: unknown) => e)) as RucioError;
+    const error = (await rucio
+      .listScopes('not-a-valid-token')
+      .catch((e: unknown) => e)) as RucioError;
     expect(error).toBeInstanceOf(RucioError);
     expect(error.status).toBe(401);
     expect(error.exceptionClass).toBe('CannotAuthenticate');
@@ -48,8 +53,13 @@ describe('whoami', () => {
   it('when Rucio redirects whoami to the account, then the account name is returned', async () => {
     const { rucio, seen } = client([loadRecording('whoami'), loadRecording('account-root')]);
     expect(await rucio.whoami('tok')).toBe('root');
-    expect(seen.map((s) => new URL(s.url).pathname)).toEqual(['/accounts/whoami', '/accounts/root']);
-    expect(seen.every((s) => s.url.startsWith(base) && s.headers.get('x-rucio-auth-token') === 'tok')).toBe(true);
+    expect(seen.map((s) => new URL(s.url).pathname)).toEqual([
+      '/accounts/whoami',
+      '/accounts/root',
+    ]);
+    expect(
+      seen.every((s) => s.url.startsWith(base) && s.headers.get('x-rucio-auth-token') === 'tok'),
+    ).toBe(true);
   });
 });
 
@@ -63,7 +73,9 @@ describe('authUserpass', () => {
 
   it('when the password is wrong, then RucioError 401', async () => {
     const { rucio } = client([loadRecording('auth-userpass-wrong-password')]);
-    await expect(rucio.authUserpass({ username: 'u', password: 'wrong' })).rejects.toMatchObject({ status: 401 });
+    await expect(rucio.authUserpass({ username: 'u', password: 'wrong' })).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });
 
@@ -84,10 +96,18 @@ describe('listDids', () => {
     const { rucio } = client([loadRecording('list-dids-not-found')]);
     const iterate = async () => {
       const out: unknown[] = [];
-      for await (const did of rucio.listDids('tok', dataset.scope, `${dataset.name}-does-not-exist`)) out.push(did);
+      for await (const did of rucio.listDids(
+        'tok',
+        dataset.scope,
+        `${dataset.name}-does-not-exist`,
+      ))
+        out.push(did);
       return out;
     };
-    await expect(iterate()).rejects.toMatchObject({ status: 404, exceptionClass: 'DataIdentifierNotFound' });
+    await expect(iterate()).rejects.toMatchObject({
+      status: 404,
+      exceptionClass: 'DataIdentifierNotFound',
+    });
   });
 });
 

@@ -51,7 +51,11 @@ describe('streamNdjson', () => {
   });
 
   it('when the last line has no newline and blank lines occur, then values still come out in order', async () => {
-    expect(await collect(streamOf('1\n\n', '{"x": Infinity}\n', '"last"'))).toEqual([1, { x: Infinity }, 'last']);
+    expect(await collect(streamOf('1\n\n', '{"x": Infinity}\n', '"last"'))).toEqual([
+      1,
+      { x: Infinity },
+      'last',
+    ]);
   });
 
   it('when the body is empty (Rucio: no results), then nothing is yielded', async () => {

@@ -13,7 +13,9 @@ export const loadRecording = (name: string): Recording =>
   JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Recording;
 
 export const recordedMeta = (): { dataset: { scope: string; name: string } } =>
-  JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { dataset: { scope: string; name: string } };
+  JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as {
+    dataset: { scope: string; name: string };
+  };
 
 export interface SeenRequest {
   url: string;
@@ -28,11 +30,18 @@ export interface SeenRequest {
 export function replayFetch(recordings: Recording[], options: { chunkSize?: number } = {}) {
   const seen: SeenRequest[] = [];
   const fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    );
     const method = init?.method ?? 'GET';
     seen.push({ url: url.href, method, headers: new Headers(init?.headers) });
-    const rec = recordings.find((r) => r.request.method === method && r.request.path === url.pathname + url.search);
-    if (!rec) return Promise.reject(new TypeError(`no recording for ${method} ${url.pathname}${url.search}`));
+    const rec = recordings.find(
+      (r) => r.request.method === method && r.request.path === url.pathname + url.search,
+    );
+    if (!rec)
+      return Promise.reject(
+        new TypeError(`no recording for ${method} ${url.pathname}${url.search}`),
+      );
     const bytes = new TextEncoder().encode(rec.response.body);
     const size = options.chunkSize ?? (bytes.length || 1);
     const body = new ReadableStream<Uint8Array>({
@@ -42,7 +51,12 @@ export function replayFetch(recordings: Recording[], options: { chunkSize?: numb
       },
     });
     const nullBody = [204, 205, 304].includes(rec.response.status) || rec.response.status < 200;
-    return Promise.resolve(new Response(nullBody ? null : body, { status: rec.response.status, headers: rec.response.headers }));
+    return Promise.resolve(
+      new Response(nullBody ? null : body, {
+        status: rec.response.status,
+        headers: rec.response.headers,
+      }),
+    );
   };
   return { fetch: fetch, seen };
 }

@@ -20,10 +20,12 @@ export interface AuthDeps {
 
 const callbackUri = (config: Config): string => `${config.publicUrl}/auth/callback`;
 
-const regenerate = (req: Request): Promise<void> => fromCallback((cb) => req.session.regenerate(cb));
+const regenerate = (req: Request): Promise<void> =>
+  fromCallback((cb) => req.session.regenerate(cb));
 const save = (req: Request): Promise<void> => fromCallback((cb) => req.session.save(cb));
 
-const loginAgain = (message: string): AppError => new AppError(400, 'login_failed', `${message} Please sign in again.`);
+const loginAgain = (message: string): AppError =>
+  new AppError(400, 'login_failed', `${message} Please sign in again.`);
 
 export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
   const router = Router();
@@ -33,9 +35,16 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
 
   router.get('/auth/login', async (req, res) => {
     const returnTo = safeReturnTo(req.query.returnTo);
-    if (!returnTo) throw new AppError(400, 'bad_request', 'returnTo must be a path on this portal.');
+    if (!returnTo)
+      throw new AppError(400, 'bad_request', 'returnTo must be a path on this portal.');
     const start = await oidc.startLogin(callbackUri(config));
-    const id = await loginTx.save({ state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, returnTo, createdAt: Date.now() });
+    const id = await loginTx.save({
+      state: start.state,
+      nonce: start.nonce,
+      codeVerifier: start.codeVerifier,
+      returnTo,
+      createdAt: Date.now(),
+    });
     res.cookie(names.loginTx, id, loginTxCookieOptions(config));
     res.redirect(302, start.url.href);
   });
@@ -46,7 +55,9 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
     const tx = txId ? await loginTx.take(txId) : undefined;
     if (!tx) throw loginAgain('This sign-in link has expired or was already used.');
     // The URL the IdP redirected to, as the browser saw it (behind a proxy req.host may differ).
-    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const query = req.originalUrl.includes('?')
+      ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
+      : '';
     const tokens = await oidc.finishLogin(new URL(callbackUri(config) + query), {
       codeVerifier: tx.codeVerifier,
       state: tx.state,
@@ -55,7 +66,12 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
     // A fresh session id at login: whatever id the browser had before is worthless (fixation).
     await regenerate(req);
     req.session.user = userFromClaims(tokens.claims, tokens.accessToken);
-    req.session.tokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, idToken: tokens.idToken, expiresAt: tokens.expiresAt };
+    req.session.tokens = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      idToken: tokens.idToken,
+      expiresAt: tokens.expiresAt,
+    };
     req.session.createdAt = Date.now();
     // Saved before redirecting, or the SPA's first /api call can race the store write.
     await save(req);
@@ -74,7 +90,12 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
       redirectTo = endSession?.href ?? home;
     }
     await destroySession(req);
-    res.clearCookie(names.session, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/' });
+    res.clearCookie(names.session, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.secureCookies,
+      path: '/',
+    });
     res.json(LogoutResponse.parse({ redirectTo }));
   });
 

@@ -6,7 +6,10 @@ import type { Config } from '../config.ts';
  * no Domain, so a sibling subdomain cannot plant or shadow them. Plain http (local dev) cannot
  * use the prefix because it requires Secure.
  */
-export function cookieNames(config: Pick<Config, 'secureCookies'>): { session: string; loginTx: string } {
+export function cookieNames(config: Pick<Config, 'secureCookies'>): {
+  session: string;
+  loginTx: string;
+} {
   const prefix = config.secureCookies ? '__Host-' : '';
   return { session: `${prefix}bdms_session`, loginTx: `${prefix}bdms_login_tx` };
 }

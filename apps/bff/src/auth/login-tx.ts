@@ -14,7 +14,6 @@ export interface LoginTx {
 
 const KEY_PREFIX = 'login-tx:';
 
-
 /**
  * Login transactions live in the session store under their own key prefix (so Redis-backed
  * replicas share them) and expire with the store's TTL after 10 minutes. `take` deletes the
@@ -26,7 +25,10 @@ export function createLoginTxStore(store: Store) {
       const id = randomBytes(32).toString('base64url');
       const expires = new Date(tx.createdAt + LOGIN_TX_TTL_MS);
       // The store API wants a session-shaped object; its cookie.expires drives the TTL.
-      const entry = { cookie: { originalMaxAge: LOGIN_TX_TTL_MS, maxAge: LOGIN_TX_TTL_MS, expires }, loginTx: tx } as unknown as SessionData;
+      const entry = {
+        cookie: { originalMaxAge: LOGIN_TX_TTL_MS, maxAge: LOGIN_TX_TTL_MS, expires },
+        loginTx: tx,
+      } as unknown as SessionData;
       await fromCallback((cb) => {
         store.set(KEY_PREFIX + id, entry, cb);
       });

@@ -41,17 +41,28 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
 
   function configuration(): Promise<oidc.Configuration> {
     discovered ??= oidc
-      .discovery(new URL(config.issuer), config.clientId, undefined, oidc.ClientSecretBasic(config.clientSecret), {
-        // Deprecated only as a warning sign; config.ts refuses it in production.
-        // eslint-disable-next-line @typescript-eslint/no-deprecated
-        execute: config.allowInsecure ? [oidc.allowInsecureRequests] : [],
-        timeout,
-        ...(options.fetch ? { [oidc.customFetch]: options.fetch } : {}),
-      })
+      .discovery(
+        new URL(config.issuer),
+        config.clientId,
+        undefined,
+        oidc.ClientSecretBasic(config.clientSecret),
+        {
+          // Deprecated only as a warning sign; config.ts refuses it in production.
+          // eslint-disable-next-line @typescript-eslint/no-deprecated
+          execute: config.allowInsecure ? [oidc.allowInsecureRequests] : [],
+          timeout,
+          ...(options.fetch ? { [oidc.customFetch]: options.fetch } : {}),
+        },
+      )
       .catch((error: unknown) => {
         discovered = undefined; // the IdP may come up later: try again on the next call
         logger.warn({ reason: describeCause(error) }, 'OIDC discovery failed');
-        throw new AppError(503, 'idp_unavailable', 'The sign-in service is not reachable right now. Please try again shortly.', { cause: error });
+        throw new AppError(
+          503,
+          'idp_unavailable',
+          'The sign-in service is not reachable right now. Please try again shortly.',
+          { cause: error },
+        );
       });
     return discovered;
   }
@@ -95,7 +106,10 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
     async refresh(refreshToken) {
       const cfg = await configuration();
       try {
-        return toResult(await oidc.refreshTokenGrant(cfg, refreshToken, { audience: config.audience }), refreshToken);
+        return toResult(
+          await oidc.refreshTokenGrant(cfg, refreshToken, { audience: config.audience }),
+          refreshToken,
+        );
       } catch (error) {
         throw classifyOidcError(error, 'refresh');
       }
@@ -103,9 +117,14 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
 
     async revoke(refreshToken) {
       try {
-        await oidc.tokenRevocation(await configuration(), refreshToken, { token_type_hint: 'refresh_token' });
+        await oidc.tokenRevocation(await configuration(), refreshToken, {
+          token_type_hint: 'refresh_token',
+        });
       } catch (error) {
-        logger.warn({ reason: describeCause(error) }, 'refresh token revocation failed; the session ends anyway');
+        logger.warn(
+          { reason: describeCause(error) },
+          'refresh token revocation failed; the session ends anyway',
+        );
       }
     },
 
@@ -113,12 +132,18 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
       const cfg = await configuration();
       // Real IAM advertises no end_session_endpoint; buildEndSessionUrl would throw.
       if (!cfg.serverMetadata().end_session_endpoint) return undefined;
-      const params: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirectUri, client_id: config.clientId };
+      const params: Record<string, string> = {
+        post_logout_redirect_uri: postLogoutRedirectUri,
+        client_id: config.clientId,
+      };
       return oidc.buildEndSessionUrl(cfg, params);
     },
 
     async probe(signal) {
-      const res = await (options.fetch ?? globalThis.fetch)(discoveryUrl(config.issuer), { signal, headers: { Accept: 'application/json' } });
+      const res = await (options.fetch ?? globalThis.fetch)(discoveryUrl(config.issuer), {
+        signal,
+        headers: { Accept: 'application/json' },
+      });
       if (!res.ok) throw new Error(`discovery answered ${res.status}`);
       const body = (await res.json()) as { issuer?: unknown };
       if (typeof body.issuer !== 'string') throw new Error('discovery document has no issuer');

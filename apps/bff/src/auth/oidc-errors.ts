@@ -21,13 +21,30 @@ function isNetworkFailure(error: unknown): boolean {
 export function classifyOidcError(error: unknown, during: 'login' | 'refresh'): AppError {
   if (error instanceof AppError) return error;
   if (isNetworkFailure(error) || (error instanceof oidc.ResponseBodyError && error.status >= 500)) {
-    return new AppError(503, 'idp_unavailable', 'The sign-in service is not reachable right now. Please try again shortly.', { cause: error });
+    return new AppError(
+      503,
+      'idp_unavailable',
+      'The sign-in service is not reachable right now. Please try again shortly.',
+      { cause: error },
+    );
   }
   if (during === 'refresh') {
     if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
-      return new AppError(401, 'session_expired', 'Your session has ended. Please sign in again.', { cause: error });
+      return new AppError(401, 'session_expired', 'Your session has ended. Please sign in again.', {
+        cause: error,
+      });
     }
-    return new AppError(503, 'idp_unavailable', 'Your sign-in could not be renewed right now. Please try again shortly.', { cause: error });
+    return new AppError(
+      503,
+      'idp_unavailable',
+      'Your sign-in could not be renewed right now. Please try again shortly.',
+      { cause: error },
+    );
   }
-  return new AppError(400, 'login_failed', 'The sign-in could not be completed. Please try again.', { cause: error });
+  return new AppError(
+    400,
+    'login_failed',
+    'The sign-in could not be completed. Please try again.',
+    { cause: error },
+  );
 }

@@ -5,7 +5,8 @@ import type { TokenRefresher } from './token-refresher.ts';
 
 const MAX_KNOWN = 10_000;
 
-const fingerprint = (token: string): string => createHash('sha256').update(token).digest('base64url');
+const fingerprint = (token: string): string =>
+  createHash('sha256').update(token).digest('base64url');
 
 /**
  * Calls Rucio with the session's access token.

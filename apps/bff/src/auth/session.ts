@@ -29,7 +29,10 @@ export async function createSessionStore(config: Config, logger: Logger): Promis
   }
   const client = createClient({ url: config.session.redisUrl });
   client.on('error', (error: unknown) => {
-    logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'redis session store error');
+    logger.error(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'redis session store error',
+    );
   });
   await client.connect();
   const store = new RedisStore({ client, prefix: 'bdms:sess:' });

@@ -67,7 +67,10 @@ export function createTokenRefresher(oidc: OidcPort, logger: Logger) {
       }
       // The IdP is briefly unreachable: the current token is still usable until it expires.
       if (tokens.expiresAt > Date.now()) {
-        logger.warn({ code: error instanceof AppError ? error.code : 'unknown' }, 'token refresh failed; using the current token');
+        logger.warn(
+          { code: error instanceof AppError ? error.code : 'unknown' },
+          'token refresh failed; using the current token',
+        );
         return tokens.accessToken;
       }
       throw error;

@@ -30,7 +30,10 @@ const groupsOf = (claims: z.infer<typeof Claims> | undefined): string[] | undefi
  * The user as the ID token describes them. IAM's WLCG profile may put `wlcg.groups` only into the
  * access token, so groups fall back to the access token's claims (same subject required).
  */
-export function userFromClaims(idClaims: Record<string, unknown> | undefined, accessToken: string): SessionUser {
+export function userFromClaims(
+  idClaims: Record<string, unknown> | undefined,
+  accessToken: string,
+): SessionUser {
   const id = Claims.parse(idClaims);
   const access = Claims.safeParse(jwtPayload(accessToken));
   const accessClaims = access.success && access.data.sub === id.sub ? access.data : undefined;

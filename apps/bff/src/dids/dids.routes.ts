@@ -9,16 +9,23 @@ import type { DidsService } from './dids.service.ts';
 
 const SCOPE = /^[A-Za-z0-9_.-]{1,25}$/;
 
-export function didsRoutes(dids: DidsService, withToken: RucioCaller, config: Pick<Config, 'oidc'>): Router {
+export function didsRoutes(
+  dids: DidsService,
+  withToken: RucioCaller,
+  config: Pick<Config, 'oidc'>,
+): Router {
   const router = Router();
   router.get(api.didContents.path, async (req, res) => {
     const { scope, name } = req.params as { scope: string; name: string };
-    if (!SCOPE.test(scope)) throw new AppError(400, 'bad_request', `"${scope}" is not a Rucio scope name.`);
+    if (!SCOPE.test(scope))
+      throw new AppError(400, 'bad_request', `"${scope}" is not a Rucio scope name.`);
     const abort = new AbortController();
     req.on('close', () => {
       abort.abort();
     });
-    const rows = await withToken(req, (token) => dids.openContents(token, scope, name, abort.signal));
+    const rows = await withToken(req, (token) =>
+      dids.openContents(token, scope, name, abort.signal),
+    );
     const out = ndjsonWriter(req, res);
     out.start();
     let count = 0;
@@ -33,7 +40,9 @@ export function didsRoutes(dids: DidsService, withToken: RucioCaller, config: Pi
       if (out.closed) return;
       const e = toAppError(error, req, config);
       req.log.error({ err: error, rowsSent: count }, 'listing broke after it started');
-      await out.end({ error: { code: e.code, message: `${e.message} The listing is incomplete (${count} rows).` } });
+      await out.end({
+        error: { code: e.code, message: `${e.message} The listing is incomplete (${count} rows).` },
+      });
     }
   });
   return router;

@@ -22,7 +22,8 @@ export function createDidsService(deps: { rucio: Pick<RucioPort, 'listDids'> }) 
       async function* rows(): AsyncGenerator<DidSummary> {
         if (first.done) return;
         yield toSummary(first.value);
-        for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield toSummary(r.value);
+        for (let r = await iterator.next(); !r.done; r = await iterator.next())
+          yield toSummary(r.value);
       }
       return rows();
     },

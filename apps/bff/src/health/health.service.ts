@@ -15,10 +15,14 @@ const reasonOf = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'no answer in time';
   const cause = error.cause as { code?: string } | undefined;
-  return error.name === 'RucioUnavailableError' ? (error as Error & { reason: string }).reason : (cause?.code ?? error.message);
+  return error.name === 'RucioUnavailableError'
+    ? (error as Error & { reason: string }).reason
+    : (cause?.code ?? error.message);
 };
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value?: T; latencyMs: number; reason?: string }> {
+async function timed<T>(
+  work: () => Promise<T>,
+): Promise<{ value?: T; latencyMs: number; reason?: string }> {
   const started = performance.now();
   try {
     const value = await work();
@@ -45,10 +49,18 @@ export function createHealthService(deps: HealthDeps) {
       bff: { ok: true, version: deps.version },
       rucio: rucioOk
         ? { ok: true, version: rucio.value?.version, latencyMs: rucio.latencyMs }
-        : { ok: false, latencyMs: rucio.latencyMs, reason: `Rucio is not reachable: ${rucio.reason ?? 'unknown'}` },
+        : {
+            ok: false,
+            latencyMs: rucio.latencyMs,
+            reason: `Rucio is not reachable: ${rucio.reason ?? 'unknown'}`,
+          },
       idp: idpOk
         ? { ok: true, issuer: idp.value, latencyMs: idp.latencyMs }
-        : { ok: false, latencyMs: idp.latencyMs, reason: `The identity provider is not reachable: ${idp.reason ?? 'unknown'}` },
+        : {
+            ok: false,
+            latencyMs: idp.latencyMs,
+            reason: `The identity provider is not reachable: ${idp.reason ?? 'unknown'}`,
+          },
     };
   }
 

@@ -19,12 +19,17 @@ export function ndjsonWriter(req: Request, res: Response) {
     if (!buffer || closed) return;
     const ok = res.write(buffer);
     buffer = '';
-    if (!ok) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!ok)
+      await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
   }
 
   return {
     start(): void {
-      res.status(200).set({ 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      res.status(200).set({
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
     },
     get closed(): boolean {
       return closed;

@@ -17,11 +17,19 @@ export const csrfProtection =
       return;
     }
     if (req.get('x-csrf') !== '1') {
-      throw new AppError(403, 'csrf_rejected', 'This request was refused: it did not come from the portal (missing X-CSRF header).');
+      throw new AppError(
+        403,
+        'csrf_rejected',
+        'This request was refused: it did not come from the portal (missing X-CSRF header).',
+      );
     }
     const origin = req.get('origin');
     if (origin !== undefined && origin !== config.publicOrigin) {
-      throw new AppError(403, 'csrf_rejected', 'This request was refused: it came from another site.');
+      throw new AppError(
+        403,
+        'csrf_rejected',
+        'This request was refused: it came from another site.',
+      );
     }
     next();
   };

@@ -7,7 +7,12 @@ import { AppError } from '../errors.ts';
 /** Rucio's failures, in words a user can act on. */
 function fromRucio(error: Error, req: Request, config: Pick<Config, 'oidc'>): AppError | undefined {
   if (error instanceof RucioUnavailableError) {
-    return new AppError(503, 'rucio_unavailable', 'Rucio, the data management service, is not reachable right now.', { cause: error });
+    return new AppError(
+      503,
+      'rucio_unavailable',
+      'Rucio, the data management service, is not reachable right now.',
+      { cause: error },
+    );
   }
   if (error instanceof RucioError && error.status === 401) {
     // req.session is absent on routes mounted before the session middleware.
@@ -27,13 +32,23 @@ function fromRucio(error: Error, req: Request, config: Pick<Config, 'oidc'>): Ap
     });
   }
   if (error instanceof RucioError) {
-    return new AppError(502, 'rucio_error', `Rucio refused the request: ${error.exceptionMessage ?? error.exceptionClass ?? error.status}`, {
-      cause: error,
-      details: { status: error.status, exceptionClass: error.exceptionClass },
-    });
+    return new AppError(
+      502,
+      'rucio_error',
+      `Rucio refused the request: ${error.exceptionMessage ?? error.exceptionClass ?? error.status}`,
+      {
+        cause: error,
+        details: { status: error.status, exceptionClass: error.exceptionClass },
+      },
+    );
   }
   if (error instanceof RucioPayloadError) {
-    return new AppError(502, 'rucio_error', 'Rucio sent an answer the portal does not understand.', { cause: error });
+    return new AppError(
+      502,
+      'rucio_error',
+      'Rucio sent an answer the portal does not understand.',
+      { cause: error },
+    );
   }
   return undefined;
 }
@@ -45,9 +60,12 @@ export function toAppError(error: unknown, req: Request, config: Pick<Config, 'o
     if (rucio) return rucio;
     // body-parser and friends mark client errors with a 4xx status
     const status = (error as { status?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) return new AppError(status, 'bad_request', 'The request was malformed.', { cause: error });
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return new AppError(status, 'bad_request', 'The request was malformed.', { cause: error });
   }
-  return new AppError(500, 'internal', 'Something went wrong in the portal server.', { cause: error });
+  return new AppError(500, 'internal', 'Something went wrong in the portal server.', {
+    cause: error,
+  });
 }
 
 /** The one error handler: every error leaves as an ApiErrorBody with the request id. */
@@ -56,14 +74,24 @@ export const errorHandler =
   (error: unknown, req, res, next) => {
     const appError = toAppError(error, req, config);
     const cause = appError.cause ?? (appError === error ? undefined : error);
-    const logged = { code: appError.code, status: appError.status, err: cause instanceof Error ? cause : undefined };
+    const logged = {
+      code: appError.code,
+      status: appError.status,
+      err: cause instanceof Error ? cause : undefined,
+    };
     if (appError.status >= 500) req.log.error(logged, appError.message);
     else req.log.warn(logged, appError.message);
     if (res.headersSent) {
       next(error);
       return;
     }
-    const body: ApiErrorBody = { error: { code: appError.code, message: appError.message, requestId: typeof req.id === 'string' ? req.id : undefined } };
+    const body: ApiErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        requestId: typeof req.id === 'string' ? req.id : undefined,
+      },
+    };
     if (appError.details !== undefined) body.error.details = appError.details;
     res.status(appError.status).set('Cache-Control', 'no-store').json(body);
   };

@@ -27,6 +27,8 @@ export const securityHeaders = (config: Pick<Config, 'secureCookies' | 'oidc'>):
         ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: config.secureCookies
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
     referrerPolicy: { policy: 'no-referrer' },
   });

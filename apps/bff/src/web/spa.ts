@@ -28,7 +28,10 @@ export function spaRoutes(distDir: string): Router {
       fallthrough: true,
       setHeaders: (res, file) => {
         const immutable = file.startsWith(path.join(distDir, 'assets') + path.sep);
-        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'Cache-Control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     }),
   );

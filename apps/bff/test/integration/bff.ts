@@ -1,7 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SessionData } from 'express-session';
-import { DEV_CLIENTS, DEV_HOST, DEV_PORTS, RUCIO_ROOT, devIssuer, headlessLogin, type DemoUser } from '@bdms/dev-fixtures';
+import {
+  DEV_CLIENTS,
+  DEV_HOST,
+  DEV_PORTS,
+  RUCIO_ROOT,
+  devIssuer,
+  headlessLogin,
+  type DemoUser,
+} from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
 import { createApp } from '../../src/app.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
@@ -25,27 +33,34 @@ export async function startBff(): Promise<TestBff> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, DEV_HOST, resolve));
   const url = `http://${DEV_HOST}:${(server.address() as AddressInfo).port}`;
-  const config = loadConfig({
-    PUBLIC_URL: url,
-    OIDC_ISSUER: devIssuer(),
-    OIDC_ALLOW_INSECURE: '1',
-    OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
-    OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
-    RUCIO_URL,
-    LOG_LEVEL: 'silent',
-    WEB_DIST_DIR: '/nonexistent',
-  }, 'it');
+  const config = loadConfig(
+    {
+      PUBLIC_URL: url,
+      OIDC_ISSUER: devIssuer(),
+      OIDC_ALLOW_INSECURE: '1',
+      OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
+      OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
+      RUCIO_URL,
+      LOG_LEVEL: 'silent',
+      WEB_DIST_DIR: '/nonexistent',
+    },
+    'it',
+  );
   const logger = createLogger(config);
   const sessions = await createSessionStore(config, logger);
   const tokenRequests: string[] = [];
   const countingFetch: typeof fetch = async (input, init) => {
     const target = input instanceof Request ? input.url : String(input);
-    if (target.includes('/token') && init?.body instanceof URLSearchParams) tokenRequests.push(init.body.get('grant_type') ?? '?');
+    if (target.includes('/token') && init?.body instanceof URLSearchParams)
+      tokenRequests.push(init.body.get('grant_type') ?? '?');
     return fetch(input, init);
   };
   const oidc = createOidcClient({ config: config.oidc, logger, fetch: countingFetch });
   const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
-  server.on('request', createApp({ config, logger, oidc, rucio, sessionStore: sessions.store, healthCacheMs: 0 }));
+  server.on(
+    'request',
+    createApp({ config, logger, oidc, rucio, sessionStore: sessions.store, healthCacheMs: 0 }),
+  );
   return {
     url,
     config,
@@ -67,15 +82,26 @@ export async function loginUntilCallback(bff: TestBff, user: DemoUser, returnTo 
     password: user.password,
     stopAt: `${bff.url}/auth/callback`,
   });
-  return { callbackUrl: result.url, txCookie: `bdms_login_tx=${result.cookies.bdms_login_tx ?? ''}` };
+  return {
+    callbackUrl: result.url,
+    txCookie: `bdms_login_tx=${result.cookies.bdms_login_tx ?? ''}`,
+  };
 }
 
 /** The whole login; returns the session cookie pair. */
-export async function login(bff: TestBff, user: DemoUser, extraCookie?: string): Promise<{ cookie: string; callback: Response }> {
+export async function login(
+  bff: TestBff,
+  user: DemoUser,
+  extraCookie?: string,
+): Promise<{ cookie: string; callback: Response }> {
   const { callbackUrl, txCookie } = await loginUntilCallback(bff, user);
-  const callback = await fetch(callbackUrl, { redirect: 'manual', headers: { Cookie: [txCookie, extraCookie].filter(Boolean).join('; ') } });
+  const callback = await fetch(callbackUrl, {
+    redirect: 'manual',
+    headers: { Cookie: [txCookie, extraCookie].filter(Boolean).join('; ') },
+  });
   const line = callback.headers.getSetCookie().find((c) => c.startsWith('bdms_session='));
-  if (callback.status !== 302 || !line) throw new Error(`login failed: ${callback.status} ${await callback.text()}`);
+  if (callback.status !== 302 || !line)
+    throw new Error(`login failed: ${callback.status} ${await callback.text()}`);
   return { cookie: line.split(';')[0] ?? '', callback };
 }
 
@@ -96,6 +122,9 @@ export async function storedSessions(bff: TestBff): Promise<Record<string, Sessi
 
 export async function rootScopes(): Promise<string[]> {
   const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
-  const { token } = await rucio.authUserpass({ username: RUCIO_ROOT.username, password: RUCIO_ROOT.password });
+  const { token } = await rucio.authUserpass({
+    username: RUCIO_ROOT.username,
+    password: RUCIO_ROOT.password,
+  });
   return rucio.listScopes(token);
 }

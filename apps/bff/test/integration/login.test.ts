@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CLIENTS, demoUser, devIssuer } from '@bdms/dev-fixtures';
 import { LogoutResponse, Me, ScopeList } from '@bdms/contract';
-import { login, loginUntilCallback, rootScopes, startBff, storedSessions, type TestBff } from './bff.ts';
+import {
+  login,
+  loginUntilCallback,
+  rootScopes,
+  startBff,
+  storedSessions,
+  type TestBff,
+} from './bff.ts';
 
 const alice = demoUser('astronomer');
 let bff: TestBff;
@@ -16,14 +23,24 @@ afterAll(async () => {
 const get = (path: string, cookie?: string): Promise<Response> =>
   fetch(bff.url + path, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
 const logout = (cookie: string): Promise<Response> =>
-  fetch(`${bff.url}/auth/logout`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF': '1', Origin: bff.url } });
+  fetch(`${bff.url}/auth/logout`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'X-CSRF': '1', Origin: bff.url },
+  });
 
 async function introspect(token: string): Promise<{ active: boolean }> {
-  const discovery = (await (await fetch(`${devIssuer()}.well-known/openid-configuration`)).json()) as { introspection_endpoint: string };
-  const basic = Buffer.from(`${DEV_CLIENTS.portal.clientId}:${DEV_CLIENTS.portal.clientSecret}`).toString('base64');
+  const discovery = (await (
+    await fetch(`${devIssuer()}.well-known/openid-configuration`)
+  ).json()) as { introspection_endpoint: string };
+  const basic = Buffer.from(
+    `${DEV_CLIENTS.portal.clientId}:${DEV_CLIENTS.portal.clientSecret}`,
+  ).toString('base64');
   const res = await fetch(discovery.introspection_endpoint, {
     method: 'POST',
-    headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      Authorization: `Basic ${basic}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
     body: new URLSearchParams({ token, token_type_hint: 'refresh_token' }),
   });
   return (await res.json()) as { active: boolean };
@@ -33,7 +50,11 @@ describe('health against the real components', () => {
   it('when Rucio and the IdP are up, then /api/health is 200 with Rucio’s version and the issuer', async () => {
     const res = await get('/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, rucio: { ok: true, version: expect.stringMatching(/^41\./) }, idp: { ok: true, issuer: devIssuer() } });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      rucio: { ok: true, version: expect.stringMatching(/^41\./) },
+      idp: { ok: true, issuer: devIssuer() },
+    });
   });
 });
 
@@ -43,7 +64,12 @@ describe('login against the real IdP, then Rucio with the user’s token', () =>
     const res = await get('/api/me', cookie);
     expect(res.status).toBe(200);
     const me = Me.parse(await res.json());
-    expect(me).toMatchObject({ sub: alice.sub, username: alice.username, account: 'alice', isAdmin: false });
+    expect(me).toMatchObject({
+      sub: alice.sub,
+      username: alice.username,
+      account: 'alice',
+      isAdmin: false,
+    });
     expect(me.groups).toEqual(expect.arrayContaining(alice.groups));
   });
 
@@ -83,7 +109,10 @@ describe('login against the real IdP, then Rucio with the user’s token', () =>
 
   it('when logging out, then the refresh token is revoked at the IdP and the old cookie gets 401', async () => {
     const { cookie } = await login(bff, alice);
-    const sid = decodeURIComponent(cookie.split('=')[1] ?? '').slice(2).split('.')[0] ?? '';
+    const sid =
+      decodeURIComponent(cookie.split('=')[1] ?? '')
+        .slice(2)
+        .split('.')[0] ?? '';
     const refreshToken = (await storedSessions(bff))[sid]?.tokens.refreshToken;
     expect(refreshToken).toBeTruthy();
     expect((await introspect(refreshToken ?? '')).active).toBe(true);
@@ -102,18 +131,30 @@ describe('login against the real IdP, then Rucio with the user’s token', () =>
       seen.push(JSON.stringify([...res.headers]), await res.text());
     };
     const { callbackUrl, txCookie } = await loginUntilCallback(bff, alice);
-    const callback = await fetch(callbackUrl, { redirect: 'manual', headers: { Cookie: txCookie } });
-    const cookie = (callback.headers.getSetCookie().find((c) => c.startsWith('bdms_session=')) ?? '').split(';')[0] ?? '';
+    const callback = await fetch(callbackUrl, {
+      redirect: 'manual',
+      headers: { Cookie: txCookie },
+    });
+    const cookie =
+      (callback.headers.getSetCookie().find((c) => c.startsWith('bdms_session=')) ?? '').split(
+        ';',
+      )[0] ?? '';
     await keep(callback);
-    for (const path of ['/api/me', '/api/scopes', '/api/health', '/api/openapi.json']) await keep(await get(path, cookie));
-    const sid = decodeURIComponent(cookie.split('=')[1] ?? '').slice(2).split('.')[0] ?? '';
+    for (const path of ['/api/me', '/api/scopes', '/api/health', '/api/openapi.json'])
+      await keep(await get(path, cookie));
+    const sid =
+      decodeURIComponent(cookie.split('=')[1] ?? '')
+        .slice(2)
+        .split('.')[0] ?? '';
     const tokens = (await storedSessions(bff))[sid]?.tokens;
     const out = await logout(cookie);
     const logoutBody = await out.text();
     seen.push(JSON.stringify([...out.headers]));
     expect(tokens?.accessToken).toBeTruthy();
     const all = seen.join('\n');
-    for (const secret of [tokens?.accessToken, tokens?.refreshToken, tokens?.idToken]) expect(all).not.toContain(secret);
-    for (const secret of [tokens?.accessToken, tokens?.refreshToken, tokens?.idToken]) expect(logoutBody).not.toContain(secret);
+    for (const secret of [tokens?.accessToken, tokens?.refreshToken, tokens?.idToken])
+      expect(all).not.toContain(secret);
+    for (const secret of [tokens?.accessToken, tokens?.refreshToken, tokens?.idToken])
+      expect(logoutBody).not.toContain(secret);
   });
 });

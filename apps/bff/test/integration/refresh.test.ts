@@ -28,14 +28,22 @@ async function expireSoon(sid: string): Promise<SessionData> {
 describe('refresh against the real IdP', () => {
   it('when 8 calls arrive at expiry, then the IdP sees exactly one refresh, the rotated token is stored, and Rucio accepts the new token', async () => {
     const { cookie } = await login(bff, demoUser('astronomer'));
-    const sid = decodeURIComponent(cookie.split('=')[1] ?? '').slice(2).split('.')[0] ?? '';
+    const sid =
+      decodeURIComponent(cookie.split('=')[1] ?? '')
+        .slice(2)
+        .split('.')[0] ?? '';
     const before = await expireSoon(sid);
     bff.tokenRequests.length = 0;
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => fetch(`${bff.url}/api/scopes`, { headers: { Cookie: cookie } })),
+      Array.from({ length: 8 }, () =>
+        fetch(`${bff.url}/api/scopes`, { headers: { Cookie: cookie } }),
+      ),
     );
     const bodies = await Promise.all(responses.map((r) => r.text()));
-    expect(responses.map((r) => r.status), bodies.join('\n')).toEqual(Array(8).fill(200));
+    expect(
+      responses.map((r) => r.status),
+      bodies.join('\n'),
+    ).toEqual(Array(8).fill(200));
     expect(bff.tokenRequests).toEqual(['refresh_token']);
     const after = (await storedSessions(bff))[sid]?.tokens;
     expect(after?.refreshToken).toBeTruthy();

@@ -5,14 +5,17 @@ import { ApiErrorBody, Me, ScopeList } from '@bdms/contract';
 import { login, makeApp, stubOidc, stubRucio } from './helpers.ts';
 
 describe('without a session', () => {
-  it.each(['/api/me', '/api/scopes', '/api/anything-else'])('when %s is requested, then it answers 401 unauthenticated JSON', async (path) => {
-    const t = makeApp();
-    const res = await request(t.app).get(path);
-    expect(res.status).toBe(401);
-    expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(ApiErrorBody.parse(res.body).error.code).toBe('unauthenticated');
-    expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
-  });
+  it.each(['/api/me', '/api/scopes', '/api/anything-else'])(
+    'when %s is requested, then it answers 401 unauthenticated JSON',
+    async (path) => {
+      const t = makeApp();
+      const res = await request(t.app).get(path);
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(ApiErrorBody.parse(res.body).error.code).toBe('unauthenticated');
+      expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
+    },
+  );
 
   it('when /api/health or /api/openapi.json is requested, then no session is needed', async () => {
     const t = makeApp();
@@ -44,7 +47,13 @@ describe('with a session', () => {
   });
 
   it('when the user is in ADMIN_GROUP, then isAdmin is true', async () => {
-    const oidc = stubOidc({ claims: { sub: 'c7e2', preferred_username: 'oscar', 'wlcg.groups': ['/ctao', '/ctao/admins'] } });
+    const oidc = stubOidc({
+      claims: {
+        sub: 'c7e2',
+        preferred_username: 'oscar',
+        'wlcg.groups': ['/ctao', '/ctao/admins'],
+      },
+    });
     const t = makeApp({ oidc });
     const { sessionCookie } = await login(t);
     const res = await request(t.app).get('/api/me').set('Cookie', sessionCookie);
@@ -67,17 +76,31 @@ describe('with a session', () => {
   });
 
   it('when Rucio rejects the token, then 401 rucio_rejected_token names the identity', async () => {
-    const rucio = stubRucio({ listScopes: () => Promise.reject(new RucioError(401, 'CannotAuthenticate', 'Cannot authenticate with given credentials', '/scopes/')) });
+    const rucio = stubRucio({
+      listScopes: () =>
+        Promise.reject(
+          new RucioError(
+            401,
+            'CannotAuthenticate',
+            'Cannot authenticate with given credentials',
+            '/scopes/',
+          ),
+        ),
+    });
     const t = makeApp({ rucio });
     const { sessionCookie } = await login(t);
     const res = await request(t.app).get('/api/scopes').set('Cookie', sessionCookie);
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('rucio_rejected_token');
-    expect(res.body.error.message).toContain('SUB=b3a1c8e2-5f0d-4c4e-9a51-2f7d3c8e1a01, ISS=http://idp.test/');
+    expect(res.body.error.message).toContain(
+      'SUB=b3a1c8e2-5f0d-4c4e-9a51-2f7d3c8e1a01, ISS=http://idp.test/',
+    );
   });
 
   it('when Rucio is unreachable, then 503 rucio_unavailable', async () => {
-    const rucio = stubRucio({ whoami: () => Promise.reject(new RucioUnavailableError('/accounts/whoami', 'ECONNREFUSED')) });
+    const rucio = stubRucio({
+      whoami: () => Promise.reject(new RucioUnavailableError('/accounts/whoami', 'ECONNREFUSED')),
+    });
     const t = makeApp({ rucio });
     const { sessionCookie } = await login(t);
     const res = await request(t.app).get('/api/me').set('Cookie', sessionCookie);

@@ -10,7 +10,9 @@ describe('/auth/login', () => {
     const res = await request(t.app).get('/auth/login').query({ returnTo: '/scopes' });
     expect(res.status).toBe(302);
     expect(String(res.headers.location)).toMatch(/^http:\/\/idp\.test\/authorize\?/);
-    expect(new URL(String(res.headers.location)).searchParams.get('redirect_uri')).toBe('http://localhost:8080/auth/callback');
+    expect(new URL(String(res.headers.location)).searchParams.get('redirect_uri')).toBe(
+      'http://localhost:8080/auth/callback',
+    );
     const tx = cookieLine(res, 'bdms_login_tx') ?? '';
     expect(tx).toMatch(/HttpOnly/);
     expect(tx).toMatch(/SameSite=Lax/);
@@ -65,7 +67,10 @@ describe('/auth/callback', () => {
     const t = makeApp();
     const start = await request(t.app).get('/auth/login');
     const tx = cookiePair(cookieLine(start, 'bdms_login_tx'));
-    const bad = await request(t.app).get('/auth/callback').query({ code: 'c', state: 'forged' }).set('Cookie', tx);
+    const bad = await request(t.app)
+      .get('/auth/callback')
+      .query({ code: 'c', state: 'forged' })
+      .set('Cookie', tx);
     expect(bad.status).toBe(400);
     const state = new URL(String(start.headers.location)).searchParams.get('state') ?? '';
     const noCookie = await request(t.app).get('/auth/callback').query({ code: 'c', state });
@@ -90,7 +95,10 @@ describe('/auth/callback', () => {
     const t = makeApp();
     const { start, callback, sessionCookie } = await login(t);
     const me = await request(t.app).get('/api/me').set('Cookie', sessionCookie);
-    const logout = await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Cookie', sessionCookie);
+    const logout = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Cookie', sessionCookie);
     for (const res of [start, callback, me, logout]) {
       expect(JSON.stringify(res.headers)).not.toMatch(TOKEN_PATTERN);
       expect(res.text).not.toMatch(TOKEN_PATTERN);
@@ -110,8 +118,13 @@ describe('cookies over https', () => {
     expect(s).toMatch(/SameSite=Strict/);
     expect(s).toMatch(/Path=\//);
     expect(s).not.toMatch(/Domain/i);
-    expect(new URL(String(start.headers.location)).searchParams.get('redirect_uri')).toBe(`${PUBLIC_HTTPS}/auth/callback`);
-    const me = await request(t.app).get('/api/me').set('X-Forwarded-Proto', 'https').set('Cookie', sessionCookie);
+    expect(new URL(String(start.headers.location)).searchParams.get('redirect_uri')).toBe(
+      `${PUBLIC_HTTPS}/auth/callback`,
+    );
+    const me = await request(t.app)
+      .get('/api/me')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Cookie', sessionCookie);
     expect(me.status).toBe(200);
     expect(start.headers['strict-transport-security']).toMatch(/max-age=31536000/);
   });

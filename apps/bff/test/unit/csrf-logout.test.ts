@@ -16,14 +16,20 @@ describe('CSRF', () => {
 
   it('when a POST comes from another Origin, then 403 even with X-CSRF', async () => {
     const t = makeApp();
-    const res = await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Origin', 'http://evil.example');
+    const res = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Origin', 'http://evil.example');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/another site/);
   });
 
   it('when X-CSRF is present and Origin is the portal’s own, then the POST goes through', async () => {
     const t = makeApp();
-    const res = await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Origin', 'http://localhost:8080');
+    const res = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080');
     expect(res.status).toBe(200);
   });
 
@@ -40,7 +46,10 @@ describe('POST /auth/logout', () => {
     const oidc = stubOidc({ endSession: true });
     const t = makeApp({ oidc });
     const { sessionCookie } = await login(t);
-    const res = await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Cookie', sessionCookie);
+    const res = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Cookie', sessionCookie);
     expect(res.status).toBe(200);
     const target = new URL(LogoutResponse.parse(res.body).redirectTo);
     expect(target.origin + target.pathname).toBe('http://idp.test/session/end');
@@ -54,14 +63,20 @@ describe('POST /auth/logout', () => {
   it('when the IdP advertises none (like IAM), then redirectTo is the portal root', async () => {
     const t = makeApp();
     const { sessionCookie } = await login(t);
-    const res = await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Cookie', sessionCookie);
+    const res = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Cookie', sessionCookie);
     expect(res.body).toEqual({ redirectTo: 'http://localhost:8080/' });
   });
 
   it('when logged out, then the session is gone server-side, the cookie is cleared and the old cookie gets 401', async () => {
     const t = makeApp();
     const { sessionCookie } = await login(t);
-    const res = await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Cookie', sessionCookie);
+    const res = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Cookie', sessionCookie);
     expect(cookieLine(res, 'bdms_session')).toMatch(/Expires=Thu, 01 Jan 1970/);
     const after = await request(t.app).get('/api/me').set('Cookie', sessionCookie);
     expect(after.status).toBe(401);

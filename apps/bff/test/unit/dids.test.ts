@@ -7,8 +7,14 @@ import { login, makeApp, stubRucio } from './helpers.ts';
 
 /** The real client over responses recorded from the real Rucio server. */
 function recordedRucio() {
-  const replay = replayFetch([loadRecording('list-dids'), loadRecording('list-dids-not-found')], { chunkSize: 97 });
-  const client = createRucioClient({ baseUrl: 'http://rucio.test', userAgent: 'bff-test', fetch: replay.fetch });
+  const replay = replayFetch([loadRecording('list-dids'), loadRecording('list-dids-not-found')], {
+    chunkSize: 97,
+  });
+  const client = createRucioClient({
+    baseUrl: 'http://rucio.test',
+    userAgent: 'bff-test',
+    fetch: replay.fetch,
+  });
   return stubRucio({ listDids: client.listDids });
 }
 
@@ -57,7 +63,9 @@ describe('GET /api/dids/:scope/:name/contents', () => {
     });
     const t = makeApp({ rucio });
     const { sessionCookie } = await login(t);
-    const res = await request(t.app).get(contentsUrl('acada', '/ctao/acada')).set('Cookie', sessionCookie);
+    const res = await request(t.app)
+      .get(contentsUrl('acada', '/ctao/acada'))
+      .set('Cookie', sessionCookie);
     expect(res.status).toBe(200);
     const all = lines(res.text);
     expect(all).toHaveLength(2);
@@ -69,7 +77,9 @@ describe('GET /api/dids/:scope/:name/contents', () => {
   it('when the scope is not a scope name, then it answers 400 without asking Rucio', async () => {
     const t = makeApp();
     const { sessionCookie } = await login(t);
-    const res = await request(t.app).get(contentsUrl('no such scope!', '/ctao')).set('Cookie', sessionCookie);
+    const res = await request(t.app)
+      .get(contentsUrl('no such scope!', '/ctao'))
+      .set('Cookie', sessionCookie);
     expect(res.status).toBe(400);
     expect(ApiErrorBody.parse(res.body).error.code).toBe('bad_request');
   });

@@ -11,12 +11,19 @@ describe('GET /api/health', () => {
     const res = await request(t.app).get('/api/health');
     expect(res.status).toBe(200);
     const body = Health.parse(res.body);
-    expect(body).toMatchObject({ ok: true, bff: { ok: true, version: '9.9.9' }, rucio: { ok: true, version: '41.5.1' }, idp: { ok: true, issuer: 'http://idp.test/' } });
+    expect(body).toMatchObject({
+      ok: true,
+      bff: { ok: true, version: '9.9.9' },
+      rucio: { ok: true, version: '41.5.1' },
+      idp: { ok: true, issuer: 'http://idp.test/' },
+    });
     expect(body.rucio.latencyMs).toBeTypeOf('number');
   });
 
   it('when Rucio is down, then 503 with a Health body that says why', async () => {
-    const rucio = stubRucio({ ping: () => Promise.reject(new RucioUnavailableError('/ping', 'ECONNREFUSED')) });
+    const rucio = stubRucio({
+      ping: () => Promise.reject(new RucioUnavailableError('/ping', 'ECONNREFUSED')),
+    });
     const t = makeApp({ rucio });
     const res = await request(t.app).get('/api/health');
     expect(res.status).toBe(503);
@@ -28,17 +35,27 @@ describe('GET /api/health', () => {
 
   it('when the IdP is down, then 503 naming the IdP', async () => {
     const oidc = stubOidc();
-    oidc.onProbe(() => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })));
+    oidc.onProbe(() =>
+      Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })),
+    );
     const t = makeApp({ oidc });
     const res = await request(t.app).get('/api/health');
     expect(res.status).toBe(503);
-    expect(res.body.idp).toMatchObject({ ok: false, reason: 'The identity provider is not reachable: ECONNREFUSED' });
+    expect(res.body.idp).toMatchObject({
+      ok: false,
+      reason: 'The identity provider is not reachable: ECONNREFUSED',
+    });
   });
 
   it('when asked repeatedly within the cache window, then Rucio is pinged once; after it, again', async () => {
     let pings = 0;
     const service = createHealthService({
-      rucio: { ping: () => { pings += 1; return Promise.resolve({ version: '41' }); } },
+      rucio: {
+        ping: () => {
+          pings += 1;
+          return Promise.resolve({ version: '41' });
+        },
+      },
       oidc: { probe: () => Promise.resolve('i') },
       version: '1',
       cacheMs: 100,

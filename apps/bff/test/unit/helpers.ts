@@ -12,17 +12,20 @@ export const PUBLIC_HTTP = 'http://localhost:8080';
 export const PUBLIC_HTTPS = 'https://portal.example.org';
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({
-    OIDC_ISSUER: 'http://idp.test/',
-    OIDC_ALLOW_INSECURE: '1',
-    OIDC_CLIENT_ID: 'bdms-portal',
-    OIDC_CLIENT_SECRET: 'secret',
-    RUCIO_URL: 'http://rucio.test',
-    PUBLIC_URL: PUBLIC_HTTP,
-    WEB_DIST_DIR: '/nonexistent-web-dist',
-    LOG_LEVEL: 'silent',
-    ...env,
-  }, '9.9.9');
+  return loadConfig(
+    {
+      OIDC_ISSUER: 'http://idp.test/',
+      OIDC_ALLOW_INSECURE: '1',
+      OIDC_CLIENT_ID: 'bdms-portal',
+      OIDC_CLIENT_SECRET: 'secret',
+      RUCIO_URL: 'http://rucio.test',
+      PUBLIC_URL: PUBLIC_HTTP,
+      WEB_DIST_DIR: '/nonexistent-web-dist',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    '9.9.9',
+  );
 }
 
 let counter = 0;
@@ -50,9 +53,16 @@ export const ALICE_CLAIMS = {
  * A stub of our OidcPort (not an IdP): it records calls and checks state like openid-client does,
  * so the routes' handling of transactions, sessions and refresh can be tested in isolation.
  */
-export function stubOidc(options: { endSession?: boolean; tokenLifetimeMs?: number; claims?: Record<string, unknown> } = {}) {
+export function stubOidc(
+  options: {
+    endSession?: boolean;
+    tokenLifetimeMs?: number;
+    claims?: Record<string, unknown>;
+  } = {},
+) {
   const calls = { refresh: [] as string[], revoke: [] as string[], finish: [] as CallbackChecks[] };
-  let refreshImpl: (rt: string) => Promise<TokenResult> = () => Promise.resolve(tokenSet(options.tokenLifetimeMs));
+  let refreshImpl: (rt: string) => Promise<TokenResult> = () =>
+    Promise.resolve(tokenSet(options.tokenLifetimeMs));
   let probeImpl: () => Promise<string> = () => Promise.resolve('http://idp.test/');
   const port: OidcPort = {
     startLogin: (redirectUri) => {
@@ -64,7 +74,13 @@ export function stubOidc(options: { endSession?: boolean; tokenLifetimeMs?: numb
     finishLogin: (callbackUrl, checks) => {
       calls.finish.push(checks);
       if (callbackUrl.searchParams.get('state') !== checks.state) {
-        return Promise.reject(new AppError(400, 'login_failed', 'The sign-in could not be completed. Please try again.'));
+        return Promise.reject(
+          new AppError(
+            400,
+            'login_failed',
+            'The sign-in could not be completed. Please try again.',
+          ),
+        );
       }
       return Promise.resolve(tokenSet(options.tokenLifetimeMs, options.claims ?? ALICE_CLAIMS));
     },
@@ -79,7 +95,10 @@ export function stubOidc(options: { endSession?: boolean; tokenLifetimeMs?: numb
     endSessionUrl: ({ postLogoutRedirectUri }) => {
       if (!options.endSession) return Promise.resolve(undefined);
       const url = new URL('http://idp.test/session/end');
-      url.search = new URLSearchParams({ client_id: 'bdms-portal', post_logout_redirect_uri: postLogoutRedirectUri }).toString();
+      url.search = new URLSearchParams({
+        client_id: 'bdms-portal',
+        post_logout_redirect_uri: postLogoutRedirectUri,
+      }).toString();
       return Promise.resolve(url);
     },
     probe: () => probeImpl(),
@@ -87,8 +106,12 @@ export function stubOidc(options: { endSession?: boolean; tokenLifetimeMs?: numb
   return {
     port,
     calls,
-    onRefresh: (fn: (rt: string) => Promise<TokenResult>) => { refreshImpl = fn; },
-    onProbe: (fn: () => Promise<string>) => { probeImpl = fn; },
+    onRefresh: (fn: (rt: string) => Promise<TokenResult>) => {
+      refreshImpl = fn;
+    },
+    onProbe: (fn: () => Promise<string>) => {
+      probeImpl = fn;
+    },
   };
 }
 
@@ -121,12 +144,26 @@ export interface TestApp {
   rucio: ReturnType<typeof stubRucio>;
 }
 
-export function makeApp(options: { env?: Record<string, string>; oidc?: ReturnType<typeof stubOidc>; rucio?: ReturnType<typeof stubRucio>; store?: Store } = {}): TestApp {
+export function makeApp(
+  options: {
+    env?: Record<string, string>;
+    oidc?: ReturnType<typeof stubOidc>;
+    rucio?: ReturnType<typeof stubRucio>;
+    store?: Store;
+  } = {},
+): TestApp {
   const config = testConfig(options.env);
   const oidc = options.oidc ?? stubOidc();
   const rucio = options.rucio ?? stubRucio();
   const store = options.store ?? new session.MemoryStore();
-  const app = createApp({ config, logger: pino({ level: 'silent' }), oidc: oidc.port, rucio: rucio.rucio, sessionStore: store, healthCacheMs: 0 });
+  const app = createApp({
+    config,
+    logger: pino({ level: 'silent' }),
+    oidc: oidc.port,
+    rucio: rucio.rucio,
+    sessionStore: store,
+    healthCacheMs: 0,
+  });
   return { app, config, store, oidc, rucio };
 }
 
@@ -141,10 +178,18 @@ export const cookieLine = (res: request.Response, name: string): string | undefi
 export const cookiePair = (line: string | undefined): string => (line ?? '').split(';')[0] ?? '';
 
 /** Drives /auth/login → /auth/callback; returns the session cookie pair and both responses. */
-export async function login(t: TestApp, options: { returnTo?: string; https?: boolean; cookie?: string } = {}) {
+export async function login(
+  t: TestApp,
+  options: { returnTo?: string; https?: boolean; cookie?: string } = {},
+) {
   const proto = options.https ? { 'X-Forwarded-Proto': 'https' } : {};
-  const names = t.config.secureCookies ? { s: '__Host-bdms_session', tx: '__Host-bdms_login_tx' } : { s: 'bdms_session', tx: 'bdms_login_tx' };
-  const start = await request(t.app).get('/auth/login').query(options.returnTo ? { returnTo: options.returnTo } : {}).set(proto);
+  const names = t.config.secureCookies
+    ? { s: '__Host-bdms_session', tx: '__Host-bdms_login_tx' }
+    : { s: 'bdms_session', tx: 'bdms_login_tx' };
+  const start = await request(t.app)
+    .get('/auth/login')
+    .query(options.returnTo ? { returnTo: options.returnTo } : {})
+    .set(proto);
   const location = new URL(String(start.headers.location));
   const state = location.searchParams.get('state') ?? '';
   const txCookie = cookiePair(cookieLine(start, names.tx));

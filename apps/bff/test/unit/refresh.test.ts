@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import { login, makeApp, stubOidc, tokenSet } from './helpers.ts';
 
-const later = <T>(ms: number, value: T): Promise<T> => new Promise((r) => setTimeout(() => { r(value); }, ms));
+const later = <T>(ms: number, value: T): Promise<T> =>
+  new Promise((r) =>
+    setTimeout(() => {
+      r(value);
+    }, ms),
+  );
 
 describe('token refresh', () => {
   it('when 10 requests arrive with ≤ 60 s left on the token, then exactly one refresh happens and all succeed with the new token', async () => {
@@ -12,7 +17,9 @@ describe('token refresh', () => {
     const { sessionCookie } = await login(t);
     oidc.onRefresh(() => later(50, tokenSet(3600_000)));
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => request(t.app).get('/api/scopes').set('Cookie', sessionCookie)),
+      Array.from({ length: 10 }, () =>
+        request(t.app).get('/api/scopes').set('Cookie', sessionCookie),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(oidc.calls.refresh).toHaveLength(1);
@@ -41,7 +48,11 @@ describe('token refresh', () => {
     const oidc = stubOidc({ tokenLifetimeMs: 1_000 });
     const t = makeApp({ oidc });
     const { sessionCookie } = await login(t);
-    oidc.onRefresh(() => Promise.reject(new AppError(401, 'session_expired', 'Your session has ended. Please sign in again.')));
+    oidc.onRefresh(() =>
+      Promise.reject(
+        new AppError(401, 'session_expired', 'Your session has ended. Please sign in again.'),
+      ),
+    );
     const res = await request(t.app).get('/api/me').set('Cookie', sessionCookie);
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('session_expired');

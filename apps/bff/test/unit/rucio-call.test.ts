@@ -4,7 +4,9 @@ import { RucioError } from '@bdms/rucio-client';
 import { createRucioCaller } from '../../src/auth/rucio-call.ts';
 import type { TokenRefresher } from '../../src/auth/token-refresher.ts';
 
-const refresher = (token: string): TokenRefresher => ({ accessToken: () => Promise.resolve(token) });
+const refresher = (token: string): TokenRefresher => ({
+  accessToken: () => Promise.resolve(token),
+});
 // The refresher stub ignores the request.
 const req = undefined as unknown as Request;
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -34,11 +36,14 @@ describe('calling Rucio with a brand-new token', () => {
     let calls = 0;
     const flaky = (): Promise<string> => {
       calls += 1;
-      return calls === 1 ? Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/')) : Promise.resolve('ok');
+      return calls === 1
+        ? Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/'))
+        : Promise.resolve('ok');
     };
     expect(await withToken(req, flaky)).toBe('ok');
     expect(calls).toBe(2);
-    const always401 = (): Promise<string> => Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/'));
+    const always401 = (): Promise<string> =>
+      Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/'));
     await expect(withToken(req, always401)).rejects.toMatchObject({ status: 401 });
   });
 

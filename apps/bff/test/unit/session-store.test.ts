@@ -9,7 +9,10 @@ const REDIS_URL = 'redis://127.0.0.1:6379/15';
 const logger = pino({ level: 'silent' });
 
 async function redisUp(): Promise<boolean> {
-  const probe = createClient({ url: REDIS_URL, socket: { connectTimeout: 500, reconnectStrategy: false } });
+  const probe = createClient({
+    url: REDIS_URL,
+    socket: { connectTimeout: 500, reconnectStrategy: false },
+  });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
@@ -50,9 +53,14 @@ describe.skipIf(!up)('Redis session store (REDIS_URL)', () => {
     expect((await request(t.app).get('/api/me').set('Cookie', sessionCookie)).status).toBe(200);
     // A second BFF replica sharing the store sees the same session.
     const replica = makeApp({ store: sessions.store });
-    expect((await request(replica.app).get('/api/me').set('Cookie', sessionCookie)).status).toBe(200);
+    expect((await request(replica.app).get('/api/me').set('Cookie', sessionCookie)).status).toBe(
+      200,
+    );
     // The transaction was consumed in Redis: replaying it on the replica fails.
-    const replay = await request(replica.app).get('/auth/callback').query({ code: 'c', state }).set('Cookie', txCookie);
+    const replay = await request(replica.app)
+      .get('/auth/callback')
+      .query({ code: 'c', state })
+      .set('Cookie', txCookie);
     expect(replay.status).toBe(400);
     const client = createClient({ url: REDIS_URL });
     await client.connect();
@@ -69,4 +77,7 @@ describe.skipIf(!up)('Redis session store (REDIS_URL)', () => {
     expect((await request(t.app).get('/api/me').set('Cookie', sessionCookie)).status).toBe(401);
   });
 });
-if (!up) process.stderr.write('session-store.test: Redis on 127.0.0.1:6379 is not reachable; the Redis tests were skipped\n');
+if (!up)
+  process.stderr.write(
+    'session-store.test: Redis on 127.0.0.1:6379 is not reachable; the Redis tests were skipped\n',
+  );

@@ -8,7 +8,10 @@ import { makeApp } from './helpers.ts';
 function dist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bff-dist-'));
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>BDMS</title><div id="root"></div>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><title>BDMS</title><div id="root"></div>',
+  );
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
   return dir;
 }
@@ -22,7 +25,7 @@ describe('serving the SPA', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['content-security-policy']).toContain('form-action \'self\' http://idp.test');
+    expect(res.headers['content-security-policy']).toContain("form-action 'self' http://idp.test");
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 

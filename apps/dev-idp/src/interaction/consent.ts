@@ -13,10 +13,14 @@ const ConsentDetails = z.object({
 });
 
 /** Creates or extends the grant for this interaction and returns its id. */
-export async function grantEverythingRequested(provider: Provider, interaction: Interaction): Promise<string> {
+export async function grantEverythingRequested(
+  provider: Provider,
+  interaction: Interaction,
+): Promise<string> {
   const accountId = interaction.session?.accountId;
   const clientId = interaction.params.client_id;
-  if (!accountId || typeof clientId !== 'string') throw new Error('consent without a signed-in user or client');
+  if (!accountId || typeof clientId !== 'string')
+    throw new Error('consent without a signed-in user or client');
 
   const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
   const grant = existing ?? new provider.Grant({ accountId, clientId });

@@ -11,7 +11,12 @@ export interface LoginPageOptions {
   error?: boolean | undefined;
 }
 
-export function loginPage({ uid, clientName, username = '', error = false }: LoginPageOptions): string {
+export function loginPage({
+  uid,
+  clientName,
+  username = '',
+  error = false,
+}: LoginPageOptions): string {
   const alert = error ? `<p role="alert">${INVALID_CREDENTIALS}</p>` : '';
   const action = `/interaction/${encodeURIComponent(uid)}/login`;
   return layout(

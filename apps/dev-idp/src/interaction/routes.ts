@@ -10,7 +10,10 @@ import { pageCsp } from '../html.ts';
 import { grantEverythingRequested } from './consent.ts';
 import { loginPage } from './login-page.ts';
 
-const LoginForm = z.object({ username: z.string().max(200).default(''), password: z.string().max(200).default('') });
+const LoginForm = z.object({
+  username: z.string().max(200).default(''),
+  password: z.string().max(200).default(''),
+});
 
 function sendPage(res: Response, html: string, status = 200): void {
   res
@@ -41,7 +44,12 @@ export function interactionRouter(provider: Provider): Router {
     }
     // Any other prompt (consent) is granted automatically.
     const grantId = await grantEverythingRequested(provider, interaction);
-    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId } },
+      { mergeWithLastSubmission: true },
+    );
   });
 
   router.post(
@@ -53,10 +61,23 @@ export function interactionRouter(provider: Provider): Router {
       const user = authenticate(form.username, form.password);
       if (!user) {
         const name = await clientName(provider, interaction.params.client_id);
-        sendPage(res, loginPage({ uid: interaction.uid, clientName: name, username: form.username, error: true }));
+        sendPage(
+          res,
+          loginPage({
+            uid: interaction.uid,
+            clientName: name,
+            username: form.username,
+            error: true,
+          }),
+        );
         return;
       }
-      await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.sub } },
+        { mergeWithLastSubmission: false },
+      );
     },
   );
 

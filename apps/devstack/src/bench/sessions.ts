@@ -24,7 +24,10 @@ export async function portalSession(portalUrl: string): Promise<string> {
 const b64url = (b: Buffer): string => b.toString('base64url');
 
 /** `audience: null` asks for no audience (the IdP then issues IAM's catch-all one). */
-export async function directAccessToken(issuer: string, audience: string | null = RUCIO_AUDIENCE): Promise<string> {
+export async function directAccessToken(
+  issuer: string,
+  audience: string | null = RUCIO_AUDIENCE,
+): Promise<string> {
   const discovery = (await (await fetch(`${issuer}.well-known/openid-configuration`)).json()) as {
     authorization_endpoint: string;
     token_endpoint: string;

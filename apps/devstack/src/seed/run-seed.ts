@@ -38,12 +38,16 @@ export const seedSummaryPath = (paths: StatePaths): string => join(paths.run, 's
  * checkout (or a wiped .devstack) against a database seeded earlier has the stamp but no bytes:
  * then the seed runs with --force, which rewrites exactly what is missing.
  */
-const storageStamp = (paths: StatePaths, size: string): string => join(paths.storage, `.seeded-${size}`);
+const storageStamp = (paths: StatePaths, size: string): string =>
+  join(paths.storage, `.seeded-${size}`);
 
 export async function runSeed(opts: SeedOptions = {}): Promise<SeedSummary> {
   const paths = opts.paths ?? statePaths();
   const size = opts.size ?? 'small';
-  const summary = await runSeedOnce(paths, { ...opts, force: opts.force === true || !existsSync(storageStamp(paths, size)) });
+  const summary = await runSeedOnce(paths, {
+    ...opts,
+    force: opts.force === true || !existsSync(storageStamp(paths, size)),
+  });
   writeFileSync(storageStamp(paths, size), `${summary.seedVersion}\n`);
   return summary;
 }

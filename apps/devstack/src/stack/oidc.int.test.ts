@@ -17,10 +17,17 @@ const paths = statePaths(env.DEVSTACK_HOME);
 let rucioUrl = '';
 
 const decodePayload = (jwt: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 
-async function whoami(token: string): Promise<{ status: number; account?: string; exception?: string | null }> {
-  const res = await fetch(`${rucioUrl}/accounts/whoami`, { headers: { 'X-Rucio-Auth-Token': token } });
+async function whoami(
+  token: string,
+): Promise<{ status: number; account?: string; exception?: string | null }> {
+  const res = await fetch(`${rucioUrl}/accounts/whoami`, {
+    headers: { 'X-Rucio-Auth-Token': token },
+  });
   const body = await res.text();
   if (!res.ok) return { status: res.status, exception: res.headers.get('exceptionclass') };
   return { status: res.status, account: (JSON.parse(body) as { account: string }).account };
@@ -36,7 +43,12 @@ describe('Rucio and the IAM-shaped IdP', () => {
     const token = await directAccessToken(env.IDP_ISSUER);
     const claims = decodePayload(token);
     const alice = DEMO_USERS.find((u) => u.role === 'astronomer');
-    expect(claims).toMatchObject({ iss: env.IDP_ISSUER, sub: alice?.sub, aud: 'rucio', 'wlcg.ver': '1.0' });
+    expect(claims).toMatchObject({
+      iss: env.IDP_ISSUER,
+      sub: alice?.sub,
+      aud: 'rucio',
+      'wlcg.ver': '1.0',
+    });
     expect(String(claims.scope)).toContain('openid profile');
     expect(await whoami(token)).toEqual({ status: 200, account: alice?.rucioAccount });
   });

@@ -33,7 +33,13 @@ const check = (suite: string, code: number): SuiteResult => ({
 function staticAndUnit(paths: StatePaths, reports: string): SuiteResult[] {
   const results: SuiteResult[] = [];
   results.push(
-    check('lint', run('pnpm', ['-r', '--no-bail', '--workspace-concurrency=2', 'lint'], { cwd: repoRoot })),
+    check(
+      'lint',
+      run('pnpm', ['-r', '--no-bail', '--workspace-concurrency=2', 'lint'], { cwd: repoRoot }),
+    ),
+  );
+  results.push(
+    check('format', run('pnpm', ['exec', 'prettier', '--check', '.'], { cwd: repoRoot })),
   );
   results.push(check('typecheck', run('pnpm', ['-r', 'typecheck'], { cwd: repoRoot })));
   for (const ws of listWorkspaces(repoRoot).filter((w) => w.scripts.test)) {

@@ -49,14 +49,24 @@ export function AppLayout() {
       <SkipLink />
       <AppShell
         header={{ height: 64 }}
-        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened, desktop: !signedIn } }}
+        navbar={{
+          width: 220,
+          breakpoint: 'sm',
+          collapsed: { mobile: !navOpened, desktop: !signedIn },
+        }}
         padding={0}
       >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               {signedIn && (
-                <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+                <Burger
+                  opened={navOpened}
+                  onClick={nav.toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label="Toggle navigation"
+                />
               )}
               <Brand />
             </Group>

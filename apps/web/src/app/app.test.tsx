@@ -3,7 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/lib/query-client.ts';
 import { fakeFetch } from '@/testing/fake-fetch.ts';
-import { makeAdmin, makeErrorBody, makeHealth, makeMe, makeScopeList } from '@/testing/factories.ts';
+import {
+  makeAdmin,
+  makeErrorBody,
+  makeHealth,
+  makeMe,
+  makeScopeList,
+} from '@/testing/factories.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
 import { routes } from './router.tsx';
 
@@ -38,7 +44,10 @@ describe('the app', () => {
     expect(within(user).getByText('Admin')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByRole('link', { name: 'Scopes' })).toHaveAttribute('href', '/scopes');
-    expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main-content');
+    expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute(
+      'href',
+      '#main-content',
+    );
     expect(document.getElementById('main-content')).toHaveAttribute('tabindex', '-1');
     expect(await screen.findAllByRole('listitem')).toHaveLength(2);
   });
@@ -47,14 +56,18 @@ describe('the app', () => {
     stack();
     renderWithProviders(null, { routes, initialEntry: '/scopes' });
     await userEvent.click(await screen.findByRole('link', { name: 'user.alice' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Scope user.alice' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Scope user.alice' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Browsing inside a scope is coming soon')).toBeInTheDocument();
   });
 
   it('when the URL matches no page, then a 404 page with a way back is shown', async () => {
     stack();
     renderWithProviders(null, { routes, initialEntry: '/no/such/page' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to scopes' })).toHaveAttribute('href', '/scopes');
     expect(document.title).toMatch(/^Page not found/);
   });
@@ -64,7 +77,11 @@ describe('the app', () => {
     net.set('GET /api/scopes', unauthenticated);
     let meCalls = 0;
     net.set('GET /api/me', () => (++meCalls === 1 ? { body: makeMe() } : unauthenticated));
-    renderWithProviders(null, { routes, initialEntry: '/scopes', queryClient: createQueryClient() });
+    renderWithProviders(null, {
+      routes,
+      initialEntry: '/scopes',
+      queryClient: createQueryClient(),
+    });
     expect(await screen.findByRole('link', { name: 'Sign in' })).toBeInTheDocument();
     await waitFor(() => {
       expect(screen.queryByRole('heading', { name: 'Scopes' })).not.toBeInTheDocument();

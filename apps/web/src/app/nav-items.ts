@@ -7,4 +7,6 @@ export interface NavItem {
 }
 
 /** The navbar. A new area (Search, Replicas map, Downloads, Quotas) adds one entry and a route. */
-export const NAV_ITEMS: readonly NavItem[] = [{ label: 'Scopes', to: '/scopes', icon: IconFolders }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Scopes', to: '/scopes', icon: IconFolders },
+];

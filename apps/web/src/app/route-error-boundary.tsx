@@ -21,7 +21,10 @@ export function RouteErrorBoundary() {
     <Container size="sm" py="xl">
       <Stack gap="md" align="flex-start">
         <Title order={1}>Something went wrong</Title>
-        <Text>This page could not be shown. Reloading usually helps; if it does not, tell us what you were doing and quote the request id.</Text>
+        <Text>
+          This page could not be shown. Reloading usually helps; if it does not, tell us what you
+          were doing and quote the request id.
+        </Text>
         <Text size="sm" c="dimmed">
           {message}
         </Text>
@@ -30,9 +33,12 @@ export function RouteErrorBoundary() {
             Request id: <Code>{requestId}</Code>
           </Text>
         )}
-        <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => {
+        <Button
+          leftSection={<IconRefresh size={16} aria-hidden />}
+          onClick={() => {
             browser.reload();
-          }}>
+          }}
+        >
           Reload
         </Button>
       </Stack>

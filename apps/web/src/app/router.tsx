@@ -19,7 +19,8 @@ const pages: RouteObject[] = [
   {
     path: 'scopes/:scope',
     lazy: async () => ({
-      Component: (await import('@/features/scopes/components/scope-detail-page.tsx')).ScopeDetailPage,
+      Component: (await import('@/features/scopes/components/scope-detail-page.tsx'))
+        .ScopeDetailPage,
     }),
   },
   { path: '*', Component: NotFoundPage },

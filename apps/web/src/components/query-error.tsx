@@ -14,7 +14,13 @@ export function QueryError({ title, error, onRetry, retrying = false }: QueryErr
   const message = error instanceof Error ? error.message : 'Something went wrong';
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
-    <Alert role="alert" color="red" variant="light" title={title} icon={<IconAlertCircle aria-hidden />}>
+    <Alert
+      role="alert"
+      color="red"
+      variant="light"
+      title={title}
+      icon={<IconAlertCircle aria-hidden />}
+    >
       <Text size="sm">{message}</Text>
       {requestId && (
         <Text size="xs" c="dimmed" mt={4}>

@@ -25,15 +25,29 @@ describe('apiGet', () => {
 
   it('when the BFF answers with an error body, then ApiError carries its status, code, message and request id', async () => {
     fakeFetch({
-      'GET /api/me': { status: 401, body: makeErrorBody('unauthenticated', 'Sign in first', 'req-42') },
+      'GET /api/me': {
+        status: 401,
+        body: makeErrorBody('unauthenticated', 'Sign in first', 'req-42'),
+      },
     });
     const error = await caught(apiGet(api.me));
-    expect(error).toMatchObject({ status: 401, code: 'unauthenticated', message: 'Sign in first', requestId: 'req-42' });
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+      message: 'Sign in first',
+      requestId: 'req-42',
+    });
     expect(error.isUnauthenticated).toBe(true);
   });
 
   it('when the error body is not the contract shape, then the status speaks and X-Request-Id is kept', async () => {
-    fakeFetch({ 'GET /api/scopes': { status: 502, body: { oops: true }, headers: { 'x-request-id': 'hdr-7' } } });
+    fakeFetch({
+      'GET /api/scopes': {
+        status: 502,
+        body: { oops: true },
+        headers: { 'x-request-id': 'hdr-7' },
+      },
+    });
     const error = await caught(apiGet(api.scopes));
     expect(error).toMatchObject({ status: 502, code: 'http_502', requestId: 'hdr-7' });
     expect(error.message).toMatch(/502/);
@@ -65,7 +79,9 @@ describe('apiGet', () => {
   });
 
   it('when a 503 body is an error body instead, then it still throws ApiError', async () => {
-    fakeFetch({ 'GET /api/health': { status: 503, body: makeErrorBody('rucio_unavailable', 'Rucio is down') } });
+    fakeFetch({
+      'GET /api/health': { status: 503, body: makeErrorBody('rucio_unavailable', 'Rucio is down') },
+    });
     const error = await caught(apiGet(api.health));
     expect(error.code).toBe('rucio_unavailable');
   });

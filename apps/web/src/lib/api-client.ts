@@ -73,7 +73,10 @@ function answersWithData(route: RouteDef, status: number): boolean {
   return route.bodies?.[status] === route.response;
 }
 
-async function parseResponse<D extends RouteDef>(res: Response, route: D): Promise<z.output<D['response']>> {
+async function parseResponse<D extends RouteDef>(
+  res: Response,
+  route: D,
+): Promise<z.output<D['response']>> {
   const body = await readJson(res);
   if (res.ok || answersWithData(route, res.status)) {
     const parsed = route.response.safeParse(body);

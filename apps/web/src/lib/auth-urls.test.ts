@@ -6,7 +6,10 @@ describe('loginUrl', () => {
     expect(loginUrl('/scopes?filter=dl0')).toBe('/auth/login?returnTo=%2Fscopes%3Ffilter%3Ddl0');
   });
 
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'scopes'])('replaces %s with /', (path) => {
-    expect(safeLocalPath(path)).toBe('/');
-  });
+  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'scopes'])(
+    'replaces %s with /',
+    (path) => {
+      expect(safeLocalPath(path)).toBe('/');
+    },
+  );
 });

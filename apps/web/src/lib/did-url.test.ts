@@ -34,7 +34,9 @@ describe('DID and scope paths', () => {
 
   it('builds the scope page path', () => {
     expect(scopePath('ctao.dl3')).toBe('/scopes/ctao.dl3');
-    expect(matchRoutes([{ path: '/scopes/:scope' }], scopePath('odd/scope'))?.[0]?.params.scope).toBe('odd/scope');
+    expect(
+      matchRoutes([{ path: '/scopes/:scope' }], scopePath('odd/scope'))?.[0]?.params.scope,
+    ).toBe('odd/scope');
   });
 
   it('formats scope:name and rejects incomplete params', () => {

@@ -15,7 +15,8 @@ export interface DidRef {
  * away); Rucio's scope and name schemas never produce them.
  */
 export function encodeSegment(value: string): string {
-  if (value === '' || /^\.{1,2}$/.test(value)) throw new Error(`Not addressable in a URL: "${value}"`);
+  if (value === '' || /^\.{1,2}$/.test(value))
+    throw new Error(`Not addressable in a URL: "${value}"`);
   return encodeURIComponent(value);
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
 import { shouldRetry } from './query-client.ts';
 
-const err = (status: number, code = `http_${status}`) => new ApiError({ status, code, message: 'x' });
+const err = (status: number, code = `http_${status}`) =>
+  new ApiError({ status, code, message: 'x' });
 
 describe('shouldRetry', () => {
   it('never retries 4xx', () => {

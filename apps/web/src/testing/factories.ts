@@ -29,8 +29,9 @@ export const makeAdmin = (overrides: Partial<Me> = {}): Me =>
     ...overrides,
   });
 
-export const makeScopeList = (scopes: string[] = ['ctao.dl0', 'ctao.dl3', 'ctao.sim', 'user.alice']): ScopeList =>
-  ScopeList.parse({ scopes });
+export const makeScopeList = (
+  scopes: string[] = ['ctao.dl0', 'ctao.dl3', 'ctao.sim', 'user.alice'],
+): ScopeList => ScopeList.parse({ scopes });
 
 export const makeHealth = (overrides: Partial<Health> = {}): Health =>
   Health.parse({

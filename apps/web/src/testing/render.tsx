@@ -23,9 +23,16 @@ export const createTestQueryClient = () =>
 
 export function renderWithProviders(
   ui: ReactNode,
-  { initialEntry = '/', path = '*', routes, queryClient = createTestQueryClient() }: RenderOptions = {},
+  {
+    initialEntry = '/',
+    path = '*',
+    routes,
+    queryClient = createTestQueryClient(),
+  }: RenderOptions = {},
 ): RenderResult & { queryClient: QueryClient; router: ReturnType<typeof createMemoryRouter> } {
-  const router = createMemoryRouter(routes ?? [{ path, element: ui }], { initialEntries: [initialEntry] });
+  const router = createMemoryRouter(routes ?? [{ path, element: ui }], {
+    initialEntries: [initialEntry],
+  });
   const result = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>

@@ -13,7 +13,13 @@ export const whoami =
   (t: Transport) =>
   async (token: string, signal?: AbortSignal): Promise<string> => {
     const path = '/accounts/whoami';
-    const { response, done } = await t.send(path, { token, signal, redirect: 'manual', accept: 'application/json', expect: REDIRECTS });
+    const { response, done } = await t.send(path, {
+      token,
+      signal,
+      redirect: 'manual',
+      accept: 'application/json',
+      expect: REDIRECTS,
+    });
     try {
       if (response.ok) return t.parse(path, AccountDto, await response.json()).account;
       await response.body?.cancel();
@@ -21,7 +27,8 @@ export const whoami =
       const location = response.headers.get('location') ?? '';
       const target = URL.parse(location, `http://rucio.invalid${path}`);
       const match = target ? /\/accounts\/([^/]+)\/?$/.exec(target.pathname) : null;
-      if (!match?.[1]) throw new RucioPayloadError(path, `unexpected redirect to ${JSON.stringify(location)}`);
+      if (!match?.[1])
+        throw new RucioPayloadError(path, `unexpected redirect to ${JSON.stringify(location)}`);
       return (await getAccount(t)(token, decodeURIComponent(match[1]), signal)).account;
     } finally {
       done();

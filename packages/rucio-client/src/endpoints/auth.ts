@@ -27,7 +27,11 @@ export const authUserpass =
       'X-Rucio-Password': credentials.password,
     };
     if (credentials.account) headers['X-Rucio-Account'] = credentials.account;
-    const { response, done } = await t.send(path, { headers, signal, accept: 'application/octet-stream' });
+    const { response, done } = await t.send(path, {
+      headers,
+      signal,
+      accept: 'application/octet-stream',
+    });
     try {
       await response.body?.cancel();
       const token = response.headers.get('x-rucio-auth-token');

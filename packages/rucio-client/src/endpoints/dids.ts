@@ -11,19 +11,31 @@ import { RucioUnavailableError } from '../errors.ts';
  */
 export const listDids =
   (t: Transport) =>
-  (token: string, scope: string, name: string, signal?: AbortSignal): AsyncIterable<DidContentDto> => {
+  (
+    token: string,
+    scope: string,
+    name: string,
+    signal?: AbortSignal,
+  ): AsyncIterable<DidContentDto> => {
     const path = `${didPath(scope, name)}/dids`;
     return {
       async *[Symbol.asyncIterator]() {
-        const { response, done, failure } = await t.send(path, { token, signal, accept: JSON_STREAM });
+        const { response, done, failure } = await t.send(path, {
+          token,
+          signal,
+          accept: JSON_STREAM,
+        });
         done();
         if (!response.body) return;
         try {
-          for await (const line of streamNdjson(response.body)) yield t.parse(path, DidContentDto, line);
+          for await (const line of streamNdjson(response.body))
+            yield t.parse(path, DidContentDto, line);
         } catch (error) {
           if (error instanceof Error && error.name.startsWith('Rucio')) throw error;
           if (signal?.aborted) throw error;
-          throw new RucioUnavailableError(path, `stream broken: ${failure(error)}`, { cause: error });
+          throw new RucioUnavailableError(path, `stream broken: ${failure(error)}`, {
+            cause: error,
+          });
         }
       },
     };

@@ -9,7 +9,10 @@ import { HealthBanner } from './health-banner.tsx';
 
 /** Some other page's data, to prove recovery refetches it. */
 function OtherQuery() {
-  const q = useQuery({ queryKey: ['scopes', 'list'], queryFn: () => fetch('/api/scopes').then(() => 'ok') });
+  const q = useQuery({
+    queryKey: ['scopes', 'list'],
+    queryFn: () => fetch('/api/scopes').then(() => 'ok'),
+  });
   return <span>{q.data}</span>;
 }
 
@@ -55,7 +58,12 @@ describe('HealthBanner', () => {
   });
 
   it('when the login service is down, then the banner says signing in is affected', async () => {
-    fakeFetch({ 'GET /api/health': { status: 503, body: makeHealth({ ok: false, idp: { ok: false, reason: 'timeout.' } }) } });
+    fakeFetch({
+      'GET /api/health': {
+        status: 503,
+        body: makeHealth({ ok: false, idp: { ok: false, reason: 'timeout.' } }),
+      },
+    });
     renderWithProviders(<HealthBanner />);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The login service is unavailable — timeout. Signing in will resume automatically when it is back.',
@@ -80,6 +88,8 @@ describe('HealthBanner', () => {
 
     net.set('GET /api/health', { status: 503, body: makeRucioDown('timeout after 5 s') });
     await act(() => vi.advanceTimersByTimeAsync(HEALTH_POLL_MS));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Rucio is unavailable — timeout after 5 s.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Rucio is unavailable — timeout after 5 s.',
+    );
   });
 });

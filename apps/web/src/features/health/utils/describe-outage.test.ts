@@ -19,15 +19,25 @@ describe('describeOutage', () => {
   });
 
   it('lists both when Rucio and the IdP are down', () => {
-    const health = makeHealth({ ok: false, rucio: { ok: false, reason: 'a' }, idp: { ok: false, reason: 'b' } });
+    const health = makeHealth({
+      ok: false,
+      rucio: { ok: false, reason: 'a' },
+      idp: { ok: false, reason: 'b' },
+    });
     expect(describeOutage(health, null)?.lines).toHaveLength(2);
   });
 
   it('prefers the latest failed poll over stale data', () => {
-    const error = new ApiError({ status: 502, code: 'http_502', message: 'The portal server answered 502 Bad Gateway' });
+    const error = new ApiError({
+      status: 502,
+      code: 'http_502',
+      message: 'The portal server answered 502 Bad Gateway',
+    });
     expect(describeOutage(makeHealth(), error)).toEqual({
       title: 'The portal server is unreachable',
-      lines: ['The portal server answered 502 Bad Gateway. Retrying automatically every 10 seconds.'],
+      lines: [
+        'The portal server answered 502 Bad Gateway. Retrying automatically every 10 seconds.',
+      ],
     });
   });
 });

@@ -9,8 +9,7 @@ export interface Outage {
 }
 
 /** "reason." → "reason": the sentence around it supplies its own punctuation. */
-const clause = (reason: string | undefined): string =>
-  reason?.trim().replace(/[.\s]+$/, '') ?? '';
+const clause = (reason: string | undefined): string => reason?.trim().replace(/[.\s]+$/, '') ?? '';
 
 function componentLine(what: string, reason: string | undefined, resumes: string): string {
   const why = clause(reason);

@@ -7,7 +7,13 @@ import classes from './scope-list.module.css';
 /** One link per scope; each will open the DID browser for that scope. */
 export function ScopeList({ scopes }: { scopes: readonly string[] }) {
   return (
-    <SimpleGrid component="ul" aria-label="Scopes" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" className={classes.list}>
+    <SimpleGrid
+      component="ul"
+      aria-label="Scopes"
+      cols={{ base: 1, sm: 2, lg: 3 }}
+      spacing="sm"
+      className={classes.list}
+    >
       {scopes.map((scope) => (
         <li key={scope}>
           <UnstyledButton component={Link} to={scopePath(scope)} className={classes.item}>

@@ -27,7 +27,10 @@ describe('ScopesPage', () => {
     expect(await screen.findByRole('list', { name: 'Scopes' })).toBeInTheDocument();
     expect(listedScopes()).toEqual(scopes);
     expect(screen.getByText('4 scopes')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'user.alice' })).toHaveAttribute('href', '/scopes/user.alice');
+    expect(screen.getByRole('link', { name: 'user.alice' })).toHaveAttribute(
+      'href',
+      '/scopes/user.alice',
+    );
     expect(screen.queryByRole('status', { name: 'Loading scopes' })).not.toBeInTheDocument();
     expect(document.title).toMatch(/^Scopes · BDMS Portal/);
   });
@@ -67,7 +70,10 @@ describe('ScopesPage', () => {
 
   it('when loading fails, then the BFF message and request id show, and Retry loads again', async () => {
     const net = fakeFetch({
-      'GET /api/scopes': { status: 503, body: makeErrorBody('rucio_unavailable', 'Rucio did not answer', 'req-9') },
+      'GET /api/scopes': {
+        status: 503,
+        body: makeErrorBody('rucio_unavailable', 'Rucio did not answer', 'req-9'),
+      },
     });
     renderPage();
     const alert = await screen.findByRole('alert');

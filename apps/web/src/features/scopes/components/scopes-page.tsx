@@ -1,4 +1,13 @@
-import { Button, CloseButton, EmptyState, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  CloseButton,
+  EmptyState,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconFolderOff, IconSearch } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '@/components/query-error.tsx';
@@ -12,7 +21,15 @@ const FILTER_PARAM = 'filter';
 
 const plural = (n: number) => `${n} ${n === 1 ? 'scope' : 'scopes'}`;
 
-function ScopesBody({ scopes, filter, onClear }: { scopes: string[]; filter: string; onClear: () => void }) {
+function ScopesBody({
+  scopes,
+  filter,
+  onClear,
+}: {
+  scopes: string[];
+  filter: string;
+  onClear: () => void;
+}) {
   if (scopes.length === 0) {
     return (
       <EmptyState
@@ -63,7 +80,9 @@ export function ScopesPage() {
         <div>
           <Title order={1}>Scopes</Title>
           <Text c="dimmed" size="sm" aria-live="polite" data-testid="scope-count">
-            {scopes.data ? countText(scopes.data.length, filterScopes(scopes.data, filter).length) : ' '}
+            {scopes.data
+              ? countText(scopes.data.length, filterScopes(scopes.data, filter).length)
+              : ' '}
           </Text>
         </div>
         <TextInput
@@ -76,7 +95,13 @@ export function ScopesPage() {
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={
             filter ? (
-              <CloseButton aria-label="Clear filter" size="sm" onClick={() => { setFilter(''); }} />
+              <CloseButton
+                aria-label="Clear filter"
+                size="sm"
+                onClick={() => {
+                  setFilter('');
+                }}
+              />
             ) : null
           }
           w={{ base: '100%', xs: 280 }}
@@ -91,7 +116,15 @@ export function ScopesPage() {
           onRetry={() => void scopes.refetch()}
         />
       )}
-      {scopes.data && <ScopesBody scopes={scopes.data} filter={filter} onClear={() => { setFilter(''); }} />}
+      {scopes.data && (
+        <ScopesBody
+          scopes={scopes.data}
+          filter={filter}
+          onClear={() => {
+            setFilter('');
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -29,7 +29,9 @@ describe('UserSummary', () => {
 
   it('when Sign out is pressed, then it POSTs /auth/logout with X-CSRF and follows redirectTo', async () => {
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
-    const net = fakeFetch({ 'POST /auth/logout': { body: { redirectTo: 'http://127.0.0.1:4400/session/end?x=1' } } });
+    const net = fakeFetch({
+      'POST /auth/logout': { body: { redirectTo: 'http://127.0.0.1:4400/session/end?x=1' } },
+    });
     renderWithProviders(<UserSummary me={makeMe()} />);
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -43,7 +45,9 @@ describe('UserSummary', () => {
 
   it('when sign-out fails, then the user is told and stays', async () => {
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
-    fakeFetch({ 'POST /auth/logout': { status: 403, body: makeErrorBody('csrf', 'Missing X-CSRF header') } });
+    fakeFetch({
+      'POST /auth/logout': { status: 403, body: makeErrorBody('csrf', 'Missing X-CSRF header') },
+    });
     renderWithProviders(<UserSummary me={makeMe()} />);
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));

@@ -31,7 +31,12 @@ export function UserSummary({ me }: { me: Me }) {
         </Text>
       </Stack>
       {me.isAdmin && (
-        <Badge color="grape" variant="light" title="Member of the portal's admin group" style={{ flexShrink: 0 }}>
+        <Badge
+          color="grape"
+          variant="light"
+          title="Member of the portal's admin group"
+          style={{ flexShrink: 0 }}
+        >
           Admin
         </Badge>
       )}
