@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { LogoutResponse } from '@bdms/contract';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { authErrorsForBrowsers } from './browser-errors.ts';
 import { fromCallback } from './callbacks.ts';
 import { cookieNames, loginTxCookieOptions, readCookie } from './cookies.ts';
 import type { LoginTxStore } from './login-tx.ts';
@@ -77,6 +78,7 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
     await save(req);
     res.redirect(302, tx.returnTo);
   });
+  router.use(['/auth/login', '/auth/callback'], authErrorsForBrowsers(config.publicUrl));
 
   router.post('/auth/logout', async (req, res) => {
     const tokens = req.session.tokens;

@@ -63,6 +63,19 @@ describe('/auth/callback', () => {
     expect(cookieLine(replay, 'bdms_session')).toBeUndefined();
   });
 
+  it('when a browser replays the callback, then it lands on the portal with the error code, not on JSON', async () => {
+    const t = makeApp();
+    const first = await login(t);
+    const replay = await request(t.app)
+      .get('/auth/callback')
+      .query({ code: 'the-code', state: first.state })
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .set('Cookie', first.txCookie);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.location).toBe('http://localhost:8080/?signInError=login_failed');
+    expect(cookieLine(replay, 'bdms_session')).toBeUndefined();
+  });
+
   it('when the state does not match or the transaction cookie is missing, then the login fails', async () => {
     const t = makeApp();
     const start = await request(t.app).get('/auth/login');

@@ -26,3 +26,21 @@ describe('LandingPage', () => {
     expect(screen.getByRole('link', { name: 'Sign in' })).toBeInTheDocument();
   });
 });
+
+describe('LandingPage after a failed sign-in', () => {
+  it('when the BFF sent the browser back with a known code, then it explains it and Sign in drops the marker', () => {
+    renderWithProviders(<LandingPage />, { initialEntry: '/?signInError=login_failed&x=1' });
+    expect(screen.getByRole('alert')).toHaveTextContent('Sign-in did not complete');
+    expect(screen.getByRole('alert')).toHaveTextContent(/expired, was already used/);
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/auth/login?returnTo=%2F%3Fx%3D1',
+    );
+  });
+
+  it('when the code is unknown, then the generic explanation is shown, never the raw code', () => {
+    renderWithProviders(<LandingPage />, { initialEntry: '/?signInError=%3Cb%3Ehacked%3C%2Fb%3E' });
+    expect(screen.getByRole('alert')).not.toHaveTextContent('hacked');
+    expect(screen.getByRole('alert')).toHaveTextContent(/Please sign in again/);
+  });
+});

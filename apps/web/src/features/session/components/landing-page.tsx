@@ -1,8 +1,13 @@
 import { Alert, Button, Container, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconDatabase, IconInfoCircle, IconLogin } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDatabase, IconInfoCircle, IconLogin } from '@tabler/icons-react';
 import { useLocation } from 'react-router';
 import { loginUrl } from '@/lib/auth-urls.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
+import {
+  SIGN_IN_ERROR_PARAM,
+  returnToWithoutError,
+  signInErrorMessage,
+} from '../utils/sign-in-error.ts';
 
 interface LandingPageProps {
   /** Set when we could not even tell whether the user is signed in (BFF down, 5xx). */
@@ -13,7 +18,10 @@ interface LandingPageProps {
 export function LandingPage({ problem }: LandingPageProps) {
   usePageTitle('Sign in');
   const location = useLocation();
-  const returnTo = `${location.pathname}${location.search}`;
+  const returnTo = returnToWithoutError(location.pathname, location.search);
+  const signInError = signInErrorMessage(
+    new URLSearchParams(location.search).get(SIGN_IN_ERROR_PARAM),
+  );
   return (
     <Container size="sm" py="xl">
       <Stack gap="lg" align="flex-start">
@@ -32,6 +40,17 @@ export function LandingPage({ problem }: LandingPageProps) {
           <List.Item>Sign in once with your CTAO account (INDIGO IAM)</List.Item>
           <List.Item>Your tokens stay on the portal server, never in this page</List.Item>
         </List>
+        {signInError && (
+          <Alert
+            role="alert"
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Sign-in did not complete"
+          >
+            {signInError}
+          </Alert>
+        )}
         {problem && (
           <Alert
             role="status"
