@@ -6,7 +6,6 @@ import { runBench } from '../bench/run-bench.ts';
 import { formatFigure, meets } from '../bench/stats.ts';
 import type { StackEnv } from './config.ts';
 import { up } from './up.ts';
-import { runSeed } from '../seed/run-seed.ts';
 
 export async function bench(
   paths: StatePaths,
@@ -15,12 +14,7 @@ export async function bench(
   runs: number,
 ): Promise<boolean> {
   const urls = await up(paths, env, log, { reset: false, size: 'bench', rebuildWeb: false });
-  const summary = await runSeed({
-    paths,
-    size: 'bench',
-    rucioPort: env.RUCIO_PORT,
-    storagePort: env.STORAGE_PORT,
-  });
+  const summary = urls.seed;
   if (!summary.bigDataset) throw new Error('the bench seed reported no big dataset');
   const bffPid = readPid(pidPath(paths, 'bff'));
   if (bffPid === undefined) throw new Error('the BFF is not running');

@@ -10,7 +10,7 @@ import type { StatePaths } from '../lib/paths.ts';
 import { buildWeb, startBff, startIdp } from './apps.ts';
 import { runSeed } from '../seed/run-seed.ts';
 import type { SeedSize } from '../seed/seed-args.ts';
-import { describeSeed } from '../seed/seed-summary.ts';
+import { describeSeed, type SeedSummary } from '../seed/seed-summary.ts';
 import type { StackEnv } from './config.ts';
 
 export interface UpOptions {
@@ -24,6 +24,7 @@ export interface StackUrls {
   rucio: string;
   issuer: string;
   storage: string;
+  seed: SeedSummary;
 }
 
 const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -83,5 +84,6 @@ export async function up(
     rucio: core.rucio.url,
     issuer: env.IDP_ISSUER,
     storage: core.storage.url,
+    seed,
   };
 }
