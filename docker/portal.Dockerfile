@@ -23,7 +23,8 @@ FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 WEB_DIST_DIR=/app/apps/web/dist
 WORKDIR /app
 COPY --from=build /app /app
-USER node
+# The image's `node` user, by id so that the runtime need not resolve names.
+USER 1000
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:8080/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+HEALTHCHECK --interval=30s --timeout=5s CMD ["node", "-e", "fetch('http://127.0.0.1:8080/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 CMD ["node", "--import", "tsx", "apps/bff/src/main.ts"]

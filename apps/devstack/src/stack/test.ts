@@ -3,7 +3,7 @@
  * real stack (brought up here if it is not running, and stopped again afterwards) for the BFF and
  * devstack integration tests and the Playwright e2e run in Chromium. Ends with one closing line.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { join } from 'node:path';
 import type { StackEnv } from './config.ts';
@@ -51,6 +51,16 @@ function staticAndUnit(paths: StatePaths, reports: string): SuiteResult[] {
 
 function integration(paths: StatePaths, env: StackEnv, reports: string): SuiteResult[] {
   const results: SuiteResult[] = [];
+  // hadolint comes with the venv (python/requirements.txt); there is no Docker engine to build with.
+  const dockerfiles = readdirSync(join(repoRoot, 'docker')).filter((f) => f.endsWith('Dockerfile'));
+  const hadolint = join(paths.venvBin, 'hadolint');
+  const lint = dockerfiles.map((f) => run(hadolint, [join('docker', f)], { cwd: repoRoot }));
+  results.push({
+    suite: 'docker-lint',
+    passed: lint.filter((c) => c === 0).length,
+    failed: lint.filter((c) => c !== 0).length,
+    skipped: 0,
+  });
   // The seed's pytest: pure tests plus those against the seeded server (so none is skipped).
   const pyTests = join(pythonDir, 'tests');
   if (existsSync(pyTests)) {
