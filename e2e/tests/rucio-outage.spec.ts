@@ -15,8 +15,13 @@ test('when Rucio goes down the portal says so, and it recovers by itself when Ru
 
   devstack('stop', 'rucio');
   try {
-    const health = await page.request.get('/api/health');
-    expect(health.status()).toBe(503);
+    // The BFF caches health for up to 2 s: poll until it notices.
+    let health = await page.request.get('/api/health');
+    await expect
+      .poll(async () => (health = await page.request.get('/api/health')).status(), {
+        timeout: 10_000,
+      })
+      .toBe(503);
     const body = (await health.json()) as { ok: boolean; rucio: { ok: boolean; reason?: string } };
     expect(body.rucio.ok).toBe(false);
     expect(body.rucio.reason).toBeTruthy();
@@ -28,7 +33,7 @@ test('when Rucio goes down the portal says so, and it recovers by itself when Ru
   }
 
   await expect(banner).toBeHidden({ timeout: 25_000 });
-  expect((await page.request.get('/api/health')).status()).toBe(200);
+  await expect.poll(async () => (await page.request.get('/api/health')).status()).toBe(200);
   await expect(
     page
       .getByRole('list', { name: /scopes/i })

@@ -21,6 +21,8 @@ export function removePid(file: string): void {
 
 /** Signal 0 checks existence; EPERM means it exists but belongs to another user. */
 export function isAlive(pid: number): boolean {
+  // kill(0 or a negative pid) addresses process groups, not one process.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return !isZombie(pid);

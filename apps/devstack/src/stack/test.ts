@@ -85,7 +85,9 @@ function integration(paths: StatePaths, env: StackEnv, reports: string): SuiteRe
 
 export async function test(paths: StatePaths, env: StackEnv, log: Logger): Promise<boolean> {
   const reports = ensureDir(join(paths.root, 'reports'));
-  const alreadyUp = isAlive(readPid(pidPath(paths, 'bff')) ?? -1);
+  const bffPid = readPid(pidPath(paths, 'bff'));
+  // Not isAlive(-1): kill(-1, 0) asks about every process and succeeds.
+  const alreadyUp = bffPid !== undefined && isAlive(bffPid);
   const results = staticAndUnit(paths, reports);
   try {
     // A BFF left running from an older checkout would be reused; the tests must hit this code.
