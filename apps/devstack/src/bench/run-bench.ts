@@ -6,7 +6,7 @@
 import type { Logger } from '../lib/logger.ts';
 import { timeFetch, rssBytes, sampleRss, type Timing } from './probes.ts';
 import { directAccessToken, portalSession } from './sessions.ts';
-import { summarize, type Figure } from './stats.ts';
+import { summarize, type Figure, type Summary } from './stats.ts';
 
 export interface BenchInput {
   portalUrl: string;
@@ -24,6 +24,24 @@ async function idleRss(pid: number): Promise<number> {
   const sampler = sampleRss(pid);
   await new Promise((r) => setTimeout(r, 1000));
   return summarize(sampler.stop()).median;
+}
+
+const range = (s: Summary) => `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, n ${s.n}`;
+
+/** Median through the BFF, median direct, and their ratio held against the target. */
+function comparison(label: string, viaBff: number[], direct: number[]): Figure[] {
+  const b = summarize(viaBff);
+  const d = summarize(direct);
+  return [
+    { name: `${label} via BFF (median)`, value: b.median, unit: 'ms', detail: range(b) },
+    { name: `${label} direct (median)`, value: d.median, unit: 'ms', detail: range(d) },
+    {
+      name: `${label} ratio BFF/direct`,
+      value: b.median / d.median,
+      unit: 'x',
+      target: { op: '<=', limit: 1.5 },
+    },
+  ];
 }
 
 export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]> {
@@ -53,49 +71,17 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
   }
   const peak = Math.max(...sampler.stop(), rssBytes(input.bffPid));
 
-  const ttfbB = summarize(bff.map((t) => t.ttfbMs));
-  const ttfbD = summarize(rucio.map((t) => t.ttfbMs));
-  const ttlbB = summarize(bff.map((t) => t.ttlbMs));
-  const ttlbD = summarize(rucio.map((t) => t.ttlbMs));
-  const range = (s: { min: number; max: number; n: number }) =>
-    `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, n ${s.n}`;
   return [
-    {
-      name: 'list-dids ttfb via BFF (median)',
-      value: ttfbB.median,
-      unit: 'ms',
-      detail: range(ttfbB),
-    },
-    {
-      name: 'list-dids ttfb direct (median)',
-      value: ttfbD.median,
-      unit: 'ms',
-      detail: range(ttfbD),
-    },
-    {
-      name: 'list-dids ttfb ratio BFF/direct',
-      value: ttfbB.median / ttfbD.median,
-      unit: 'x',
-      target: { op: '<=', limit: 1.5 },
-    },
-    {
-      name: 'list-dids ttlb via BFF (median)',
-      value: ttlbB.median,
-      unit: 'ms',
-      detail: range(ttlbB),
-    },
-    {
-      name: 'list-dids ttlb direct (median)',
-      value: ttlbD.median,
-      unit: 'ms',
-      detail: range(ttlbD),
-    },
-    {
-      name: 'list-dids ttlb ratio BFF/direct',
-      value: ttlbB.median / ttlbD.median,
-      unit: 'x',
-      target: { op: '<=', limit: 1.5 },
-    },
+    ...comparison(
+      'list-dids ttfb',
+      bff.map((t) => t.ttfbMs),
+      rucio.map((t) => t.ttfbMs),
+    ),
+    ...comparison(
+      'list-dids ttlb',
+      bff.map((t) => t.ttlbMs),
+      rucio.map((t) => t.ttlbMs),
+    ),
     {
       name: 'list-dids rows',
       value: files,
