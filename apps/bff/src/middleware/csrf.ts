@@ -6,8 +6,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * State-changing requests must carry `X-CSRF: 1` (a custom header: a cross-site form or a simple
- * cross-site fetch cannot send one without a CORS preflight, which we never grant) and, when the
- * browser sends an Origin, it must be the portal's own. SameSite=Strict is the second layer.
+ * cross-site fetch cannot send one without a CORS preflight, which we never grant) and come from
+ * the portal's own origin: `Origin` must be ours (browsers send it on every POST/PUT/PATCH/DELETE);
+ * without one, only `Sec-Fetch-Site: same-origin` is accepted. SameSite=Strict is the third layer.
  */
 export const csrfProtection =
   (config: Pick<Config, 'publicOrigin'>): RequestHandler =>
@@ -24,11 +25,15 @@ export const csrfProtection =
       );
     }
     const origin = req.get('origin');
-    if (origin !== undefined && origin !== config.publicOrigin) {
+    const sameOrigin =
+      origin === undefined
+        ? req.get('sec-fetch-site') === 'same-origin'
+        : origin === config.publicOrigin;
+    if (!sameOrigin) {
       throw new AppError(
         403,
         'csrf_rejected',
-        'This request was refused: it came from another site.',
+        'This request was refused: it did not come from the portal’s own origin.',
       );
     }
     next();

@@ -111,6 +111,7 @@ describe('/auth/callback', () => {
     const logout = await request(t.app)
       .post('/auth/logout')
       .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080')
       .set('Cookie', sessionCookie);
     for (const res of [start, callback, me, logout]) {
       expect(JSON.stringify(res.headers)).not.toMatch(TOKEN_PATTERN);

@@ -21,7 +21,23 @@ describe('CSRF', () => {
       .set('X-CSRF', '1')
       .set('Origin', 'http://evil.example');
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/another site/);
+    expect(res.body.error.message).toMatch(/own origin/);
+  });
+
+  it('when a POST has X-CSRF but no Origin, then only Sec-Fetch-Site: same-origin lets it through', async () => {
+    const t = makeApp();
+    const bare = await request(t.app).post('/auth/logout').set('X-CSRF', '1');
+    expect(bare.status).toBe(403);
+    const crossSite = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Sec-Fetch-Site', 'cross-site');
+    expect(crossSite.status).toBe(403);
+    const sameOrigin = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Sec-Fetch-Site', 'same-origin');
+    expect(sameOrigin.status).toBe(200);
   });
 
   it('when X-CSRF is present and Origin is the portal’s own, then the POST goes through', async () => {
@@ -49,6 +65,7 @@ describe('POST /auth/logout', () => {
     const res = await request(t.app)
       .post('/auth/logout')
       .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080')
       .set('Cookie', sessionCookie);
     expect(res.status).toBe(200);
     const target = new URL(LogoutResponse.parse(res.body).redirectTo);
@@ -66,6 +83,7 @@ describe('POST /auth/logout', () => {
     const res = await request(t.app)
       .post('/auth/logout')
       .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080')
       .set('Cookie', sessionCookie);
     expect(res.body).toEqual({ redirectTo: 'http://localhost:8080/' });
   });
@@ -76,6 +94,7 @@ describe('POST /auth/logout', () => {
     const res = await request(t.app)
       .post('/auth/logout')
       .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080')
       .set('Cookie', sessionCookie);
     expect(cookieLine(res, 'bdms_session')).toMatch(/Expires=Thu, 01 Jan 1970/);
     const after = await request(t.app).get('/api/me').set('Cookie', sessionCookie);
@@ -85,7 +104,10 @@ describe('POST /auth/logout', () => {
 
   it('when there is no session, then logout still answers 200 with the portal root', async () => {
     const t = makeApp();
-    const res = await request(t.app).post('/auth/logout').set('X-CSRF', '1');
+    const res = await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080');
     expect(res.body).toEqual({ redirectTo: 'http://localhost:8080/' });
   });
 });

@@ -74,7 +74,11 @@ describe.skipIf(!up)('Redis session store (REDIS_URL)', () => {
   it('when logged out, then the Redis entry is gone', async () => {
     const t = makeApp({ store: sessions.store });
     const { sessionCookie } = await login(t);
-    await request(t.app).post('/auth/logout').set('X-CSRF', '1').set('Cookie', sessionCookie);
+    await request(t.app)
+      .post('/auth/logout')
+      .set('X-CSRF', '1')
+      .set('Origin', 'http://localhost:8080')
+      .set('Cookie', sessionCookie);
     expect((await request(t.app).get('/api/me').set('Cookie', sessionCookie)).status).toBe(401);
   });
 });
