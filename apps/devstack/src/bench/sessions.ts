@@ -28,6 +28,13 @@ export async function directAccessToken(
   issuer: string,
   audience: string | null = RUCIO_AUDIENCE,
 ): Promise<string> {
+  return (await directTokens(issuer, audience)).accessToken;
+}
+
+export async function directTokens(
+  issuer: string,
+  audience: string | null = RUCIO_AUDIENCE,
+): Promise<{ accessToken: string; idToken: string }> {
   const discovery = (await (await fetch(`${issuer}.well-known/openid-configuration`)).json()) as {
     authorization_endpoint: string;
     token_endpoint: string;
@@ -71,7 +78,8 @@ export async function directAccessToken(
       code_verifier: verifier,
     }),
   });
-  const body = (await res.json()) as { access_token?: string; error?: string };
-  if (!body.access_token) throw new Error(`token endpoint: ${body.error ?? res.status}`);
-  return body.access_token;
+  const body = (await res.json()) as { access_token?: string; id_token?: string; error?: string };
+  if (!body.access_token || !body.id_token)
+    throw new Error(`token endpoint: ${body.error ?? res.status}`);
+  return { accessToken: body.access_token, idToken: body.id_token };
 }

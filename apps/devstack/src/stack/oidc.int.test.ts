@@ -5,7 +5,7 @@
  */
 import { DEMO_USERS } from '@bdms/dev-fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { directAccessToken } from '../bench/sessions.ts';
+import { directAccessToken, directTokens } from '../bench/sessions.ts';
 import { coreUp } from '../core/core-up.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { statePaths } from '../lib/paths.ts';
@@ -66,5 +66,11 @@ describe('Rucio and the IAM-shaped IdP', () => {
     const [h, p, sig = ''] = token.split('.');
     const flipped = `${h ?? ''}.${p ?? ''}.${sig.slice(0, -4)}${sig.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
     expect((await whoami(flipped)).status).toBe(401);
+  });
+
+  it('when the ID token is sent instead of the access token, then Rucio refuses it', async () => {
+    const { idToken } = await directTokens(env.IDP_ISSUER);
+    expect(decodePayload(idToken).aud).not.toBe('rucio');
+    expect((await whoami(idToken)).status).toBe(401);
   });
 });
