@@ -2,8 +2,8 @@ import { expect, type Page } from '@playwright/test';
 import type { DemoUser } from '@bdms/dev-fixtures';
 
 /** Signs in through the portal's button and the dev IdP's own login page, as a person would. */
-export async function signIn(page: Page, user: DemoUser): Promise<void> {
-  await page.goto('/');
+export async function signIn(page: Page, user: DemoUser, startAt = '/'): Promise<void> {
+  await page.goto(startAt);
   await page
     .getByRole('link', { name: 'Sign in' })
     .or(page.getByRole('button', { name: 'Sign in' }))

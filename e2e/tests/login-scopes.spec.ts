@@ -33,10 +33,24 @@ test('an astronomer signs in through the IdP, sees exactly the scopes Rucio list
   expect(me.status()).toBe(401);
 });
 
-test('signing in again after sign-out asks the IdP again and lands on the page the user wanted', async ({
+test('a signed-out visitor who opened a deep link lands back on it after signing in', async ({
   page,
 }) => {
-  await signIn(page, alice);
-  await page.goto('/scopes?filter=a');
+  await signIn(page, alice, '/scopes?filter=ac');
+  await expect(page).toHaveURL(/\/scopes\?filter=ac$/);
   await expect(page.getByRole('heading', { name: 'Scopes', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Filter scopes')).toHaveValue('ac');
+  const items = page.getByRole('list', { name: /scopes/i }).getByRole('listitem');
+  await expect(items.first()).toBeVisible();
+  for (const text of await items.allInnerTexts()) expect(text).toContain('ac');
+});
+
+test('a failed sign-in (replayed callback) lands on the portal with an explanation', async ({
+  page,
+}) => {
+  await page.goto('/auth/callback?code=stale&state=stale');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Sign-in did not complete' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
