@@ -16,6 +16,8 @@ from .reference import BIG_NIGHT, BIG_TARGET, NIGHTS, NORTH, SITES, TAPE_RSE
 ROOT_CONTAINER = ("root", "/ctao")
 DEFAULT_SEED = 20250204
 BENCH_FILES = 100_000
+#: A second, 10x smaller listing, so the benchmark can show the BFF's memory does not grow with size.
+BENCH_MEDIUM_FILES = 10_000
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,14 @@ class Profile:
     obs_per_night: tuple[int, int] = (3, 4)
     sim_runs: int = 4
     big_files: int = 0  # files of the one big LSTN-01 night (0 = none)
+    medium_files: int = 0  # files of the same night on LSTN-02 (0 = none)
 
 
 def profile_for(size: str, files: int | None = None) -> Profile:
     if files is not None:
         return Profile(name=f"files-{files}", big_files=files)
     if size == "bench":
-        return Profile(name="bench", big_files=BENCH_FILES)
+        return Profile(name="bench", big_files=BENCH_FILES, medium_files=BENCH_MEDIUM_FILES)
     if size == "small":
         return Profile(name="small")
     raise ValueError(f"unknown size {size!r}")
@@ -97,21 +100,21 @@ def _user(b: _Builder) -> None:
         b.add_file(ds, spec)
 
 
-def _big_night(b: _Builder, n_files: int, ids: IdCounter) -> None:
-    """One LSTN-01 night of n_files event chunks: 4 data handlers x up to 999 chunks per block."""
-    rng = random.Random(f"{b.seed}:big")
+def _big_night(b: _Builder, n_files: int, ids: IdCounter, tel_id: int = 1) -> tuple[str, str]:
+    """One night of n_files event chunks of one telescope: 4 data handlers x up to 999 chunks per block."""
+    rng = random.Random(f"{b.seed}:big" if tel_id == 1 else f"{b.seed}:big:{tel_id}")
     per_sdh = min(999, max(1, math.ceil(n_files / 80)))
     blocks = night_observations(NORTH, date.fromisoformat(BIG_NIGHT), (BIG_TARGET,),
                                 math.ceil(n_files / (4 * per_sdh)), rng, ids, ob_minutes=(20, 20))
-    ds = b.dataset(dl0.SCOPE, dl0.tel_dataset(blocks[0], 1), "/ctao/acada", (("CTAO-N-ONSITE",), ()))
+    ds = b.dataset(dl0.SCOPE, dl0.tel_dataset(blocks[0], tel_id), "/ctao/acada", (("CTAO-N-ONSITE",), ()))
     left = n_files
     for obs in blocks:
         for sdh in range(4):
             count = min(per_sdh, left)
             # Bench files are all kept (no INVALID_DL0 cut) so the dataset has exactly n_files.
-            ds.files.extend(dl0.telescope_files(obs, 1, count, rng, sdh=sdh, payload=(0, 64), short=True))
+            ds.files.extend(dl0.telescope_files(obs, tel_id, count, rng, sdh=sdh, payload=(0, 64), short=True))
             left -= count
-    b.plan.big_dataset = (ds.scope, ds.name)
+    return ds.scope, ds.name
 
 
 def build_plan(profile: Profile, seed: int = DEFAULT_SEED) -> Plan:
@@ -128,6 +131,8 @@ def build_plan(profile: Profile, seed: int = DEFAULT_SEED) -> Plan:
     _sims(b, profile.sim_runs)
     _user(b)
     if profile.big_files > 0:
-        _big_night(b, profile.big_files, ids)
+        b.plan.big_dataset = _big_night(b, profile.big_files, ids)
+    if profile.medium_files > 0:
+        b.plan.medium_dataset = _big_night(b, profile.medium_files, ids, tel_id=2)
     add_limits(b.plan)
     return b.plan

@@ -58,6 +58,7 @@ class Plan:
     #: Files generated but deliberately not registered (ACADA moves them to INVALID_DL0).
     invalid_dl0: list[str] = field(default_factory=list)
     big_dataset: tuple[str, str] | None = None
+    medium_dataset: tuple[str, str] | None = None
 
     def add_container_path(
         self, scope: str, name: str, stop: str, top_parent: tuple[str, str] | None = None

@@ -121,10 +121,13 @@ def seed(opts: Options) -> dict[str, Any]:
 
 
 def summarize(opts: Options, plan: Plan, skipped: bool, work: dict[str, Any]) -> dict[str, Any]:
-    big = None
-    if plan.big_dataset is not None:
-        n = next(len(d.files) for d in plan.datasets if (d.scope, d.name) == plan.big_dataset)
-        big = {"scope": plan.big_dataset[0], "name": plan.big_dataset[1], "files": n}
+    def described(key: tuple[str, str] | None) -> dict[str, Any] | None:
+        if key is None:
+            return None
+        n = next(len(d.files) for d in plan.datasets if (d.scope, d.name) == key)
+        return {"scope": key[0], "name": key[1], "files": n}
+
+    big, medium = described(plan.big_dataset), described(plan.medium_dataset)
     files = len(plan.files())
     counts = {"containers": len(plan.containers), "datasets": len(plan.datasets), "files": files,
               "dids": len(plan.containers) + len(plan.datasets) + files,
@@ -132,5 +135,5 @@ def summarize(opts: Options, plan: Plan, skipped: bool, work: dict[str, Any]) ->
               "rules": sum(len(d.rules) for d in plan.datasets), "invalidDl0Skipped": len(plan.invalid_dl0)}
     return {"seedVersion": SEED_VERSION, "profile": opts.profile.name, "seed": opts.seed,
             "skipped": skipped, "rucioUrl": opts.rucio_url, "storageRoot": str(opts.endpoint.root),
-            "scopes": sorted(SCOPES), "rses": [r.name for r in RSES], "bigDataset": big,
+            "scopes": sorted(SCOPES), "rses": [r.name for r in RSES], "bigDataset": big, "mediumDataset": medium,
             "counts": counts, "work": work}

@@ -1,11 +1,12 @@
 """The plan: deterministic, named and described like CTAO's archive (CTAO-DATA.md §2, §4, §5)."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from seed.content import render
-from seed.generate import BENCH_FILES, build_plan, profile_for
+from seed.generate import BENCH_FILES, BENCH_MEDIUM_FILES, build_plan, profile_for
 from seed.reference import RSES
 
 NAME = re.compile(r"^/[A-Za-z0-9][/A-Za-z0-9.\-_]*$")  # ctao_bdms schema NAME (stricter than generic)
@@ -110,6 +111,18 @@ def test_bench_has_one_dataset_of_at_least_100000_files():
     assert len({f.name for f in big.files}) == BENCH_FILES
     assert big.name == "/ctao/acada/DL0/LSTN-01/ctao-north/event/2025/11/20"
     assert len(plan.files()) + len(plan.datasets) + len(plan.containers) >= 100_000
+
+
+def test_bench_has_a_second_10x_smaller_listing_on_another_telescope_and_the_big_one_is_unchanged():
+    plan = build_plan(profile_for("bench"))
+    medium = next(d for d in plan.datasets if (d.scope, d.name) == plan.medium_dataset)
+    assert len(medium.files) == BENCH_MEDIUM_FILES == BENCH_FILES // 10
+    assert medium.name == "/ctao/acada/DL0/LSTN-02/ctao-north/event/2025/11/20"
+    assert all("/TEL002_" in f.name for f in medium.files)
+    # Adding it must not rename a single file of the big night (a seeded server keeps them).
+    without = build_plan(replace(profile_for("bench"), medium_files=0))
+    big = lambda p: [f.name for f in next(d for d in p.datasets if (d.scope, d.name) == p.big_dataset).files]
+    assert big(plan) == big(without)
 
 
 def test_files_option_sizes_the_big_night():

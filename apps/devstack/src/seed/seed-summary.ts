@@ -11,6 +11,8 @@ const CountsSchema = z.object({
   invalidDl0Skipped: z.number().int(),
 });
 
+const DatasetRef = z.object({ scope: z.string(), name: z.string(), files: z.number().int() });
+
 export const SeedSummarySchema = z.object({
   seedVersion: z.string(),
   profile: z.string(),
@@ -22,7 +24,9 @@ export const SeedSummarySchema = z.object({
   scopes: z.array(z.string()),
   rses: z.array(z.string()),
   /** The one big dataset the benchmark lists (bench size or --files only). */
-  bigDataset: z.object({ scope: z.string(), name: z.string(), files: z.number().int() }).nullable(),
+  bigDataset: DatasetRef.nullable(),
+  /** A 10x smaller listing of the same kind (bench size), to show memory does not grow with size. */
+  mediumDataset: DatasetRef.nullable().default(null),
   counts: CountsSchema,
   steps: z.record(z.string(), z.number()),
   durationSeconds: z.number(),

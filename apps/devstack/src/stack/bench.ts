@@ -25,6 +25,7 @@ export async function bench(
       issuer: urls.issuer,
       bffPid,
       dataset: summary.bigDataset,
+      smaller: summary.mediumDataset,
       runs,
     },
     log,
