@@ -1,4 +1,4 @@
-import { Group, Text, ThemeIcon } from '@mantine/core';
+import { Group, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { IconTelescope } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PRODUCT_NAME } from '@/lib/use-page-title.ts';
@@ -7,7 +7,8 @@ import classes from './brand.module.css';
 /** Product name and owner, linking home. */
 export function Brand() {
   return (
-    <Link to="/" className={classes.brand} aria-label={`${PRODUCT_NAME}, CTAO — home`}>
+    // The visible words are the link's name (WCAG 2.5.3); "home" is added for screen readers only.
+    <Link to="/" className={classes.brand}>
       <Group gap="xs" wrap="nowrap">
         <ThemeIcon size="lg" radius="md" aria-hidden>
           <IconTelescope size={20} />
@@ -20,6 +21,7 @@ export function Brand() {
           <Text size="xs" c="dimmed" lh={1.1} visibleFrom="sm">
             CTAO · Bulk Data Management
           </Text>
+          <VisuallyHidden> (home)</VisuallyHidden>
         </div>
       </Group>
     </Link>
