@@ -1,8 +1,11 @@
 import { expect, type Page } from '@playwright/test';
-import type { DemoUser } from '@bdms/dev-fixtures';
+import type { MappedDemoUser } from '@bdms/dev-fixtures';
 
-/** Signs in through the portal's button and the dev IdP's own login page, as a person would. */
-export async function signIn(page: Page, user: DemoUser, startAt = '/'): Promise<void> {
+/**
+ * Signs in through the portal's button and the dev IdP's own login page, as a person would, and
+ * waits for the Rucio account to show (so only users Rucio knows).
+ */
+export async function signIn(page: Page, user: MappedDemoUser, startAt = '/'): Promise<void> {
   await page.goto(startAt);
   await page
     .getByRole('link', { name: 'Sign in' })

@@ -46,6 +46,8 @@ def main():
     with db_session(DatabaseOperationType.WRITE) as session:
         ensure_admin(InternalAccount("root"), session, changes)
         for user in spec["users"]:
+            if not user.get("account"):
+                continue  # deliberately unmapped demo user: Rucio must not know her identity
             ensure_user(user, spec["issuer"], session, changes)
     print(json.dumps({"changes": changes}))
 

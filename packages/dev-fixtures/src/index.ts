@@ -34,9 +34,12 @@ export interface DemoUser {
   email: string;
   /** WLCG groups, leading slash. */
   groups: string[];
-  /** The Rucio account the `SUB=…, ISS=…` identity maps to. */
-  rucioAccount: string;
-  role: 'astronomer' | 'admin';
+  /**
+   * The Rucio account the `SUB=…, ISS=…` identity maps to; null = deliberately not mapped, so
+   * Rucio answers 401 to this user's valid tokens (the "unknown identity" case).
+   */
+  rucioAccount: string | null;
+  role: 'astronomer' | 'admin' | 'unmapped';
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -60,13 +63,36 @@ export const DEMO_USERS: readonly DemoUser[] = [
     rucioAccount: 'ctaoadmin',
     role: 'admin',
   },
+  {
+    sub: 'e1f3a5b7-9c2d-4e6f-8a0b-1c2d3e4f5a03',
+    username: 'nora',
+    password: 'nora-dev-password',
+    name: 'Nora Newcomer',
+    email: 'nora@ctao.example.org',
+    groups: ['/ctao'],
+    // Known to the IdP but never registered in Rucio: signs in, then Rucio rejects her token.
+    rucioAccount: null,
+    role: 'unmapped',
+  },
 ];
 
-export const demoUser = (role: DemoUser['role']): DemoUser => {
+/** A demo user that has a Rucio account (for tests that need Rucio to accept the token). */
+export type MappedDemoUser = DemoUser & { rucioAccount: string };
+
+export const isMapped = (user: DemoUser): user is MappedDemoUser => user.rucioAccount !== null;
+
+/** The demo users Rucio knows, i.e. the ones the devstack maps into Rucio. */
+export const MAPPED_DEMO_USERS: readonly MappedDemoUser[] = DEMO_USERS.filter(isMapped);
+
+/** The demo user with this role; the astronomer and the admin are typed as mapped in Rucio. */
+export function demoUser(role: Exclude<DemoUser['role'], 'unmapped'>): MappedDemoUser;
+export function demoUser(role: DemoUser['role']): DemoUser;
+export function demoUser(role: DemoUser['role']): DemoUser {
   const user = DEMO_USERS.find((u) => u.role === role);
   if (!user) throw new Error(`no demo user with role ${role}`);
+  if (role !== 'unmapped' && !isMapped(user)) throw new Error(`demo ${role} has no Rucio account`);
   return user;
-};
+}
 
 /** Rucio's root userpass identity created by bootstrap (dev only). */
 export const RUCIO_ROOT = {

@@ -25,18 +25,29 @@ export interface TestBff {
   sessions: SessionStore;
   /** Every request the BFF's OIDC client sent to the IdP's token endpoint (grant types). */
   tokenRequests: string[];
+  /** While true, the BFF's calls to the IdP go to a closed port: a real connection refusal. */
+  idpDown: boolean;
   stop(): Promise<void>;
 }
 
+/** A loopback port nothing listens on (taken from the OS, then released). */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, DEV_HOST, resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /** An in-process BFF on a random port, wired exactly like main.ts but with the store in reach. */
-export async function startBff(): Promise<TestBff> {
+export async function startBff(issuer: string = devIssuer()): Promise<TestBff> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, DEV_HOST, resolve));
   const url = `http://${DEV_HOST}:${(server.address() as AddressInfo).port}`;
   const config = loadConfig(
     {
       PUBLIC_URL: url,
-      OIDC_ISSUER: devIssuer(),
+      OIDC_ISSUER: issuer,
       OIDC_ALLOW_INSECURE: '1',
       OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
       OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
@@ -49,11 +60,16 @@ export async function startBff(): Promise<TestBff> {
   const logger = createLogger(config);
   const sessions = await createSessionStore(config, logger);
   const tokenRequests: string[] = [];
+  const deadPort = await closedPort();
+  const state = { idpDown: false };
   const countingFetch: typeof fetch = async (input, init) => {
     const target = input instanceof Request ? input.url : String(input);
     if (target.includes('/token') && init?.body instanceof URLSearchParams)
       tokenRequests.push(init.body.get('grant_type') ?? '?');
-    return fetch(input, init);
+    if (!state.idpDown || !target.startsWith(issuer)) return fetch(input, init);
+    const down = new URL(target);
+    down.port = String(deadPort);
+    return fetch(down, init);
   };
   const oidc = createOidcClient({ config: config.oidc, logger, fetch: countingFetch });
   const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
@@ -66,6 +82,12 @@ export async function startBff(): Promise<TestBff> {
     config,
     sessions,
     tokenRequests,
+    get idpDown() {
+      return state.idpDown;
+    },
+    set idpDown(down: boolean) {
+      state.idpDown = down;
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -127,4 +149,23 @@ export async function rootScopes(): Promise<string[]> {
     password: RUCIO_ROOT.password,
   });
   return rucio.listScopes(token);
+}
+
+/** The session id inside a signed `bdms_session=s%3A<id>.<sig>` cookie pair. */
+export const sessionId = (cookie: string): string =>
+  decodeURIComponent(cookie.split('=')[1] ?? '')
+    .slice(2)
+    .split('.')[0] ?? '';
+
+/** Rewrites the stored access-token expiry (the IdP's TTL is 1 h; tests need it sooner). */
+export async function setExpiresAt(bff: TestBff, sid: string, expiresAt: number): Promise<void> {
+  const session = (await storedSessions(bff))[sid];
+  if (!session) throw new Error('no session');
+  session.tokens.expiresAt = expiresAt;
+  await new Promise<void>((resolve, reject) => {
+    bff.sessions.store.set(sid, session, (err) => {
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else resolve();
+    });
+  });
 }

@@ -2,7 +2,7 @@
  * The real core stack in .devstack (started or reused by coreUp): Rucio 41 on PostgreSQL with the
  * CTAO policy, and the WebDAV storage. Leaves no data behind.
  */
-import { DEMO_USERS } from '@bdms/dev-fixtures';
+import { MAPPED_DEMO_USERS } from '@bdms/dev-fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../lib/logger.ts';
 import { statePaths } from '../lib/paths.ts';
@@ -38,7 +38,7 @@ describe('Rucio server', () => {
   });
 
   it('then each demo user has an account and its exact OIDC identity', async () => {
-    for (const user of DEMO_USERS) {
+    for (const user of MAPPED_DEMO_USERS) {
       const ids = parseStream((await rucio(`/accounts/${user.rucioAccount}/identities`)).text);
       expect(ids).toContainEqual({
         type: 'OIDC',

@@ -2,7 +2,7 @@
  * The Rucio 41 server: config files, schema + root bootstrap with the tools shipped in the pip
  * package, demo accounts and OIDC identities, and gunicorn on 127.0.0.1.
  */
-import { DEMO_USERS, DEV_HOST, type DemoUser } from '@bdms/dev-fixtures';
+import { DEMO_USERS, DEV_HOST, isMapped, type DemoUser } from '@bdms/dev-fixtures';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,7 +70,8 @@ export async function bootstrapRucio(
   if (schemaBuilt) await rucioPython(paths, [join(tools, 'bootstrap.py')], { part });
   const spec = {
     issuer,
-    users: (opts.users ?? DEMO_USERS).map((u) => ({
+    // A user without a Rucio account stays unmapped on purpose (Rucio must answer 401 to her).
+    users: (opts.users ?? DEMO_USERS).filter(isMapped).map((u) => ({
       account: u.rucioAccount,
       sub: u.sub,
       email: u.email,

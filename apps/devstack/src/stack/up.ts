@@ -75,9 +75,8 @@ export async function up(
 
   process.stdout.write(`\nPortal ready: ${env.PORTAL_URL}\n`);
   for (const u of DEMO_USERS) {
-    process.stdout.write(
-      `  ${u.role.padEnd(10)} ${u.username} / ${u.password}  (Rucio account ${u.rucioAccount})\n`,
-    );
+    const account = u.rucioAccount ? `Rucio account ${u.rucioAccount}` : 'not mapped in Rucio';
+    process.stdout.write(`  ${u.role.padEnd(10)} ${u.username} / ${u.password}  (${account})\n`);
   }
   return {
     portal: env.PORTAL_URL,
