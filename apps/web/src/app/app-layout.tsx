@@ -6,8 +6,9 @@ import { ColorSchemeToggle } from '@/components/color-scheme-toggle.tsx';
 import { FullPageLoader } from '@/components/full-page-loader.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/skip-link.tsx';
 import { HealthBanner } from '@/features/health/components/health-banner.tsx';
-import { useMe } from '@/features/session/api/get-me.ts';
+import { isUnknownIdentity, useMe } from '@/features/session/api/get-me.ts';
 import { LandingPage } from '@/features/session/components/landing-page.tsx';
+import { UnknownIdentity } from '@/features/session/components/unknown-identity.tsx';
 import { UserSummary } from '@/features/session/components/user-summary.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
 
@@ -15,6 +16,7 @@ import { NAV_ITEMS } from './nav-items.ts';
 function SessionGate() {
   const me = useMe();
   if (me.isPending) return <FullPageLoader label="Checking your session" />;
+  if (isUnknownIdentity(me.error)) return <UnknownIdentity message={me.error.message} />;
   if (me.isError) return <LandingPage problem={me.error.message} />;
   if (!me.data) return <LandingPage />;
   return <Outlet />;

@@ -34,6 +34,15 @@ describe('the app', () => {
     expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
   });
 
+  it('when Rucio does not know the signed-in identity, then its message and Sign out are shown, not the landing page', async () => {
+    const message = 'Rucio does not know your identity (SUB=nora-sub, ISS=http://127.0.0.1:4400/)';
+    stack({ status: 401, body: makeErrorBody('rucio_rejected_token', message) });
+    renderWithProviders(null, { routes, initialEntry: '/scopes' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Sign in' })).not.toBeInTheDocument();
+  });
+
   it('when signed in, then / goes to /scopes inside the shell with user, navigation and skip link', async () => {
     stack({ body: makeAdmin() });
     const { router } = renderWithProviders(null, { routes, initialEntry: '/' });
