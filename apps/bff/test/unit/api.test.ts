@@ -67,6 +67,19 @@ describe('with a session', () => {
     expect(ScopeList.parse(res.body)).toEqual({ scopes: ['acada', 'dl3', 'user.alice'] });
   });
 
+  it('when the browser sends its own X-Rucio-Auth-Token or Authorization, then Rucio only ever gets the session’s token', async () => {
+    const t = makeApp();
+    const { sessionCookie } = await login(t);
+    const res = await request(t.app)
+      .get('/api/scopes')
+      .set('Cookie', sessionCookie)
+      .set('X-Rucio-Auth-Token', 'BROWSER-RUCIO-TOKEN')
+      .set('Authorization', 'Bearer BROWSER-BEARER');
+    expect(res.status).toBe(200);
+    expect(t.rucio.seenTokens.length).toBeGreaterThan(0);
+    for (const token of t.rucio.seenTokens) expect(token).toMatch(/^AT-SECRET-/);
+  });
+
   it('when an unknown /api route is requested, then it answers 404 JSON', async () => {
     const t = makeApp();
     const { sessionCookie } = await login(t);
