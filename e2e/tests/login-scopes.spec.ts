@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoUser } from '@bdms/dev-fixtures';
+import { scopeItems } from '../support/scopes.ts';
 import { signIn } from '../support/login.ts';
 import { rucioScopes } from '../support/rucio.ts';
 
@@ -14,11 +15,8 @@ test('an astronomer signs in through the IdP, sees exactly the scopes Rucio list
 
   await signIn(page, alice);
   await expect(page.getByRole('heading', { name: 'Scopes', level: 1 })).toBeVisible();
-  const list = page.getByRole('list', { name: /scopes/i });
-  await expect(list.getByRole('listitem')).toHaveCount(expected.length);
-  const shown = (await list.getByRole('listitem').allInnerTexts()).map(
-    (t) => t.trim().split(/\s/)[0] ?? '',
-  );
+  await expect(scopeItems(page)).toHaveCount(expected.length);
+  const shown = (await scopeItems(page).allInnerTexts()).map((t) => t.trim().split(/\s/)[0] ?? '');
   expect(shown.sort()).toEqual(expected);
   await expect(page.getByText(alice.name)).toBeVisible();
 
@@ -40,7 +38,7 @@ test('a signed-out visitor who opened a deep link lands back on it after signing
   await expect(page).toHaveURL(/\/scopes\?filter=ac$/);
   await expect(page.getByRole('heading', { name: 'Scopes', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Filter scopes')).toHaveValue('ac');
-  const items = page.getByRole('list', { name: /scopes/i }).getByRole('listitem');
+  const items = scopeItems(page);
   await expect(items.first()).toBeVisible();
   for (const text of await items.allInnerTexts()) expect(text).toContain('ac');
 });

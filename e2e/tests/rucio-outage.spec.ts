@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoUser } from '@bdms/dev-fixtures';
+import { scopeItems } from '../support/scopes.ts';
 import { signIn } from '../support/login.ts';
 import { devstack } from '../support/stack.ts';
 
@@ -34,10 +35,5 @@ test('when Rucio goes down the portal says so, and it recovers by itself when Ru
 
   await expect(banner).toBeHidden({ timeout: 25_000 });
   await expect.poll(async () => (await page.request.get('/api/health')).status()).toBe(200);
-  await expect(
-    page
-      .getByRole('list', { name: /scopes/i })
-      .getByRole('listitem')
-      .first(),
-  ).toBeVisible();
+  await expect(scopeItems(page).first()).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demoUser } from '@bdms/dev-fixtures';
+import { scopeItems } from '../support/scopes.ts';
 import { signIn } from '../support/login.ts';
 
 /** WCAG 2.1 A/AA rules; any serious or critical violation fails with the rule ids and targets. */
@@ -23,12 +24,7 @@ test('the landing page and the scopes page pass axe in light and dark', async ({
   await expectNoSeriousA11yViolations(page, 'landing, light');
 
   await signIn(page, demoUser('astronomer'));
-  await expect(
-    page
-      .getByRole('list', { name: /scopes/i })
-      .getByRole('listitem')
-      .first(),
-  ).toBeVisible();
+  await expect(scopeItems(page).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'scopes, light');
 
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
@@ -58,7 +54,7 @@ test('keyboard only: skip link, sign in, filter and open a scope', async ({ page
   await expect(filter).toBeVisible();
   await filter.focus();
   await page.keyboard.type('dpp');
-  const items = page.getByRole('list', { name: /scopes/i }).getByRole('listitem');
+  const items = scopeItems(page);
   await expect(items).toHaveCount(1);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Clear filter' })).toBeFocused();
