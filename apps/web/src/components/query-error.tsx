@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
-import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
+import { Button, Group, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import { isApiError } from '@/lib/api-client.ts';
+import { Notice } from './notice.tsx';
 
 interface QueryErrorProps {
   title: string;
@@ -14,13 +15,7 @@ export function QueryError({ title, error, onRetry, retrying = false }: QueryErr
   const message = error instanceof Error ? error.message : 'Something went wrong';
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
-    <Alert
-      role="alert"
-      color="red"
-      variant="light"
-      title={title}
-      icon={<IconAlertCircle aria-hidden />}
-    >
+    <Notice kind="error" title={title}>
       <Text size="sm">{message}</Text>
       {requestId && (
         <Text size="xs" c="dimmed" mt={4}>
@@ -39,6 +34,6 @@ export function QueryError({ title, error, onRetry, retrying = false }: QueryErr
           Retry
         </Button>
       </Group>
-    </Alert>
+    </Notice>
   );
 }

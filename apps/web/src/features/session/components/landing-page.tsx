@@ -1,5 +1,6 @@
-import { Alert, Button, Container, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconDatabase, IconInfoCircle, IconLogin } from '@tabler/icons-react';
+import { Button, Container, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconDatabase, IconLogin } from '@tabler/icons-react';
+import { Notice } from '@/components/notice.tsx';
 import { useLocation } from 'react-router';
 import { loginUrl } from '@/lib/auth-urls.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
@@ -41,26 +42,14 @@ export function LandingPage({ problem }: LandingPageProps) {
           <List.Item>Your tokens stay on the portal server, never in this page</List.Item>
         </List>
         {signInError && (
-          <Alert
-            role="alert"
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden />}
-            title="Sign-in did not complete"
-          >
+          <Notice kind="error" title="Sign-in did not complete">
             {signInError}
-          </Alert>
+          </Notice>
         )}
         {problem && (
-          <Alert
-            role="status"
-            color="yellow"
-            variant="light"
-            icon={<IconInfoCircle aria-hidden />}
-            title="We could not check whether you are signed in"
-          >
+          <Notice kind="info" title="We could not check whether you are signed in">
             {problem}. You can still try to sign in.
-          </Alert>
+          </Notice>
         )}
         <Button
           component="a"

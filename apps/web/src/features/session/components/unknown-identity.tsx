@@ -1,5 +1,6 @@
-import { Alert, Button, Container, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconLogout } from '@tabler/icons-react';
+import { Button, Container, Stack, Text, Title } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import { Notice } from '@/components/notice.tsx';
 import { usePageTitle } from '@/lib/use-page-title.ts';
 import { useSignOut } from '../api/sign-out.ts';
 
@@ -19,15 +20,9 @@ export function UnknownIdentity({ message }: UnknownIdentityProps) {
     <Container size="sm" py="xl">
       <Stack gap="lg" align="flex-start">
         <Title order={1}>Your identity has no Rucio account</Title>
-        <Alert
-          role="alert"
-          color="red"
-          variant="light"
-          icon={<IconAlertTriangle aria-hidden />}
-          title="Rucio does not accept your sign-in"
-        >
+        <Notice kind="error" title="Rucio does not accept your sign-in">
           {message}
-        </Alert>
+        </Notice>
         <Text>
           You are signed in, but Rucio does not know this identity, so the portal cannot show you
           any data. Ask the BDMS administrators to map it to your Rucio account, or sign out and use
