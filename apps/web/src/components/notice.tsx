@@ -18,14 +18,7 @@ const LOOK = {
 export function Notice({ kind, title, children }: NoticeProps) {
   const { role, color, Icon } = LOOK[kind];
   return (
-    <Alert
-      role={role}
-      color={color}
-      variant="light"
-      title={title}
-      icon={<Icon aria-hidden />}
-      {...rest}
-    >
+    <Alert role={role} color={color} variant="light" title={title} icon={<Icon aria-hidden />}>
       {children}
     </Alert>
   );
