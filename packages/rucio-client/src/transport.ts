@@ -89,13 +89,17 @@ export function createTransport(options: RucioClientOptions): Transport {
       const response = await guarded(
         path,
         call.signal,
-        () =>
-          doFetch(base + path, {
-            method: call.method ?? 'GET',
-            headers,
-            signal,
-            redirect: call.redirect ?? 'follow',
-          }),
+        () => {
+          const method = call.method ?? 'GET';
+          const attempt = () =>
+            doFetch(base + path, { method, headers, signal, redirect: call.redirect ?? 'follow' });
+          // A pooled keep-alive socket that the server closed meanwhile (gunicorn's keep-alive is
+          // 2 s; or Rucio restarted) fails before any answer: a GET is safe to send once more.
+          return attempt().catch((error: unknown) => {
+            if (method === 'GET' && !signal.aborted && isStaleSocket(error)) return attempt();
+            throw error;
+          });
+        },
         timer,
       );
       if (!response.ok && !call.expect?.includes(response.status)) {
@@ -138,4 +142,13 @@ export function createTransport(options: RucioClientOptions): Transport {
   }
 
   return { send, getJson, parse };
+}
+
+const STALE_SOCKET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/** The connection broke before a response (not "nothing listens", which is ECONNREFUSED). */
+function isStaleSocket(error: unknown): boolean {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' && STALE_SOCKET_CODES.has(cause.code);
 }
