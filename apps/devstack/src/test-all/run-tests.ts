@@ -91,7 +91,7 @@ export function runPytest(
 ): SuiteResult {
   const report = join(reportsDir, 'pytest.xml');
   rmSync(report, { force: true });
-  const code = run(python, ['-m', 'pytest', '-q', testsDir, `--junitxml=${report}`], {
+  const code = run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', testsDir, `--junitxml=${report}`], {
     cwd: testsDir,
     env,
   });
