@@ -91,10 +91,14 @@ export function runPytest(
 ): SuiteResult {
   const report = join(reportsDir, 'pytest.xml');
   rmSync(report, { force: true });
-  const code = run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', testsDir, `--junitxml=${report}`], {
-    cwd: testsDir,
-    env,
-  });
+  const code = run(
+    python,
+    ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', testsDir, `--junitxml=${report}`],
+    {
+      cwd: testsDir,
+      env,
+    },
+  );
   return withExit('pytest-seed', code, report, parseJunitReport);
 }
 
