@@ -36,6 +36,14 @@ export class RucioPayloadError extends Error {
   }
 }
 
+/** A path that would resolve outside the API base or to another path there (dot segments). */
+export class RucioPathError extends Error {
+  override readonly name = 'RucioPathError';
+  constructor(readonly path: string) {
+    super(`refusing a Rucio path that does not stay where it says: ${JSON.stringify(path)}`);
+  }
+}
+
 interface RucioErrorBody {
   ExceptionClass?: unknown;
   ExceptionMessage?: unknown;

@@ -1,6 +1,6 @@
 export { createRucioClient, type RucioClient } from './client.ts';
 export type { RucioClientOptions, CallOptions } from './transport.ts';
-export { RucioError, RucioUnavailableError, RucioPayloadError } from './errors.ts';
+export { RucioError, RucioPathError, RucioUnavailableError, RucioPayloadError } from './errors.ts';
 export { didPath } from './did-path.ts';
 export { streamNdjson, parseRucioJson } from './ndjson.ts';
 export type { RucioToken, UserpassCredentials } from './endpoints/auth.ts';

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { RucioPayloadError, RucioUnavailableError, rucioErrorFrom } from './errors.ts';
+import {
+  RucioPathError,
+  RucioPayloadError,
+  RucioUnavailableError,
+  rucioErrorFrom,
+} from './errors.ts';
 import { parseRucioJson } from './ndjson.ts';
 
 export interface RucioClientOptions {
@@ -19,7 +24,11 @@ export interface CallOptions {
   method?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  redirect?: 'follow' | 'manual' | 'error';
+  /**
+   * Default 'error': a request carrying a token never follows a redirect (it could lead to another
+   * host). 'manual' hands 3xx to the adapter, which follows it only to this base (whoami).
+   */
+  redirect?: 'manual' | 'error';
   /** Statuses handed back to the adapter instead of becoming a RucioError (e.g. 303). */
   expect?: number[];
 }
@@ -69,7 +78,23 @@ export function createTransport(options: RucioClientOptions): Transport {
     }
   }
 
+  const origin = new URL(base).origin;
+  const prefix = new URL(`${base}/`).pathname.replace(/\/$/, '');
+
+  /**
+   * The URL for a path, refused unless it resolves to exactly that path under the API base: a
+   * dot segment (`%2e%2e` included) that the URL parser would resolve away, or anything else that
+   * would carry the user's token to another path or host, never leaves this process.
+   */
+  function resolve(path: string): string {
+    const resolved = path.startsWith('/') ? URL.parse(prefix + path, origin) : null;
+    if (resolved?.origin !== origin || resolved.pathname + resolved.search !== prefix + path)
+      throw new RucioPathError(path);
+    return resolved.href;
+  }
+
   async function send(path: string, call: CallOptions = {}): Promise<Exchange> {
+    const url = resolve(path);
     const controller = new AbortController();
     const timer = { timedOut: false };
     const handle = setTimeout(() => {
@@ -92,7 +117,7 @@ export function createTransport(options: RucioClientOptions): Transport {
         () => {
           const method = call.method ?? 'GET';
           const attempt = () =>
-            doFetch(base + path, { method, headers, signal, redirect: call.redirect ?? 'follow' });
+            doFetch(url, { method, headers, signal, redirect: call.redirect ?? 'error' });
           // A pooled keep-alive socket that the server closed meanwhile (gunicorn's keep-alive is
           // 2 s; or Rucio restarted) fails before any answer: a GET is safe to send once more.
           return attempt().catch((error: unknown) => {
