@@ -1,3 +1,6 @@
+export * from './error-codes.ts';
+export * from './names.ts';
 export * from './schemas.ts';
+export * from './session.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';

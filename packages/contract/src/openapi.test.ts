@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from './openapi.ts';
 import { api } from './routes.ts';
+import { ErrorCode } from './error-codes.ts';
+import { DidName, ScopeName } from './names.ts';
 
 describe('buildOpenApi', () => {
   const doc = buildOpenApi('1.2.3') as {
@@ -53,5 +55,41 @@ describe('streamed routes', () => {
     expect(Object.keys(content ?? {})).toEqual(['application/x-ndjson']);
     expect(JSON.stringify(content)).toContain('#/components/schemas/DidSummary');
     expect(JSON.stringify(content)).toContain('#/components/schemas/StreamTrailer');
+  });
+});
+
+describe('a complete contract', () => {
+  const doc = buildOpenApi('1') as {
+    paths: Record<string, Record<string, { parameters?: unknown[]; responses: JsonMap }>>;
+  };
+  type JsonMap = Record<string, unknown>;
+
+  it('documents each error status with exactly the codes the route declares', () => {
+    const contents = doc.paths['/api/dids/{scope}/{name}/contents']?.get;
+    const text = JSON.stringify(contents?.responses['400']);
+    expect(text).toContain('"enum":["bad_request","rucio_refused"]');
+    expect(JSON.stringify(contents?.responses['401'])).toContain(
+      '"enum":["unauthenticated","session_expired","rucio_rejected_token"]',
+    );
+  });
+
+  it('documents the path parameters with the patterns the BFF enforces', () => {
+    const params = JSON.stringify(doc.paths['/api/dids/{scope}/{name}/contents']?.get?.parameters);
+    expect(params).toContain('#/components/schemas/ScopeName');
+    const schemas = (buildOpenApi('1') as { components: { schemas: Record<string, JsonMap> } })
+      .components.schemas;
+    expect(String(schemas.DidName?.pattern)).toContain('(?!\\.{1,2}$)');
+    expect(DidName.safeParse('..').success).toBe(false);
+    expect(DidName.safeParse('/ctao/acada/DL0/x').success).toBe(true);
+    expect(ScopeName.safeParse('.').success).toBe(false);
+  });
+
+  it('documents sign-in as a 302 with its query, and every route only with codes of the enum', () => {
+    const login = doc.paths['/auth/login']?.get;
+    expect(Object.keys(login?.responses ?? {})).toEqual(['302', '400', '429', '503']);
+    expect(JSON.stringify(login?.parameters)).toContain('"name":"returnTo"');
+    for (const def of Object.values(api))
+      for (const codes of Object.values(def.errors))
+        for (const code of codes) expect(ErrorCode.options).toContain(code);
   });
 });

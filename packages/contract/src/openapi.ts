@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { ApiErrorBody, StreamTrailer } from './schemas.ts';
-import { api, type RouteDef } from './routes.ts';
+import { api } from './routes.ts';
+import type { RouteDef } from './route-def.ts';
 
 type JsonObject = Record<string, unknown>;
 
 const STATUS_TEXT: Record<number, string> = {
+  302: 'Redirect (see Location)',
   400: 'Bad request',
-  401: 'Not signed in',
-  403: 'Forbidden (CSRF check failed: send X-CSRF: 1 from the portal origin)',
+  401: 'Not signed in, or Rucio does not know the identity',
+  403: 'Forbidden',
   404: 'Not found',
-  502: 'Rucio or the IdP answered with an error',
+  409: 'Rucio refused the request (its reason is in the message)',
+  429: 'Too many requests from this client (see Retry-After)',
+  502: 'Rucio answered with an error',
   503: 'A component is unavailable',
 };
 
@@ -18,39 +22,84 @@ const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z_]+)/g, '
 
 function schemaRef(schema: z.ZodType): JsonObject {
   const id = z.globalRegistry.get(schema)?.id;
-  return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(schema);
+  return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(schema, { io: 'input' });
+}
+
+/** The error body, with `code` narrowed to the codes this status can carry on this route. */
+const errorSchema = (codes: readonly string[]): JsonObject =>
+  codes.length === 0
+    ? schemaRef(ApiErrorBody)
+    : {
+        allOf: [
+          schemaRef(ApiErrorBody),
+          { type: 'object', properties: { error: { properties: { code: { enum: codes } } } } },
+        ],
+      };
+
+function successResponse(def: RouteDef): JsonObject {
+  if (def.success === 302)
+    return {
+      description: STATUS_TEXT[302],
+      headers: { Location: { required: true, schema: { type: 'string' } } },
+    };
+  return {
+    description: 'OK',
+    content: def.stream
+      ? {
+          // OpenAPI 3.1 has no item schema for sequences: each line is one of these.
+          'application/x-ndjson': {
+            schema: { oneOf: [schemaRef(def.response), schemaRef(StreamTrailer)] },
+          },
+        }
+      : { 'application/json': { schema: schemaRef(def.response) } },
+  };
+}
+
+function parameters(def: RouteDef): JsonObject[] {
+  const path = (def.params?.shape ?? {}) as Record<string, z.ZodType | undefined>;
+  const fromPath = [...def.path.matchAll(/:([A-Za-z_]+)/g)].map(([, name = '']) => {
+    const schema = path[name];
+    const example = def.examples?.[name];
+    return {
+      name,
+      in: 'path',
+      required: true,
+      schema: schema ? schemaRef(schema) : { type: 'string' },
+      ...(example === undefined ? {} : { example }),
+    };
+  });
+  const query = (def.query?.shape ?? {}) as Record<string, z.ZodType>;
+  const fromQuery = Object.entries(query).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !schema.safeParse(undefined).success,
+    schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+  }));
+  return [...fromPath, ...fromQuery];
 }
 
 function operation(name: string, def: RouteDef): JsonObject {
-  const responses: JsonObject = {
-    200: {
-      description: 'OK',
-      content: def.stream
-        ? {
-            'application/x-ndjson': {
-              // OpenAPI 3.1 has no item schema for sequences: describe one line, and the trailer.
-              schema: { oneOf: [schemaRef(def.response), schemaRef(StreamTrailer)] },
-            },
-          }
-        : { 'application/json': { schema: schemaRef(def.response) } },
-    },
-  };
-  for (const status of def.errors) {
+  const responses: JsonObject = { [def.success ?? 200]: successResponse(def) };
+  for (const [status, codes = []] of Object.entries(def.errors)) {
+    const body = def.bodies?.[Number(status)];
     responses[status] = {
-      description: STATUS_TEXT[status] ?? 'Error',
-      content: { 'application/json': { schema: schemaRef(def.bodies?.[status] ?? ApiErrorBody) } },
+      description: STATUS_TEXT[Number(status)] ?? 'Error',
+      content: { 'application/json': { schema: body ? schemaRef(body) : errorSchema(codes) } },
     };
   }
-  const params = [...def.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+  const params = parameters(def);
   return {
     operationId: name,
     summary: def.summary,
     ...(params.length ? { parameters: params } : {}),
+    ...(def.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaRef(def.body) } },
+          },
+        }
+      : {}),
     ...(def.auth ? {} : { security: [] }),
     responses,
   };

@@ -1,28 +1,12 @@
 import type { z } from 'zod';
+import { DidParams } from './names.ts';
+import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from './route-def.ts';
+import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import { DidSummary, Health, LogoutResponse, Me, OpenApiDocument, ScopeList } from './schemas.ts';
 
-export interface RouteDef<R extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post' | 'put' | 'delete';
-  /** Express-style path, e.g. /api/dids/:scope */
-  path: string;
-  summary: string;
-  /** false only for the public routes (health, the OpenAPI document). */
-  auth: boolean;
-  response: R;
-  /** Statuses besides 200 that this route documents (they carry ApiErrorBody unless `bodies` says otherwise). */
-  errors: number[];
-  /**
-   * NDJSON (application/x-ndjson): `response` is the schema of one line, and the stream ends with
-   * a StreamTrailer line. Errors before the first line are ordinary JSON error bodies.
-   */
-  stream?: true;
-  /** Error statuses whose body is not ApiErrorBody (health answers 503 with a Health body). */
-  bodies?: Partial<Record<number, z.ZodType>>;
-}
+export * from './route-def.ts';
 
-const route = <R extends z.ZodType>(def: RouteDef<R>): RouteDef<R> => def;
-
-/** The one definition of the BFF's JSON API. The BFF validates against it; the SPA is typed by it. */
+/** The one definition of the BFF's HTTP API. The BFF validates against it; the SPA is typed by it. */
 export const api = {
   me: route({
     method: 'get',
@@ -30,7 +14,7 @@ export const api = {
     summary: 'The signed-in user, their groups, Rucio account and admin flag',
     auth: true,
     response: Me,
-    errors: [401, 502],
+    errors: errors(SESSION_ERRORS, RUCIO_ERRORS),
   }),
   scopes: route({
     method: 'get',
@@ -38,7 +22,7 @@ export const api = {
     summary: 'Scopes, as Rucio lists them for the signed-in user',
     auth: true,
     response: ScopeList,
-    errors: [401, 502, 503],
+    errors: errors(SESSION_ERRORS, RUCIO_ERRORS),
   }),
   didContents: route({
     method: 'get',
@@ -46,17 +30,25 @@ export const api = {
     summary:
       'The content of a dataset or container, streamed as NDJSON (one DidSummary per line, then a StreamTrailer). The name is one URL-encoded path segment.',
     auth: true,
+    params: DidParams,
+    examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
     response: DidSummary,
     stream: true,
-    errors: [401, 404, 502, 503],
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden'],
+      404: ['not_found'],
+      409: ['rucio_refused'],
+      400: ['rucio_refused'],
+    }),
   }),
   health: route({
     method: 'get',
     path: '/api/health',
-    summary: 'BFF, Rucio and IdP reachability; 503 with the reason when one is down',
+    summary:
+      'Which parts (BFF, Rucio, IdP) answer; 503 when one does not. Versions, latencies and reasons only for signed-in users.',
     auth: false,
     response: Health,
-    errors: [503],
+    errors: { 503: [] },
     bodies: { 503: Health },
   }),
   openapi: route({
@@ -65,7 +57,33 @@ export const api = {
     summary: 'This OpenAPI 3.1 document',
     auth: false,
     response: OpenApiDocument,
-    errors: [],
+    errors: {},
+  }),
+  login: route({
+    method: 'get',
+    path: '/auth/login',
+    summary:
+      'Start signing in: a 302 to the IdP with PKCE, state and nonce; the transaction travels in an encrypted cookie. Browsers get failures as a 303 to the portal with ?signInError=<code>.',
+    auth: false,
+    query: LoginQuery,
+    response: Redirect,
+    success: 302,
+    errors: { 400: ['bad_request'], 429: ['rate_limited'], 503: ['idp_unavailable'] },
+  }),
+  callback: route({
+    method: 'get',
+    path: '/auth/callback',
+    summary:
+      'Where the IdP sends the browser back: checks the transaction, redeems the code, starts the session, 302 to returnTo.',
+    auth: false,
+    query: CallbackQuery,
+    response: Redirect,
+    success: 302,
+    errors: {
+      400: ['login_failed', 'bad_request'],
+      429: ['rate_limited'],
+      503: ['idp_unavailable', 'session_store_unavailable'],
+    },
   }),
   /**
    * Needs X-CSRF: 1 (and a same-origin Origin). Revokes the refresh token, ends the session and
@@ -77,7 +95,11 @@ export const api = {
     summary: 'Sign out: revoke the refresh token, end the session; tells the SPA where to go next',
     auth: false,
     response: LogoutResponse,
-    errors: [403],
+    errors: {
+      403: ['csrf_rejected'],
+      429: ['rate_limited'],
+      503: ['session_store_unavailable'],
+    },
   }),
 } as const;
 

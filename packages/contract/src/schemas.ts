@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ErrorCode } from './error-codes.ts';
 
 /** Every error the BFF sends has this body. `code` is stable; `message` is for people. */
 export const ApiErrorBody = z
   .object({
     error: z.object({
-      code: z.string().describe('Stable machine code, e.g. unauthenticated, rucio_unavailable'),
+      code: ErrorCode.describe('Stable machine code, e.g. unauthenticated, rucio_unavailable'),
       message: z.string().describe('What went wrong, written for the user'),
       requestId: z.string().optional(),
       details: z.unknown().optional(),
@@ -37,10 +38,11 @@ const ComponentHealth = z.object({
   reason: z.string().optional().describe('Why the component is not ok'),
 });
 
+/** Everyone sees which part is down; versions, latencies and reasons only signed-in users. */
 export const Health = z
   .object({
     ok: z.boolean(),
-    bff: z.object({ ok: z.literal(true), version: z.string() }),
+    bff: z.object({ ok: z.literal(true), version: z.string().optional() }),
     rucio: ComponentHealth.extend({ version: z.string().optional() }),
     idp: ComponentHealth.extend({ issuer: z.string().optional() }),
   })

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { ErrorCode } from './error-codes.ts';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500 | 502 | 503;
+
+/** Per error status, the codes a route may answer with (the body is ApiErrorBody). */
+export type RouteErrors = Partial<Record<ErrorStatus, readonly ErrorCode[]>>;
+
+export interface RouteDef<R extends z.ZodType = z.ZodType> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Express-style path, e.g. /api/dids/:scope/:name */
+  path: string;
+  summary: string;
+  /** false only for the public routes (health, the OpenAPI document, sign-in). */
+  auth: boolean;
+  /** Path parameters, validated by the BFF before the handler runs. */
+  params?: z.ZodObject;
+  /** An example per path parameter, for the OpenAPI document (and the fuzzer's examples phase). */
+  examples?: Record<string, string>;
+  /** Query parameters, validated by the BFF before the handler runs. */
+  query?: z.ZodObject;
+  /** JSON request body, validated by the BFF before the handler runs. */
+  body?: z.ZodType;
+  /** The success body (for `stream`, one line). */
+  response: R;
+  /** 200 unless said otherwise (sign-in answers 302 redirects). */
+  success?: 200 | 201 | 302;
+  /** Every error status the route can give, with the error codes it uses for each. */
+  errors: RouteErrors;
+  /**
+   * NDJSON (application/x-ndjson): `response` is the schema of one line, and the stream ends with
+   * a StreamTrailer line. Errors before the first line are ordinary JSON error bodies.
+   */
+  stream?: true;
+  /** Error statuses whose body is not ApiErrorBody (health answers 503 with a Health body). */
+  bodies?: Partial<Record<number, z.ZodType>>;
+}
+
+export const route = <D extends RouteDef>(def: D): D => def;
+
+/** Merges error maps; codes of the same status are united. */
+export function errors(...maps: RouteErrors[]): RouteErrors {
+  const out: Record<number, ErrorCode[]> = {};
+  for (const map of maps)
+    for (const [status, codes] of Object.entries(map) as [string, ErrorCode[]][])
+      out[Number(status)] = [...new Set([...(out[Number(status)] ?? []), ...codes])];
+  return out;
+}
+
+/** Any route behind the session: not signed in, session over, session store down. */
+export const SESSION_ERRORS: RouteErrors = {
+  401: ['unauthenticated', 'session_expired'],
+  503: ['session_store_unavailable', 'idp_unavailable'],
+};
+
+/** Any route that calls Rucio with the user's token. */
+export const RUCIO_ERRORS: RouteErrors = {
+  401: ['rucio_rejected_token'],
+  502: ['rucio_error'],
+  503: ['rucio_unavailable'],
+};
+
+/** Routes with path, query or body parameters. */
+export const INPUT_ERRORS: RouteErrors = { 400: ['bad_request'] };
