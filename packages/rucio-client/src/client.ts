@@ -1,6 +1,6 @@
 import { getAccount, whoami } from './endpoints/accounts.ts';
 import { authUserpass } from './endpoints/auth.ts';
-import { listDids } from './endpoints/dids.ts';
+import { listContents } from './endpoints/dids.ts';
 import { ping } from './endpoints/ping.ts';
 import { listScopes } from './endpoints/scopes.ts';
 import { createTransport, type RucioClientOptions } from './transport.ts';
@@ -15,7 +15,7 @@ export function createRucioClient(options: RucioClientOptions) {
     whoami: whoami(t),
     getAccount: getAccount(t),
     listScopes: listScopes(t),
-    listDids: listDids(t),
+    listContents: listContents(t),
   };
 }
 

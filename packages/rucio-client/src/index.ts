@@ -1,5 +1,5 @@
 export { createRucioClient, type RucioClient } from './client.ts';
-export type { RucioClientOptions, CallOptions } from './transport.ts';
+export type { RucioClientOptions, CallOptions, AuthOptions } from './transport.ts';
 export { RucioError, RucioPathError, RucioUnavailableError, RucioPayloadError } from './errors.ts';
 export { didPath } from './did-path.ts';
 export { streamNdjson, parseRucioJson } from './ndjson.ts';

@@ -38,3 +38,9 @@ export const DidContentDto = z
   })
   .loose();
 export type DidContentDto = z.infer<typeof DidContentDto>;
+
+/**
+ * A byte limit: Rucio sends unlimited as the bare literal `Infinity` (parseRucioJson turns it
+ * into the number), which zod's z.number() refuses on its own.
+ */
+export const RucioLimitBytes = z.union([z.number(), z.literal(Number.POSITIVE_INFINITY)]);

@@ -17,13 +17,25 @@ export interface RucioClientOptions {
   timeoutMs?: number;
 }
 
+/** Who calls: every user-facing endpoint takes these, as one options object. */
+export interface AuthOptions {
+  /** Raw JWT or Rucio token, sent as X-Rucio-Auth-Token (never `Bearer`). */
+  token: string;
+  /** Act as this Rucio account (X-Rucio-Account); the identity must map to it, else Rucio says 401. */
+  account?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
 export interface CallOptions {
   /** Raw JWT or Rucio token, sent as X-Rucio-Auth-Token (never `Bearer`). */
-  token?: string;
+  token?: string | undefined;
+  account?: string | undefined;
+  /** Sent as JSON (Content-Type: application/json). Rucio's DELETE /rules/<id> needs `{}`. */
+  body?: unknown;
   accept?: string;
   method?: string;
   headers?: Record<string, string>;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Default 'error': a request carrying a token never follows a redirect (it could lead to another
    * host). 'manual' hands 3xx to the adapter, which follows it only to this base (whoami).
@@ -45,7 +57,10 @@ export interface Exchange {
 
 export interface Transport {
   send(path: string, options?: CallOptions): Promise<Exchange>;
-  getJson<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.infer<S>>;
+  /** Any method; `options.body` is sent as JSON; the answer is parsed (Infinity allowed) and validated. */
+  json<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.infer<S>>;
+  /** Any method, for answers without data (201 Created, 200 OK). */
+  call(path: string, options: CallOptions): Promise<void>;
   parse<S extends z.ZodType>(path: string, schema: S, value: unknown): z.infer<S>;
 }
 
@@ -107,6 +122,9 @@ export function createTransport(options: RucioClientOptions): Transport {
     const headers: Record<string, string> = { 'User-Agent': options.userAgent, ...call.headers };
     if (call.accept) headers.Accept = call.accept;
     if (call.token) headers['X-Rucio-Auth-Token'] = call.token;
+    if (call.account) headers['X-Rucio-Account'] = call.account;
+    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const done = (): void => {
       clearTimeout(handle);
     };
@@ -117,7 +135,7 @@ export function createTransport(options: RucioClientOptions): Transport {
         () => {
           const method = call.method ?? 'GET';
           const attempt = () =>
-            doFetch(url, { method, headers, signal, redirect: call.redirect ?? 'error' });
+            doFetch(url, { method, headers, body, signal, redirect: call.redirect ?? 'error' });
           // A pooled keep-alive socket that the server closed meanwhile (gunicorn's keep-alive is
           // 2 s; or Rucio restarted) fails before any answer: a GET is safe to send once more.
           return attempt().catch((error: unknown) => {
@@ -143,30 +161,39 @@ export function createTransport(options: RucioClientOptions): Transport {
     return result.data;
   }
 
-  async function getJson<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    call: CallOptions = {},
-  ): Promise<z.infer<S>> {
-    const { response, done, failure } = await send(path, { accept: 'application/json', ...call });
+  /** Reads the whole body as text; a broken connection while reading is an outage. */
+  async function readText(path: string, call: CallOptions): Promise<string> {
+    const { response, done, failure } = await send(path, call);
     try {
-      const text = await response.text();
-      let value: unknown;
-      try {
-        value = parseRucioJson(text);
-      } catch {
-        throw new RucioPayloadError(path, `not JSON: ${text.slice(0, 200)}`);
-      }
-      return parse(path, schema, value);
+      return await response.text();
     } catch (error) {
-      if (error instanceof RucioPayloadError) throw error;
       throw new RucioUnavailableError(path, failure(error), { cause: error });
     } finally {
       done();
     }
   }
 
-  return { send, getJson, parse };
+  async function json<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    call: CallOptions = {},
+  ): Promise<z.infer<S>> {
+    const text = await readText(path, { accept: 'application/json', ...call });
+    let value: unknown;
+    try {
+      value = parseRucioJson(text);
+    } catch {
+      throw new RucioPayloadError(path, `not JSON: ${text.slice(0, 200)}`);
+    }
+    return parse(path, schema, value);
+  }
+
+  /** A call whose answer carries no data we use (Rucio's `Created`, `OK` or empty bodies). */
+  async function call(path: string, options: CallOptions): Promise<void> {
+    await readText(path, options);
+  }
+
+  return { send, json, call, parse };
 }
 
 const STALE_SOCKET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);

@@ -55,7 +55,7 @@ describe('dot segments', () => {
   it('when the base has a path prefix, then ordinary paths stay under it', async () => {
     const rucio = createRucioClient({ baseUrl: `${url}/rucio/`, userAgent: 'test' });
     // The body is not a listing; only the path the request took matters here.
-    const rows = rucio.listDids('T', 'acada', '/ctao/a/../b');
+    const rows = rucio.listContents({ token: 'T', scope: 'acada', name: '/ctao/a/../b' });
     await rows[Symbol.asyncIterator]()
       .next()
       .catch(() => undefined);
@@ -67,7 +67,7 @@ describe('redirects', () => {
   it('when Rucio answers a token-carrying call with a redirect, then it is not followed', async () => {
     const before = seen.length;
     const rucio = createRucioClient({ baseUrl: url, userAgent: 'test' });
-    const error = await rucio.listScopes('SECRET-TOKEN').catch((e: unknown) => e);
+    const error = await rucio.listScopes({ token: 'SECRET-TOKEN' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RucioUnavailableError);
     expect(seen.slice(before).map((r) => r.url)).toEqual(['/scopes/']);
   });

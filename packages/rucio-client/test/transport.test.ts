@@ -41,7 +41,9 @@ describe('transport failures', () => {
   it('when the caller aborts, then the abort is passed through and is not called an outage', async () => {
     const rucio = createRucioClient({ baseUrl: silentUrl, userAgent: 'test', timeoutMs: 5000 });
     const controller = new AbortController();
-    const pending = rucio.listScopes('t', controller.signal).catch((e: unknown) => e);
+    const pending = rucio
+      .listScopes({ token: 't', signal: controller.signal })
+      .catch((e: unknown) => e);
     controller.abort();
     const error = await pending;
     expect(error).not.toBeInstanceOf(RucioUnavailableError);

@@ -1,5 +1,5 @@
 import { AccountDto } from '../schemas.ts';
-import type { Transport } from '../transport.ts';
+import type { AuthOptions, Transport } from '../transport.ts';
 import { RucioPayloadError } from '../errors.ts';
 
 const REDIRECTS = [301, 302, 303, 307, 308];
@@ -11,11 +11,10 @@ const REDIRECTS = [301, 302, 303, 307, 308];
  */
 export const whoami =
   (t: Transport) =>
-  async (token: string, signal?: AbortSignal): Promise<string> => {
+  async (auth: AuthOptions): Promise<string> => {
     const path = '/accounts/whoami';
     const { response, done } = await t.send(path, {
-      token,
-      signal,
+      ...auth,
       redirect: 'manual',
       accept: 'application/json',
       expect: REDIRECTS,
@@ -29,14 +28,14 @@ export const whoami =
       const match = target ? /\/accounts\/([^/]+)\/?$/.exec(target.pathname) : null;
       if (!match?.[1])
         throw new RucioPayloadError(path, `unexpected redirect to ${JSON.stringify(location)}`);
-      return (await getAccount(t)(token, decodeURIComponent(match[1]), signal)).account;
+      return (await getAccount(t)({ ...auth, name: decodeURIComponent(match[1]) })).account;
     } finally {
       done();
     }
   };
 
-/** GET /accounts/<account>. */
+/** GET /accounts/<name>. */
 export const getAccount =
   (t: Transport) =>
-  (token: string, account: string, signal?: AbortSignal): Promise<AccountDto> =>
-    t.getJson(`/accounts/${encodeURIComponent(account)}`, AccountDto, { token, signal });
+  ({ name, ...auth }: AuthOptions & { name: string }): Promise<AccountDto> =>
+    t.json(`/accounts/${encodeURIComponent(name)}`, AccountDto, auth);

@@ -20,7 +20,7 @@ export interface RucioToken {
  */
 export const authUserpass =
   (t: Transport) =>
-  async (credentials: UserpassCredentials, signal?: AbortSignal): Promise<RucioToken> => {
+  async (credentials: UserpassCredentials & { signal?: AbortSignal }): Promise<RucioToken> => {
     const path = '/auth/userpass';
     const headers: Record<string, string> = {
       'X-Rucio-Username': credentials.username,
@@ -29,7 +29,7 @@ export const authUserpass =
     if (credentials.account) headers['X-Rucio-Account'] = credentials.account;
     const { response, done } = await t.send(path, {
       headers,
-      signal,
+      signal: credentials.signal,
       accept: 'application/octet-stream',
     });
     try {

@@ -4,5 +4,5 @@ import type { Transport } from '../transport.ts';
 /** GET /ping: no authentication; Rucio's version. */
 export const ping =
   (t: Transport) =>
-  (signal?: AbortSignal): Promise<PingDto> =>
-    t.getJson('/ping', PingDto, { signal });
+  (options: { signal?: AbortSignal } = {}): Promise<PingDto> =>
+    t.json('/ping', PingDto, { signal: options.signal });
