@@ -1,7 +1,8 @@
 /**
  * The two registered clients (from DEV_CLIENTS) and the dev-only loopback rule: the portal may
- * use any http://localhost|127.0.0.1:<port>/auth/callback (tests run the BFF on random ports),
- * like RFC 8252 §7.3 allows for native apps; post-logout URIs may be any loopback URL.
+ * use any http(s)://localhost|127.0.0.1:<port>/auth/callback (tests run the BFF on random ports,
+ * over https too, to check its Secure cookies), like RFC 8252 §7.3 allows for native apps;
+ * post-logout URIs may be any loopback URL.
  */
 import type Provider from 'oidc-provider';
 import type { ClientMetadata } from 'oidc-provider';
@@ -9,12 +10,13 @@ import { DEV_CLIENTS } from '@bdms/dev-fixtures';
 import { STATIC_SCOPES } from './resources.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const WEB_PROTOCOLS = new Set(['http:', 'https:']);
 
 export function isLoopbackUrl(value: string): boolean {
   const url = URL.parse(value);
   return (
     url !== null &&
-    url.protocol === 'http:' &&
+    WEB_PROTOCOLS.has(url.protocol) &&
     LOOPBACK_HOSTS.has(url.hostname) &&
     url.username === '' &&
     url.password === '' &&

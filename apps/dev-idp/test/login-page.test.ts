@@ -90,11 +90,13 @@ describe('the sign-in page', () => {
 });
 
 describe('redirect URIs (dev loopback rule)', () => {
-  it('accepts any loopback port for /auth/callback', async () => {
+  it('accepts any loopback port for /auth/callback, over http and https', async () => {
     const alice = demoUser('astronomer');
     for (const cb of [
       'http://127.0.0.1:51234/auth/callback',
       'http://localhost:40001/auth/callback',
+      'https://127.0.0.1:51235/auth/callback',
+      'https://localhost:8080/auth/callback',
     ]) {
       const landed = await headlessLogin({
         startUrl: await authorizeUrl(cb),
@@ -108,7 +110,9 @@ describe('redirect URIs (dev loopback rule)', () => {
   it.each([
     'http://127.0.0.1:51234/elsewhere',
     'http://evil.example.org:8080/auth/callback',
-    'https://localhost:8080/auth/callback',
+    'https://evil.example.org/auth/callback',
+    'https://127.0.0.1.evil.example/auth/callback',
+    'ftp://127.0.0.1:8080/auth/callback',
   ])('rejects %s', async (cb) => {
     const res = await fetch(await authorizeUrl(cb), { redirect: 'manual' });
     expect(res.status).toBe(400);
