@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name; Kysely applies them in name order. Imported statically (no folder
+ * scan at run time), so they work the same under tsx, in a bundle and in tests.
+ * Never rename or edit an applied migration: add the next number.
+ */
+import type { Migration } from 'kysely/migration';
+import { audit } from './0001-audit.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001-audit': audit,
+};
