@@ -1,3 +1,3 @@
-import { node } from '@bdms/config/eslint';
+import { bff } from '@bdms/config/eslint';
 
-export default node(import.meta.dirname);
+export default bff(import.meta.dirname);

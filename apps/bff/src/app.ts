@@ -1,13 +1,20 @@
 import express, { type Express } from 'express';
+import { api } from '@bdms/contract';
 import type { Store } from 'express-session';
 import type { Logger } from 'pino';
 import { authRoutes } from './auth/auth.routes.ts';
+import { authErrorsForBrowsers } from './auth/browser-errors.ts';
 import { createLoginTxStore } from './auth/login-tx.ts';
 import type { OidcPort } from './auth/oidc-port.ts';
+import { isAdmin } from './auth/require-admin.ts';
 import { requireSession } from './auth/require-session.ts';
-import { sessionMiddleware } from './auth/session.ts';
+import { sessionMiddleware, type SessionStore } from './auth/session.ts';
+import { preventResurrection } from './auth/session-guard.ts';
+import { sessionPeeker } from './auth/peek-session.ts';
+import { cookieNames } from './auth/cookies.ts';
 import { createRucioCaller } from './auth/rucio-call.ts';
 import { createTokenRefresher } from './auth/token-refresher.ts';
+import type { AuditRepo } from './audit/audit.repo.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
@@ -18,10 +25,13 @@ import { meRoutes } from './me/me.routes.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
 import { httpLogger } from './middleware/http-logger.ts';
+import { methodNotAllowed } from './middleware/method-not-allowed.ts';
+import { authRateLimit } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import type { RucioPort } from './rucio-port.ts';
 import { createScopesService } from './scopes/scopes.service.ts';
+import { createReferenceCache } from './lib/reference-cache.ts';
 import { scopesRoutes } from './scopes/scopes.routes.ts';
 import { spaRoutes } from './web/spa.ts';
 
@@ -31,8 +41,12 @@ export interface AppDeps {
   oidc: OidcPort;
   rucio: RucioPort;
   sessionStore: Store;
+  /** Redis commands for rate-limit counters shared by every replica (unset: per process). */
+  redisCommand?: SessionStore['redisCommand'];
   /** Health cache; tests set 0. */
   healthCacheMs?: number;
+  /** The audit trail (PostgreSQL in production, in memory in unit tests). */
+  audit: AuditRepo;
 }
 
 /** The whole HTTP surface, without listening: tests mount it on port 0. */
@@ -43,6 +57,7 @@ export function createApp(deps: AppDeps): Express {
   // Behind a TLS-terminating proxy: trust one hop for X-Forwarded-Proto (Secure cookies need it).
   if (config.secureCookies) app.set('trust proxy', 1);
 
+  const reference = createReferenceCache({ ttlMs: config.referenceCacheMs });
   const withToken = createRucioCaller(createTokenRefresher(oidc, logger));
   const health = createHealthService({
     rucio,
@@ -51,21 +66,36 @@ export function createApp(deps: AppDeps): Express {
     cacheMs: deps.healthCacheMs,
   });
 
+  const sessionStore = preventResurrection(deps.sessionStore, config.session.absoluteMs);
   app.use(requestId());
   app.use(httpLogger(logger));
   app.use(securityHeaders(config));
+  app.use(methodNotAllowed(Object.values(api)));
   app.use(csrfProtection(config));
   app.use(['/api', '/auth'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
 
-  app.use(publicApiRoutes(health, config.version));
-  app.use(['/api', '/auth'], sessionMiddleware(config, deps.sessionStore));
-  app.use(authRoutes({ config, logger, oidc, loginTx: createLoginTxStore(deps.sessionStore) }));
+  app.use(
+    '/auth',
+    authRateLimit({ perMinute: config.authRateLimitPerMinute, redisCommand: deps.redisCommand }),
+  );
+  const signedIn = sessionPeeker(config, cookieNames(config).session, sessionStore);
+  app.use(publicApiRoutes(health, config.version, signedIn));
+  app.use(['/api', '/auth'], sessionMiddleware(config, sessionStore));
+  const loginTx = createLoginTxStore(config.session.secret, sessionStore);
+  app.use(authRoutes({ config, logger, oidc, loginTx, audit: deps.audit }));
+  // After the auth routes and the rate limit in front of them: their failures, for browsers.
+  app.use(['/auth/login', '/auth/callback'], authErrorsForBrowsers(config.publicUrl));
   app.use('/api', requireSession(config));
-  app.use(meRoutes(createMeService({ rucio, adminGroup: config.adminGroup }), withToken));
-  app.use(scopesRoutes(createScopesService({ rucio }), withToken));
+  app.use(
+    meRoutes(
+      createMeService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),
+      withToken,
+    ),
+  );
+  app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
   app.use(['/api', '/auth'], notFound());
 

@@ -3,10 +3,17 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { SCHEMA_NAME } from './db/db.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const origins = z
+  .string()
+  .default('')
+  .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.url().transform((u) => new URL(u).origin)));
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me';
 
@@ -20,6 +27,13 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1),
   OIDC_SCOPES: z.string().min(1).default('openid profile email offline_access wlcg.groups'),
   OIDC_ALLOW_INSECURE: flag.default(false),
+  /** e.g. `consent`: IAM would show its approval page at every sign-in, so none by default. */
+  OIDC_PROMPT: z
+    .string()
+    .regex(/^(none|login|consent|select_account)( (login|consent|select_account))*$/, {
+      message: 'must be OIDC prompt values (none, login, consent, select_account)',
+    })
+    .optional(),
   RUCIO_AUDIENCE: z.string().min(1).default('rucio'),
   RUCIO_URL: z.url(),
   RUCIO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -28,6 +42,25 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   REDIS_URL: z.url().optional(),
+  /** The portal's own PostgreSQL database (audit trail…); the BFF does not start without it. */
+  DATABASE_URL: z.url({
+    protocol: /^postgres(ql)?$/,
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: the portal database, e.g. postgresql://user@127.0.0.1:5432/bdms_portal'
+        : 'must be a postgresql:// URL',
+  }),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(SCHEMA_NAME, 'must be a plain lower-case schema name')
+    .default('public'),
+  /** How long rarely-changing Rucio answers (scopes, the user's account…) are reused; 0 = never. */
+  REFERENCE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /** Requests to /auth/* per client per minute (sign-in, callback, sign-out). */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Extra origins the SPA may load images from / connect to (e.g. storage hosts), space-separated. */
+  CSP_IMG_ORIGINS: origins,
+  CSP_CONNECT_ORIGINS: origins,
   WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -48,10 +81,15 @@ export interface Config {
     scopes: string;
     allowInsecure: boolean;
     audience: string;
+    prompt: string | undefined;
   };
   rucio: { url: string; timeoutMs: number };
   adminGroup: string;
+  authRateLimitPerMinute: number;
+  referenceCacheMs: number;
+  csp: { imgOrigins: string[]; connectOrigins: string[] };
   session: { secret: string; idleMs: number; absoluteMs: number; redisUrl: string | undefined };
+  database: { url: string; schema: string };
   webDistDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   version: string;
@@ -61,23 +99,27 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+const isHttp = (url: string): boolean => new URL(url).protocol === 'http:';
+
+/**
+ * A deployment (NODE_ENV=production, or served over https) must not run with development
+ * shortcuts: the committed dev session secret, plain-http Rucio or IdP, or insecure OIDC.
+ */
 function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
   const problems: string[] = [];
-  if (
-    new URL(e.OIDC_ISSUER).protocol === 'http:' &&
-    !e.OIDC_ALLOW_INSECURE &&
-    e.NODE_ENV !== 'production'
-  ) {
+  const deployed = e.NODE_ENV === 'production' || new URL(e.PUBLIC_URL).protocol === 'https:';
+  const why = e.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'PUBLIC_URL is https';
+  if (isHttp(e.OIDC_ISSUER) && !e.OIDC_ALLOW_INSECURE && !deployed) {
     problems.push(
       'OIDC_ISSUER: is http://; set OIDC_ALLOW_INSECURE=1 to allow that (development only)',
     );
   }
-  if (e.NODE_ENV !== 'production') return problems;
-  if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
-  if (e.OIDC_ALLOW_INSECURE)
-    problems.push('OIDC_ALLOW_INSECURE: must not be set when NODE_ENV=production');
-  if (new URL(e.OIDC_ISSUER).protocol !== 'https:')
-    problems.push('OIDC_ISSUER: must be https:// when NODE_ENV=production');
+  if (!deployed) return problems;
+  if (!e.SESSION_SECRET || e.SESSION_SECRET === DEV_SESSION_SECRET)
+    problems.push(`SESSION_SECRET: a secret of your own is required when ${why}`);
+  if (e.OIDC_ALLOW_INSECURE) problems.push(`OIDC_ALLOW_INSECURE: must not be set when ${why}`);
+  if (isHttp(e.OIDC_ISSUER)) problems.push(`OIDC_ISSUER: must be https:// when ${why}`);
+  if (isHttp(e.RUCIO_URL)) problems.push(`RUCIO_URL: must be https:// when ${why}`);
   return problems;
 }
 
@@ -85,8 +127,7 @@ function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'): Config {
   const parsed = EnvSchema.safeParse(env ?? process.env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid BFF environment:\n${lines.join('\n')}`);
+    throw new ConfigError(`invalid BFF environment:\n${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
   const problems = crossFieldProblems(e);
@@ -107,15 +148,20 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
       scopes: e.OIDC_SCOPES,
       allowInsecure: e.OIDC_ALLOW_INSECURE,
       audience: e.RUCIO_AUDIENCE,
+      prompt: e.OIDC_PROMPT,
     },
     rucio: { url: e.RUCIO_URL.replace(/\/+$/, ''), timeoutMs: e.RUCIO_TIMEOUT_MS },
     adminGroup: e.ADMIN_GROUP,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
+    csp: { imgOrigins: e.CSP_IMG_ORIGINS, connectOrigins: e.CSP_CONNECT_ORIGINS },
     session: {
       secret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
       redisUrl: e.REDIS_URL,
     },
+    database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../web/dist')),
     logLevel: e.LOG_LEVEL,
     version,

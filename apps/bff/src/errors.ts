@@ -1,19 +1,10 @@
+import type { ErrorCode } from '@bdms/contract';
+
 /**
  * The one error type the BFF's code throws on purpose. The error handler turns it into an
  * ApiErrorBody; anything else becomes a 500 `internal` with no detail leaked.
  */
-export type ErrorCode =
-  | 'unauthenticated'
-  | 'session_expired'
-  | 'csrf_rejected'
-  | 'not_found'
-  | 'bad_request'
-  | 'login_failed'
-  | 'rucio_unavailable'
-  | 'rucio_rejected_token'
-  | 'rucio_error'
-  | 'idp_unavailable'
-  | 'internal';
+export type { ErrorCode };
 
 export class AppError extends Error {
   override readonly name = 'AppError';

@@ -4,9 +4,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRucioClient } from '@bdms/rucio-client';
 import { createApp } from './app.ts';
+import { createAuditRepo } from './audit/audit.repo.ts';
 import { createOidcClient } from './auth/oidc-client.ts';
 import { createSessionStore } from './auth/session.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/open-db.ts';
 import { createLogger } from './logger.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,6 +30,8 @@ export interface Running {
 export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
   const config = loadConfig(env, packageVersion());
   const logger = createLogger(config);
+  // First, and migrated before anything listens: the BFF cannot run without its database.
+  const database = await openDatabase(config.database, logger);
   const sessions = await createSessionStore(config, logger);
   const rucio = createRucioClient({
     baseUrl: config.rucio.url,
@@ -35,7 +39,15 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
     timeoutMs: config.rucio.timeoutMs,
   });
   const oidc = createOidcClient({ config: config.oidc, logger });
-  const app = createApp({ config, logger, oidc, rucio, sessionStore: sessions.store });
+  const app = createApp({
+    config,
+    logger,
+    oidc,
+    rucio,
+    sessionStore: sessions.store,
+    redisCommand: sessions.redisCommand,
+    audit: createAuditRepo(database.db),
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => {
@@ -70,6 +82,7 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
       });
       clearTimeout(forced);
       await sessions.close();
+      await database.close();
     })());
   return { server, url, stop };
 }

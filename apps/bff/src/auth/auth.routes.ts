@@ -1,9 +1,11 @@
 import { Router, type Request } from 'express';
 import type { Logger } from 'pino';
-import { LogoutResponse } from '@bdms/contract';
+import { api, LogoutResponse } from '@bdms/contract';
+import type { AuditRepo } from '../audit/audit.repo.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { authErrorsForBrowsers } from './browser-errors.ts';
+import { inputOf, validated } from '../middleware/validate.ts';
+import { recordAuthEvent } from './auth-audit.ts';
 import { fromCallback } from './callbacks.ts';
 import { cookieNames, loginTxCookieOptions, readCookie } from './cookies.ts';
 import type { LoginTxStore } from './login-tx.ts';
@@ -17,6 +19,7 @@ export interface AuthDeps {
   logger: Logger;
   oidc: OidcPort;
   loginTx: LoginTxStore;
+  audit: AuditRepo;
 }
 
 const callbackUri = (config: Config): string => `${config.publicUrl}/auth/callback`;
@@ -28,32 +31,30 @@ const save = (req: Request): Promise<void> => fromCallback((cb) => req.session.s
 const loginAgain = (message: string): AppError =>
   new AppError(400, 'login_failed', `${message} Please sign in again.`);
 
-export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
+export function authRoutes({ config, oidc, loginTx, audit }: AuthDeps): Router {
   const router = Router();
   const names = cookieNames(config);
   // clearCookie wants the same attributes minus the lifetime.
   const clearTxOptions = { ...loginTxCookieOptions(config), maxAge: undefined };
 
-  router.get('/auth/login', async (req, res) => {
-    const returnTo = safeReturnTo(req.query.returnTo);
-    if (!returnTo)
-      throw new AppError(400, 'bad_request', 'returnTo must be a path on this portal.');
+  router.get(api.login.path, validated(api.login), async (req, res) => {
+    // The contract refused what is plainly not a local path; what only normalisation reveals as
+    // another host (`/.//evil.example`) is made local.
+    const returnTo = safeReturnTo(inputOf(req, res, api.login).query.returnTo) ?? '/';
     const start = await oidc.startLogin(callbackUri(config));
-    const id = await loginTx.save({
+    const sealed = await loginTx.seal({
       state: start.state,
       nonce: start.nonce,
       codeVerifier: start.codeVerifier,
       returnTo,
-      createdAt: Date.now(),
     });
-    res.cookie(names.loginTx, id, loginTxCookieOptions(config));
+    res.cookie(names.loginTx, sealed, loginTxCookieOptions(config));
     res.redirect(302, start.url.href);
   });
 
-  router.get('/auth/callback', async (req, res) => {
-    const txId = readCookie(req, names.loginTx);
+  router.get(api.callback.path, validated(api.callback), async (req, res) => {
+    const tx = await loginTx.open(readCookie(req, names.loginTx));
     res.clearCookie(names.loginTx, clearTxOptions);
-    const tx = txId ? await loginTx.take(txId) : undefined;
     if (!tx) throw loginAgain('This sign-in link has expired or was already used.');
     // The URL the IdP redirected to, as the browser saw it (behind a proxy req.host may differ).
     const query = req.originalUrl.includes('?')
@@ -76,12 +77,15 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
     req.session.createdAt = Date.now();
     // Saved before redirecting, or the SPA's first /api call can race the store write.
     await save(req);
+    await loginTx.markUsed(tx.id);
+    const signIn = { action: 'sign_in', user: req.session.user, requestId: req.id } as const;
+    await recordAuthEvent(audit, req.log, signIn);
     res.redirect(302, tx.returnTo);
   });
-  router.use(['/auth/login', '/auth/callback'], authErrorsForBrowsers(config.publicUrl));
 
-  router.post('/auth/logout', async (req, res) => {
+  router.post(api.logout.path, async (req, res) => {
     const tokens = req.session.tokens;
+    const user = req.session.user;
     const home = `${config.publicUrl}/`;
     let redirectTo = home;
     if (tokens) {
@@ -91,7 +95,18 @@ export function authRoutes({ config, oidc, loginTx }: AuthDeps): Router {
         .catch(() => undefined); // IdP down: the local logout still happens
       redirectTo = endSession?.href ?? home;
     }
-    await destroySession(req);
+    try {
+      await destroySession(req);
+    } catch (error) {
+      throw new AppError(
+        503,
+        'session_store_unavailable',
+        'Signing out failed: the portal could not end your session. Please try again.',
+        { cause: error },
+      );
+    }
+    if (user)
+      await recordAuthEvent(audit, req.log, { action: 'sign_out', user, requestId: req.id });
     res.clearCookie(names.session, {
       httpOnly: true,
       sameSite: 'strict',

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { AppError } from '../errors.ts';
 
 /** Codes the SPA's landing page knows how to explain; anything else is shown as `login_failed`. */
-const SHOWN = new Set(['login_failed', 'idp_unavailable', 'bad_request']);
+const SHOWN = new Set(['login_failed', 'idp_unavailable', 'bad_request', 'rate_limited']);
 
 /**
  * /auth/login and /auth/callback are browser navigations: a failure there should land the person

@@ -82,8 +82,8 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
         code_challenge_method: 'S256',
         // IAM (and the dev IdP) put this into the access token's aud; Rucio requires it.
         audience: config.audience,
-        // Without consent oidc-provider issues no refresh token for offline_access.
-        prompt: 'consent',
+        // Off by default: IAM would show its approval page at every sign-in.
+        ...(config.prompt ? { prompt: config.prompt } : {}),
       });
       return { url, state, nonce, codeVerifier };
     },

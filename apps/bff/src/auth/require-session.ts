@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config.ts';
 import { AppError, unauthenticated } from '../errors.ts';
+import { fromCallback } from './callbacks.ts';
 import type { SessionTokens, SessionUser } from './session-data.ts';
 
 export interface SignedIn {
@@ -8,12 +9,9 @@ export interface SignedIn {
   tokens: SessionTokens;
 }
 
+/** Ends the session in the store; rejects when the store could not do it. */
 export const destroySession = (req: Request): Promise<void> =>
-  new Promise((resolve) => {
-    req.session.destroy(() => {
-      resolve();
-    });
-  });
+  fromCallback((cb) => req.session.destroy(cb));
 
 /** 401 JSON unless the request carries a live session; enforces the absolute lifetime. */
 export const requireSession =

@@ -4,12 +4,15 @@ import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { RedisReply, SendCommandFn } from 'rate-limit-redis';
 import type { Config } from '../config.ts';
 import { cookieNames } from './cookies.ts';
 
 export interface SessionStore {
   store: Store;
   kind: 'memory' | 'redis';
+  /** Raw Redis commands (for the rate limiter's shared counters), when sessions are in Redis. */
+  redisCommand?: SendCommandFn;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function createSessionStore(config: Config, logger: Logger): Promis
   return {
     store,
     kind: 'redis',
+    redisCommand: (...args) => client.sendCommand<RedisReply>(args),
     close: async () => {
       await client.close();
     },

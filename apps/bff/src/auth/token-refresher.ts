@@ -1,9 +1,22 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.ts';
+import { fromCallback } from './callbacks.ts';
 import type { OidcPort, TokenResult } from './oidc-port.ts';
 import { destroySession, signedIn } from './require-session.ts';
 import type { SessionTokens } from './session-data.ts';
+
+/** A failed save is logged, not fatal: this request's token is good; the next one refreshes again. */
+async function saveSession(req: Request, logger: Logger): Promise<void> {
+  try {
+    await fromCallback((cb) => req.session.save(cb));
+  } catch (error) {
+    logger.error(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'could not store refreshed tokens',
+    );
+  }
+}
 
 /** Refresh when this little is left, so a token never expires on its way to Rucio. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -59,6 +72,9 @@ export function createTokenRefresher(oidc: OidcPort, logger: Logger) {
     try {
       const fresh = await flightFor(req.sessionID, tokens.refreshToken);
       req.session.tokens = toTokens(fresh);
+      // Stored now, not when the response ends: a stream may run for minutes or be aborted, and
+      // the old refresh token is already spent (redeeming it again revokes the whole grant).
+      await saveSession(req, logger);
       return fresh.accessToken;
     } catch (error) {
       if (error instanceof AppError && error.code === 'session_expired') {

@@ -1,5 +1,6 @@
 import type { DidSummary } from '@bdms/contract';
 import type { DidContentDto } from '@bdms/rucio-client';
+import { peeked } from '../lib/async-iter.ts';
 import type { RucioPort } from '../rucio-port.ts';
 
 const toSummary = (d: DidContentDto): DidSummary => ({
@@ -10,22 +11,16 @@ const toSummary = (d: DidContentDto): DidSummary => ({
   bytes: d.bytes ?? null,
 });
 
-export function createDidsService(deps: { rucio: Pick<RucioPort, 'listDids'> }) {
+export function createDidsService(deps: { rucio: Pick<RucioPort, 'listContents'> }) {
   return {
+    toSummary,
     /**
-     * The content of a collection as Rucio streams it. The first row is awaited here, so that
-     * errors Rucio reports up front (unknown DID, refused token) surface before any byte is sent.
+     * The content of a collection as Rucio streams it. The first row is awaited here, inside the
+     * caller's token scope, so that errors Rucio reports up front (unknown DID, refused token)
+     * surface before any byte is sent and a refused first use of a token can be retried.
      */
-    async openContents(token: string, scope: string, name: string, signal: AbortSignal) {
-      const iterator = deps.rucio.listDids(token, scope, name, signal)[Symbol.asyncIterator]();
-      const first = await iterator.next();
-      async function* rows(): AsyncGenerator<DidSummary> {
-        if (first.done) return;
-        yield toSummary(first.value);
-        for (let r = await iterator.next(); !r.done; r = await iterator.next())
-          yield toSummary(r.value);
-      }
-      return rows();
+    openContents(token: string, scope: string, name: string, signal: AbortSignal) {
+      return peeked(deps.rucio.listContents({ token, scope, name, signal }));
     },
   };
 }

@@ -39,7 +39,7 @@ export function createHealthService(deps: HealthDeps) {
 
   async function probe(): Promise<Health> {
     const [rucio, idp] = await Promise.all([
-      timed(() => deps.rucio.ping(AbortSignal.timeout(timeoutMs))),
+      timed(() => deps.rucio.ping({ signal: AbortSignal.timeout(timeoutMs) })),
       timed(() => deps.oidc.probe(AbortSignal.timeout(timeoutMs))),
     ]);
     const rucioOk = rucio.value !== undefined;

@@ -1,57 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { RucioError, RucioPayloadError, RucioUnavailableError } from '@bdms/rucio-client';
 import type { ApiErrorBody } from '@bdms/contract';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
-
-/** Rucio's failures, in words a user can act on. */
-function fromRucio(error: Error, req: Request, config: Pick<Config, 'oidc'>): AppError | undefined {
-  if (error instanceof RucioUnavailableError) {
-    return new AppError(
-      503,
-      'rucio_unavailable',
-      'Rucio, the data management service, is not reachable right now.',
-      { cause: error },
-    );
-  }
-  if (error instanceof RucioError && error.status === 401) {
-    // req.session is absent on routes mounted before the session middleware.
-    const session = req.session as Partial<typeof req.session> | undefined;
-    const sub = session?.user?.sub ?? 'unknown';
-    return new AppError(
-      401,
-      'rucio_rejected_token',
-      `Rucio does not know your identity (SUB=${sub}, ISS=${config.oidc.issuer}). Ask a Rucio administrator to map it to your account.`,
-      { cause: error, details: { exceptionClass: error.exceptionClass } },
-    );
-  }
-  if (error instanceof RucioError && error.status === 404) {
-    return new AppError(404, 'not_found', error.exceptionMessage ?? 'Rucio has no such item.', {
-      cause: error,
-      details: { exceptionClass: error.exceptionClass },
-    });
-  }
-  if (error instanceof RucioError) {
-    return new AppError(
-      502,
-      'rucio_error',
-      `Rucio refused the request: ${error.exceptionMessage ?? error.exceptionClass ?? error.status}`,
-      {
-        cause: error,
-        details: { status: error.status, exceptionClass: error.exceptionClass },
-      },
-    );
-  }
-  if (error instanceof RucioPayloadError) {
-    return new AppError(
-      502,
-      'rucio_error',
-      'Rucio sent an answer the portal does not understand.',
-      { cause: error },
-    );
-  }
-  return undefined;
-}
+import { fromRucio } from './rucio-errors.ts';
 
 export function toAppError(error: unknown, req: Request, config: Pick<Config, 'oidc'>): AppError {
   if (error instanceof AppError) return error;

@@ -5,11 +5,13 @@ import type { Config } from '../config.ts';
 /**
  * Helmet with a CSP for the Vite-built SPA: scripts only from our origin; inline styles allowed
  * because Mantine sets style attributes and injects CSS variables; XHR only to our origin (the
- * SPA talks to nothing but the BFF); form-action also allows the IdP, which Chrome checks on the
+ * SPA talks to the BFF, plus origins from config such as storage hosts for direct downloads); form-action also allows the IdP, which Chrome checks on the
  * redirect chain of a navigation that started with a form. HSTS and upgrade-insecure-requests
  * only when served over https (they would break http://localhost).
  */
-export const securityHeaders = (config: Pick<Config, 'secureCookies' | 'oidc'>): RequestHandler =>
+export const securityHeaders = (
+  config: Pick<Config, 'secureCookies' | 'oidc' | 'csp'>,
+): RequestHandler =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -17,9 +19,9 @@ export const securityHeaders = (config: Pick<Config, 'secureCookies' | 'oidc'>):
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...config.csp.imgOrigins],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...config.csp.connectOrigins],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         frameAncestors: ["'none'"],

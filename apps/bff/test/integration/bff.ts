@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SessionData } from 'express-session';
 import {
@@ -12,10 +13,12 @@ import {
 } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
 import { createApp } from '../../src/app.ts';
+import { createAuditRepo, type AuditRepo } from '../../src/audit/audit.repo.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
 import { createSessionStore, type SessionStore } from '../../src/auth/session.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { migratedScratchDb, TEST_DATABASE_URL } from '../db/scratch-db.ts';
 
 export const RUCIO_URL = `http://${DEV_HOST}:${DEV_PORTS.rucio}`;
 
@@ -25,6 +28,8 @@ export interface TestBff {
   sessions: SessionStore;
   /** Every request the BFF's OIDC client sent to the IdP's token endpoint (grant types). */
   tokenRequests: string[];
+  /** The audit trail, in a schema of this BFF's own (dropped by stop()). */
+  audit: AuditRepo;
   /** While true, the BFF's calls to the IdP go to a closed port: a real connection refusal. */
   idpDown: boolean;
   stop(): Promise<void>;
@@ -39,24 +44,44 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+export interface StartBffOptions {
+  /** Serve over real TLS with this key and certificate (PUBLIC_URL becomes https://…). */
+  tls?: { key: string; cert: string };
+  /** Another way to the real Rucio (e.g. a fault-injecting proxy in front of it). */
+  rucioUrl?: string;
+}
+
 /** An in-process BFF on a random port, wired exactly like main.ts but with the store in reach. */
-export async function startBff(issuer: string = devIssuer()): Promise<TestBff> {
-  const server: Server = createServer();
+export async function startBff(
+  issuer: string = devIssuer(),
+  options: StartBffOptions = {},
+): Promise<TestBff> {
+  const server: Server | TlsServer = options.tls ? createTlsServer(options.tls) : createServer();
   await new Promise<void>((resolve) => server.listen(0, DEV_HOST, resolve));
-  const url = `http://${DEV_HOST}:${(server.address() as AddressInfo).port}`;
-  const config = loadConfig(
+  const scheme = options.tls ? 'https' : 'http';
+  const url = `${scheme}://${DEV_HOST}:${(server.address() as AddressInfo).port}`;
+  const scratch = await migratedScratchDb();
+  const audit = createAuditRepo(scratch.db);
+  const loaded = loadConfig(
     {
-      PUBLIC_URL: url,
+      // The deployment guard refuses an https PUBLIC_URL with the dev stack's http IdP and Rucio
+      // (unit-tested in config.test.ts): loaded as http, the https parts are set just below.
+      PUBLIC_URL: url.replace(/^https:/, 'http:'),
       OIDC_ISSUER: issuer,
       OIDC_ALLOW_INSECURE: '1',
       OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
       OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
-      RUCIO_URL,
+      RUCIO_URL: options.rucioUrl ?? RUCIO_URL,
       LOG_LEVEL: 'silent',
       WEB_DIST_DIR: '/nonexistent',
+      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_SCHEMA: scratch.schema,
     },
     'it',
   );
+  const config: Config = options.tls
+    ? { ...loaded, publicUrl: url, publicOrigin: url, secureCookies: true }
+    : loaded;
   const logger = createLogger(config);
   const sessions = await createSessionStore(config, logger);
   const tokenRequests: string[] = [];
@@ -72,16 +97,25 @@ export async function startBff(issuer: string = devIssuer()): Promise<TestBff> {
     return fetch(down, init);
   };
   const oidc = createOidcClient({ config: config.oidc, logger, fetch: countingFetch });
-  const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
+  const rucio = createRucioClient({ baseUrl: config.rucio.url, userAgent: 'bff-it' });
   server.on(
     'request',
-    createApp({ config, logger, oidc, rucio, sessionStore: sessions.store, healthCacheMs: 0 }),
+    createApp({
+      config,
+      logger,
+      oidc,
+      rucio,
+      sessionStore: sessions.store,
+      healthCacheMs: 0,
+      audit,
+    }),
   );
   return {
     url,
     config,
     sessions,
     tokenRequests,
+    audit,
     get idpDown() {
       return state.idpDown;
     },
@@ -92,6 +126,7 @@ export async function startBff(issuer: string = devIssuer()): Promise<TestBff> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await sessions.close();
+      await scratch.drop();
     },
   };
 }
@@ -148,7 +183,7 @@ export async function rootScopes(): Promise<string[]> {
     username: RUCIO_ROOT.username,
     password: RUCIO_ROOT.password,
   });
-  return rucio.listScopes(token);
+  return rucio.listScopes({ token });
 }
 
 /** The session id inside a signed `bdms_session=s%3A<id>.<sig>` cookie pair. */

@@ -1,4 +1,5 @@
 import { DEV_HOST, DEV_PORTS, devIssuer } from '@bdms/dev-fixtures';
+import { testDatabaseProblem } from '../db/scratch-db.ts';
 
 /** Integration tests need the real stack; say exactly what is missing instead of timing out. */
 async function reachable(url: string): Promise<string | undefined> {
@@ -16,11 +17,12 @@ export default async function setup(): Promise<void> {
     await Promise.all([
       reachable(`${devIssuer()}.well-known/openid-configuration`),
       reachable(`http://${DEV_HOST}:${DEV_PORTS.rucio}/ping`),
+      testDatabaseProblem(),
     ])
   ).filter(Boolean);
   if (problems.length) {
     throw new Error(
-      `BFF integration tests need the real dev IdP (${devIssuer()}) and Rucio (http://${DEV_HOST}:${DEV_PORTS.rucio}):\n  ` +
+      `BFF integration tests need the real dev IdP (${devIssuer()}), Rucio (http://${DEV_HOST}:${DEV_PORTS.rucio}) and PostgreSQL:\n  ` +
         `${problems.join('\n  ')}\nStart the stack first: pnpm start (or pnpm --filter @bdms/devstack up).`,
     );
   }

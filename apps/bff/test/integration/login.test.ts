@@ -47,10 +47,18 @@ async function introspect(token: string): Promise<{ active: boolean }> {
 }
 
 describe('health against the real components', () => {
-  it('when Rucio and the IdP are up, then /api/health is 200 with Rucio’s version and the issuer', async () => {
+  it('when Rucio and the IdP are up, then /api/health is 200; Rucio’s version and the issuer only for a signed-in user', async () => {
     const res = await get('/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
+    expect(await res.json()).toEqual({
+      ok: true,
+      bff: { ok: true },
+      rucio: { ok: true },
+      idp: { ok: true },
+    });
+    const { cookie } = await login(bff, demoUser('astronomer'));
+    const detailed = await fetch(`${bff.url}/api/health`, { headers: { Cookie: cookie } });
+    expect(await detailed.json()).toMatchObject({
       ok: true,
       rucio: { ok: true, version: expect.stringMatching(/^41\./) },
       idp: { ok: true, issuer: devIssuer() },

@@ -33,6 +33,24 @@ describe('/auth/login', () => {
   );
 });
 
+describe('returnTo that only normalisation reveals as another host', () => {
+  it.each([
+    '/.//evil.example/x',
+    '/..//evil.example/x',
+    '/a/..//evil.example/x',
+    '/%2e//evil.example',
+    '/%5c%5cevil.example',
+  ])(
+    'when returnTo is %j, then the browser is sent to the portal root after sign-in',
+    async (returnTo) => {
+      const t = makeApp();
+      const { callback } = await login(t, { returnTo });
+      expect(callback.status).toBe(302);
+      expect(callback.headers.location).toBe('/');
+    },
+  );
+});
+
 describe('/auth/callback', () => {
   it('when the transaction matches, then a Strict HttpOnly session cookie is set, saved, and the browser goes to returnTo', async () => {
     const t = makeApp();

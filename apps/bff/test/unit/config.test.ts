@@ -6,6 +6,7 @@ const base = {
   OIDC_CLIENT_ID: 'c',
   OIDC_CLIENT_SECRET: 's',
   RUCIO_URL: 'https://rucio.example.org',
+  DATABASE_URL: 'postgresql://portal@db.example.org:5432/bdms_portal',
 };
 
 describe('loadConfig', () => {
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         'OIDC_ISSUER',
         'OIDC_CLIENT_ID',
         'OIDC_CLIENT_SECRET',
+        'DATABASE_URL',
       ])
         expect(message).toContain(name);
     }
@@ -54,7 +56,7 @@ describe('loadConfig', () => {
 
   it('when NODE_ENV=production, then insecure OIDC and a missing SESSION_SECRET are refused', () => {
     const prod = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org' };
-    expect(() => loadConfig(prod)).toThrow(/SESSION_SECRET: required/);
+    expect(() => loadConfig(prod)).toThrow(/SESSION_SECRET: a secret of your own is required/);
     const secret = { ...prod, SESSION_SECRET: 'x'.repeat(32) };
     expect(loadConfig(secret).production).toBe(true);
     expect(() =>
@@ -62,8 +64,50 @@ describe('loadConfig', () => {
     ).toThrow(/OIDC_ALLOW_INSECURE: must not be set[^]*OIDC_ISSUER: must be https/);
   });
 
+  it.each([
+    ['NODE_ENV=production', { NODE_ENV: 'production' }],
+    ['an https PUBLIC_URL', { PUBLIC_URL: 'https://portal.example.org' }],
+  ])('when deployed (%s), then every development shortcut is refused', (_label, deployed) => {
+    const secret = { ...base, ...deployed, SESSION_SECRET: 'x'.repeat(32) };
+    expect(() =>
+      loadConfig({ ...secret, SESSION_SECRET: 'dev-only-session-secret-change-me' }),
+    ).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ ...secret, RUCIO_URL: 'http://rucio.example.org' })).toThrow(
+      /RUCIO_URL: must be https/,
+    );
+    expect(() => loadConfig({ ...secret, OIDC_ISSUER: 'http://iam.example.org/' })).toThrow(
+      /OIDC_ISSUER: must be https/,
+    );
+    expect(() => loadConfig({ ...secret, OIDC_ALLOW_INSECURE: '1' })).toThrow(
+      /OIDC_ALLOW_INSECURE: must not be set/,
+    );
+    expect(loadConfig(secret).oidc.allowInsecure).toBe(false);
+  });
+
+  it('when OIDC_PROMPT is unset, then no prompt is sent; a valid value is kept, a bad one refused', () => {
+    expect(loadConfig(base).oidc.prompt).toBeUndefined();
+    expect(loadConfig({ ...base, OIDC_PROMPT: 'consent' }).oidc.prompt).toBe('consent');
+    expect(() => loadConfig({ ...base, OIDC_PROMPT: 'please' })).toThrow(/OIDC_PROMPT/);
+  });
+
+  it('when DATABASE_URL is missing or not PostgreSQL, then it refuses and says what is wanted', () => {
+    const withoutDb: Record<string, string> = { ...base };
+    delete withoutDb.DATABASE_URL;
+    expect(() => loadConfig(withoutDb)).toThrow(/required: the portal database[^]*DATABASE_URL/);
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://db/portal' })).toThrow(
+      /must be a postgresql:\/\/ URL[^]*DATABASE_URL/,
+    );
+    expect(() => loadConfig({ ...base, DATABASE_SCHEMA: 'a; drop' })).toThrow(/DATABASE_SCHEMA/);
+    expect(loadConfig(base).database).toEqual({ url: base.DATABASE_URL, schema: 'public' });
+  });
+
   it('when PUBLIC_URL is https, then cookies are secure', () => {
-    expect(loadConfig({ ...base, PUBLIC_URL: 'https://portal.example.org/' })).toMatchObject({
+    const https = {
+      ...base,
+      PUBLIC_URL: 'https://portal.example.org/',
+      SESSION_SECRET: 'x'.repeat(32),
+    };
+    expect(loadConfig(https)).toMatchObject({
       secureCookies: true,
       publicUrl: 'https://portal.example.org',
       publicOrigin: 'https://portal.example.org',

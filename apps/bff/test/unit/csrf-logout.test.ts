@@ -49,11 +49,25 @@ describe('CSRF', () => {
     expect(res.status).toBe(200);
   });
 
-  it('when any other state-changing method is used without X-CSRF, then 403 too', async () => {
+  it('when any other state-changing method is used without X-CSRF on a path that has it, then 403 too', async () => {
     const t = makeApp();
     for (const method of ['put', 'delete', 'patch'] as const) {
-      expect((await request(t.app)[method]('/api/me')).status).toBe(403);
+      // Unknown paths: no route to refuse the method, so the CSRF check answers.
+      expect((await request(t.app)[method]('/api/no-such-thing')).status).toBe(403);
     }
+  });
+
+  it('when a known path is asked with a method it does not have, then 405 with Allow (before CSRF or auth)', async () => {
+    const t = makeApp();
+    for (const method of ['put', 'delete', 'patch', 'post'] as const) {
+      const res = await request(t.app)[method]('/api/me');
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+      expect(res.body.error.code).toBe('method_not_allowed');
+    }
+    const logout = await request(t.app).get('/auth/logout');
+    expect(logout.status).toBe(405);
+    expect(logout.headers.allow).toBe('POST');
   });
 });
 

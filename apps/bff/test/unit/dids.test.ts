@@ -15,7 +15,7 @@ function recordedRucio() {
     userAgent: 'bff-test',
     fetch: replay.fetch,
   });
-  return stubRucio({ listDids: client.listDids });
+  return stubRucio({ listContents: client.listContents });
 }
 
 const contentsUrl = (scope: string, name: string) =>
@@ -55,7 +55,7 @@ describe('GET /api/dids/:scope/:name/contents', () => {
 
   it('when the stream breaks after rows were sent, then the last line is an error trailer saying it is incomplete', async () => {
     const rucio = stubRucio({
-      listDids: async function* () {
+      listContents: async function* () {
         await Promise.resolve();
         yield { scope: 'acada', name: '/ctao/acada/a', type: 'FILE' as const, bytes: 1 };
         throw new RucioUnavailableError('/dids/acada/x/dids', 'stream broken: ECONNRESET');

@@ -3,12 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { RucioUnavailableError } from '@bdms/rucio-client';
 import { Health } from '@bdms/contract';
 import { createHealthService } from '../../src/health/health.service.ts';
-import { makeApp, stubOidc, stubRucio } from './helpers.ts';
+import { login, makeApp, stubOidc, stubRucio } from './helpers.ts';
 
 describe('GET /api/health', () => {
-  it('when Rucio and the IdP answer, then 200 with the Rucio version and latencies', async () => {
-    const t = makeApp();
+  it('when anonymous, then only which part is up: no versions, latencies or reasons', async () => {
+    const rucio = stubRucio({
+      ping: () => Promise.reject(new RucioUnavailableError('/ping', 'ECONNREFUSED')),
+    });
+    const t = makeApp({ rucio });
     const res = await request(t.app).get('/api/health');
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({
+      ok: false,
+      bff: { ok: true },
+      rucio: { ok: false },
+      idp: { ok: true },
+    });
+    const forged = await request(t.app)
+      .get('/api/health')
+      .set('Cookie', 'bdms_session=s%3Aforged.signature');
+    expect(forged.body).toEqual(res.body);
+  });
+
+  it('when signed in and Rucio and the IdP answer, then 200 with the Rucio version and latencies', async () => {
+    const t = makeApp();
+    const { sessionCookie } = await login(t);
+    const res = await request(t.app).get('/api/health').set('Cookie', sessionCookie);
     expect(res.status).toBe(200);
     const body = Health.parse(res.body);
     expect(body).toMatchObject({
@@ -20,12 +40,13 @@ describe('GET /api/health', () => {
     expect(body.rucio.latencyMs).toBeTypeOf('number');
   });
 
-  it('when Rucio is down, then 503 with a Health body that says why', async () => {
+  it('when signed in and Rucio is down, then 503 with a Health body that says why', async () => {
     const rucio = stubRucio({
       ping: () => Promise.reject(new RucioUnavailableError('/ping', 'ECONNREFUSED')),
     });
     const t = makeApp({ rucio });
-    const res = await request(t.app).get('/api/health');
+    const { sessionCookie } = await login(t);
+    const res = await request(t.app).get('/api/health').set('Cookie', sessionCookie);
     expect(res.status).toBe(503);
     const body = Health.parse(res.body);
     expect(body.ok).toBe(false);
@@ -33,13 +54,14 @@ describe('GET /api/health', () => {
     expect(body.idp.ok).toBe(true);
   });
 
-  it('when the IdP is down, then 503 naming the IdP', async () => {
+  it('when signed in and the IdP is down, then 503 naming the IdP', async () => {
     const oidc = stubOidc();
     oidc.onProbe(() =>
       Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })),
     );
     const t = makeApp({ oidc });
-    const res = await request(t.app).get('/api/health');
+    const { sessionCookie } = await login(t);
+    const res = await request(t.app).get('/api/health').set('Cookie', sessionCookie);
     expect(res.status).toBe(503);
     expect(res.body.idp).toMatchObject({
       ok: false,

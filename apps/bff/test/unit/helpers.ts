@@ -1,27 +1,33 @@
 import session, { type Store } from 'express-session';
 import request from 'supertest';
 import type { Express } from 'express';
-import { pino } from 'pino';
-import { createApp } from '../../src/app.ts';
+import { pino, type Logger } from 'pino';
+import { createApp, type AppDeps } from '../../src/app.ts';
 import type { CallbackChecks, OidcPort, TokenResult } from '../../src/auth/oidc-port.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { RucioPort } from '../../src/rucio-port.ts';
+import { memoryAudit } from './memory-audit.ts';
 
 export const PUBLIC_HTTP = 'http://localhost:8080';
 export const PUBLIC_HTTPS = 'https://portal.example.org';
 
 export function testConfig(env: Record<string, string> = {}): Config {
+  // Served over https, the BFF refuses http upstreams and the dev secret (the production guard).
+  const deployed = env.PUBLIC_URL?.startsWith('https:') ?? false;
   return loadConfig(
     {
-      OIDC_ISSUER: 'http://idp.test/',
-      OIDC_ALLOW_INSECURE: '1',
+      OIDC_ISSUER: deployed ? 'https://idp.test/' : 'http://idp.test/',
+      ...(deployed ? {} : { OIDC_ALLOW_INSECURE: '1' }),
       OIDC_CLIENT_ID: 'bdms-portal',
       OIDC_CLIENT_SECRET: 'secret',
-      RUCIO_URL: 'http://rucio.test',
+      SESSION_SECRET: 'unit-test-session-secret-not-for-production',
+      RUCIO_URL: deployed ? 'https://rucio.test' : 'http://rucio.test',
       PUBLIC_URL: PUBLIC_HTTP,
       WEB_DIST_DIR: '/nonexistent-web-dist',
       LOG_LEVEL: 'silent',
+      // Required, never connected to: unit tests get an in-memory AuditRepo (makeApp).
+      DATABASE_URL: 'postgresql://unit-tests@127.0.0.1:9/no_database',
       ...env,
     },
     '9.9.9',
@@ -119,16 +125,16 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
   const seenTokens: string[] = [];
   const rucio: RucioPort = {
     ping: () => Promise.resolve({ version: '41.5.1' }),
-    whoami: (token) => {
+    whoami: ({ token }) => {
       seenTokens.push(token);
       return Promise.resolve('alice');
     },
-    listScopes: (token) => {
+    listScopes: ({ token }) => {
       seenTokens.push(token);
       return Promise.resolve(['user.alice', 'acada', 'dl3']);
     },
     // eslint-disable-next-line require-yield -- an empty listing unless a test replays a recording
-    listDids: async function* () {
+    listContents: async function* () {
       await Promise.resolve();
     },
     ...overrides,
@@ -142,6 +148,7 @@ export interface TestApp {
   store: Store;
   oidc: ReturnType<typeof stubOidc>;
   rucio: ReturnType<typeof stubRucio>;
+  audit: ReturnType<typeof memoryAudit>;
 }
 
 export function makeApp(
@@ -150,21 +157,27 @@ export function makeApp(
     oidc?: ReturnType<typeof stubOidc>;
     rucio?: ReturnType<typeof stubRucio>;
     store?: Store;
+    audit?: ReturnType<typeof memoryAudit>;
+    logger?: Logger;
+    redisCommand?: AppDeps['redisCommand'];
   } = {},
 ): TestApp {
   const config = testConfig(options.env);
   const oidc = options.oidc ?? stubOidc();
   const rucio = options.rucio ?? stubRucio();
   const store = options.store ?? new session.MemoryStore();
+  const audit = options.audit ?? memoryAudit();
   const app = createApp({
     config,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     oidc: oidc.port,
     rucio: rucio.rucio,
     sessionStore: store,
+    redisCommand: options.redisCommand,
     healthCacheMs: 0,
+    audit,
   });
-  return { app, config, store, oidc, rucio };
+  return { app, config, store, oidc, rucio, audit };
 }
 
 export const setCookies = (res: request.Response): string[] => {

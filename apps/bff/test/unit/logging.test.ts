@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createLogger, loggableUrl } from '../../src/logger.ts';
 import { login, stubOidc, stubRucio, testConfig } from './helpers.ts';
+import { memoryAudit } from './memory-audit.ts';
 
 describe('logging', () => {
   it('when the callback URL is logged, then code and state are redacted', () => {
@@ -24,6 +25,7 @@ describe('logging', () => {
     });
     const config = testConfig({ LOG_LEVEL: 'trace' });
     const [oidc, rucio, store] = [stubOidc(), stubRucio(), new session.MemoryStore()];
+    const audit = memoryAudit();
     const app = createApp({
       config,
       logger: createLogger(config, sink),
@@ -31,8 +33,9 @@ describe('logging', () => {
       rucio: rucio.rucio,
       sessionStore: store,
       healthCacheMs: 0,
+      audit,
     });
-    const t = { app, config, store, oidc, rucio };
+    const t = { app, config, store, oidc, rucio, audit };
     const { sessionCookie } = await login(t);
     await request(app)
       .get('/api/me')

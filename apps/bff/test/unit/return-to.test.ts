@@ -25,6 +25,20 @@ describe('safeReturnTo', () => {
     '/\t/evil.example',
     '/\n/evil.example',
     'x'.repeat(3000),
+    // Only normalisation reveals these as protocol-relative URLs to another host.
+    '/.//evil.example/x',
+    '/..//evil.example/x',
+    '/a/..//evil.example/x',
+    '/a/b/../..//evil.example',
+    '/%2e//evil.example/x',
+    '/%2E%2E//evil.example/x',
+    '/./%2e/..//evil.example',
+    // Encoded backslashes and control characters.
+    '/%5cevil.example',
+    '/%5C%5Cevil.example',
+    '/a%5c..%5c/evil',
+    '/%09/evil.example',
+    '/%0a/evil.example',
   ])('when returnTo is %j, then it is rejected', (input) => {
     expect(safeReturnTo(input)).toBeUndefined();
   });

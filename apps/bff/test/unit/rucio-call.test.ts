@@ -14,21 +14,29 @@ const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)
 describe('calling Rucio with a brand-new token', () => {
   it('when several calls use a token Rucio has not seen, then the first goes alone and the rest follow it', async () => {
     const withToken = createRucioCaller(refresher('new-jwt'));
+    const events: string[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
+    let n = 0;
     const call = async (): Promise<string> => {
+      const id = (n += 1);
+      events.push(`start ${String(id)}`);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       await tick(20);
       inFlight -= 1;
+      events.push(`end ${String(id)}`);
       return 'ok';
     };
     const first = await Promise.all(Array.from({ length: 5 }, () => withToken(req, call)));
     expect(first).toEqual(Array(5).fill('ok'));
-    expect(maxInFlight).toBeGreaterThan(1); // followers run in parallel once the first succeeded…
+    // The first call ran alone: it ended before any other started…
+    expect(events.slice(0, 2)).toEqual(['start 1', 'end 1']);
+    // …and the followers then ran together, not one by one.
+    expect(maxInFlight).toBe(4);
     maxInFlight = 0;
     await Promise.all(Array.from({ length: 5 }, () => withToken(req, call)));
-    expect(maxInFlight).toBe(5); // …and a known token is never held back
+    expect(maxInFlight).toBe(5); // a known token is never held back
   });
 
   it('when Rucio answers 401 once, then the call is retried once; a second 401 is passed on', async () => {

@@ -47,7 +47,7 @@ describe.skipIf(!up)('Redis session store (REDIS_URL)', () => {
     await sessions.close();
   });
 
-  it('when REDIS_URL is set, then sessions and login transactions live in Redis', async () => {
+  it('when REDIS_URL is set, then sessions live in Redis and a completed sign-in cannot be replayed on any replica', async () => {
     expect(sessions.kind).toBe('redis');
     const t = makeApp({ store: sessions.store });
     const { sessionCookie, txCookie, state } = await login(t);
@@ -57,7 +57,7 @@ describe.skipIf(!up)('Redis session store (REDIS_URL)', () => {
     expect((await request(replica.app).get('/api/me').set('Cookie', sessionCookie)).status).toBe(
       200,
     );
-    // The transaction was consumed in Redis: replaying it on the replica fails.
+    // The completed transaction is remembered in Redis: replaying it on the replica fails.
     const replay = await request(replica.app)
       .get('/auth/callback')
       .query({ code: 'c', state })
@@ -67,8 +67,33 @@ describe.skipIf(!up)('Redis session store (REDIS_URL)', () => {
     await client.connect();
     const keys = await client.keys('bdms:sess:*');
     await client.close();
-    expect(keys.some((k) => !k.includes('login-tx:'))).toBe(true);
-    expect(keys.some((k) => k.includes('login-tx:'))).toBe(false);
+    expect(keys.some((k) => k.includes('login-used:'))).toBe(true);
+  });
+
+  it('when anonymous clients start sign-ins, then nothing is written to Redis', async () => {
+    const client = createClient({ url: REDIS_URL });
+    await client.connect();
+    const before = await client.dbSize();
+    const t = makeApp({ store: sessions.store, redisCommand: sessions.redisCommand });
+    for (let i = 0; i < 20; i++) await request(t.app).get('/auth/login');
+    // Only the rate limiter's one counter for this client appears.
+    const added = (await client.dbSize()) - before;
+    await client.close();
+    expect(added).toBeLessThanOrEqual(1);
+  });
+
+  it('when two replicas share Redis, then the /auth rate limit counts one client across both', async () => {
+    const env = { AUTH_RATE_LIMIT_PER_MINUTE: '4' };
+    const client = createClient({ url: REDIS_URL });
+    await client.connect();
+    for (const key of await client.keys('bdms:rl:*')) await client.del(key);
+    await client.close();
+    const a = makeApp({ env, store: sessions.store, redisCommand: sessions.redisCommand });
+    const b = makeApp({ env, store: sessions.store, redisCommand: sessions.redisCommand });
+    const statuses: number[] = [];
+    for (const t of [a, b, a, b, a, b])
+      statuses.push((await request(t.app).get('/auth/login').accept('json')).status);
+    expect(statuses).toEqual([302, 302, 302, 302, 429, 429]);
   });
 
   it('when logged out, then the Redis entry is gone', async () => {
