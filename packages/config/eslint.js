@@ -5,13 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import { bffImportBans, bffZones, importArrows, webZones, workspaceZones } from './arrows.js';
 
 const ignores = {
   ignores: ['dist/**', 'coverage/**', 'node_modules/**', '*.config.*', 'eslint.config.js'],
 };
 
-/** Type-checked TypeScript rules shared by every package. */
-export function base(tsconfigRootDir) {
+/**
+ * Type-checked TypeScript rules shared by every package, the workspace's import arrows (see
+ * arrows.js) plus `zones` of the package's own, and no import cycles.
+ */
+export function base(tsconfigRootDir, zones = []) {
   return tseslint.config(
     ignores,
     js.configs.recommended,
@@ -36,13 +40,14 @@ export function base(tsconfigRootDir) {
         '@typescript-eslint/no-unsafe-assignment': 'off',
       },
     },
+    ...importArrows(tsconfigRootDir, [...workspaceZones(tsconfigRootDir), ...zones]),
   );
 }
 
 /** Server-side packages: forbid process.env outside config modules. */
-export function node(tsconfigRootDir) {
+export function node(tsconfigRootDir, zones = []) {
   return [
-    ...base(tsconfigRootDir),
+    ...base(tsconfigRootDir, zones),
     {
       files: ['src/**/*.ts'],
       ignores: ['src/**/config.ts', 'src/**/env.ts', 'src/**/*.test.ts'],
@@ -56,10 +61,20 @@ export function node(tsconfigRootDir) {
   ];
 }
 
+/** The BFF: `node` plus routes → services → rucio-client (see arrows.js for the shared folders). */
+export function bff(tsconfigRootDir) {
+  return [...node(tsconfigRootDir, bffZones(tsconfigRootDir)), ...bffImportBans()];
+}
+
+const noRucioInTheSpa = {
+  group: ['@bdms/rucio-client', '@bdms/rucio-client/*'],
+  message: 'The SPA never talks to Rucio: Rucio hosts and tokens stay on the server.',
+};
+
 /** The React SPA: hooks, a11y, TanStack Query, and import zones (app → features → shared). */
 export function react(tsconfigRootDir) {
   return [
-    ...base(tsconfigRootDir),
+    ...base(tsconfigRootDir, webZones(tsconfigRootDir)),
     {
       files: ['src/**/*.{ts,tsx}'],
       languageOptions: { globals: { ...globals.browser } },
@@ -68,21 +83,7 @@ export function react(tsconfigRootDir) {
         ...reactHooks.configs.recommended.rules,
         ...jsxA11y.flatConfigs.strict.rules,
         ...pluginQuery.configs['flat/recommended'][0].rules,
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              {
-                group: ['@bdms/rucio-client', '@bdms/rucio-client/*'],
-                message: 'The SPA never talks to Rucio.',
-              },
-              {
-                group: ['**/app/*', '**/app/**'],
-                message: 'Shared code and features must not import the app layer.',
-              },
-            ],
-          },
-        ],
+        'no-restricted-imports': ['error', { patterns: [noRucioInTheSpa] }],
       },
     },
     {
@@ -92,19 +93,7 @@ export function react(tsconfigRootDir) {
           'error',
           {
             patterns: [
-              {
-                group: ['@bdms/rucio-client', '@bdms/rucio-client/*'],
-                message: 'The SPA never talks to Rucio.',
-              },
-              {
-                group: ['**/app/*', '**/app/**'],
-                message: 'Features must not import the app layer.',
-              },
-              {
-                group: ['@/features/*', '@/features/**'],
-                message:
-                  'Features never import each other; lift shared code to src/components or src/lib.',
-              },
+              noRucioInTheSpa,
               {
                 regex: '^(\\.\\./){2,}',
                 message: 'Leave a feature only through @/lib or @/components.',
@@ -114,6 +103,5 @@ export function react(tsconfigRootDir) {
         ],
       },
     },
-    { files: ['src/app/**/*.{ts,tsx}', 'src/main.tsx'], rules: { 'no-restricted-imports': 'off' } },
   ];
 }
