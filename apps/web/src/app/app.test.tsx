@@ -44,10 +44,14 @@ describe('the app', () => {
   });
 
   it('when signed in, then / goes to /scopes inside the shell with user, navigation and skip link', async () => {
-    stack({ body: makeAdmin() });
-    const { router } = renderWithProviders(null, { routes, initialEntry: '/' });
+    const net = stack({ body: makeAdmin() });
+    const { location } = renderWithProviders(null, {
+      routes,
+      initialEntry: '/',
+      queryClient: createQueryClient(),
+    });
     expect(await screen.findByRole('heading', { level: 1, name: 'Scopes' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/scopes');
+    expect(location().pathname).toBe('/scopes');
     const user = screen.getByRole('group', { name: 'Signed-in user' });
     expect(within(user).getByText('Oscar Operator')).toBeInTheDocument();
     expect(within(user).getByText('Admin')).toBeInTheDocument();
@@ -59,6 +63,8 @@ describe('the app', () => {
     );
     expect(document.getElementById('main-content')).toHaveAttribute('tabindex', '-1');
     expect(await screen.findAllByRole('listitem')).toHaveLength(2);
+    // The route's loader fetched the scopes; the page used them (the app's client keeps them fresh).
+    expect(net.callsTo('GET', '/api/scopes')).toHaveLength(1);
   });
 
   it('when a scope is opened, then its page says browsing is coming soon', async () => {

@@ -19,15 +19,18 @@ describe('RouteErrorBoundary', () => {
   it('when a page throws, then a friendly message, the request id and Reload are shown', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // React logs caught render errors
     const reload = vi.spyOn(browser, 'reload').mockImplementation(() => undefined);
-    renderWithProviders(null, {
-      routes: [{ path: '/', Component: Broken, ErrorBoundary: RouteErrorBoundary }],
-    });
+    renderWithProviders(
+      <RouteErrorBoundary>
+        <Broken />
+      </RouteErrorBoundary>,
+    );
 
     expect(
       screen.getByRole('heading', { level: 1, name: 'Something went wrong' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Rucio answered 500')).toBeInTheDocument();
     expect(screen.getByText('req-77')).toBeInTheDocument();
+    expect(document.title).toMatch(/^Something went wrong/);
     await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
     expect(reload).toHaveBeenCalled();
   });

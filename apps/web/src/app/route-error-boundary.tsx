@@ -1,22 +1,20 @@
 import { Button, Code, Container, Stack, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { Component, type ReactNode } from 'react';
 import { isApiError } from '@/lib/api-client.ts';
 import { browser } from '@/lib/browser.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
 
 function describe(error: unknown): { message: string; requestId?: string | undefined } {
   if (isApiError(error)) return { message: error.message, requestId: error.requestId };
-  if (isRouteErrorResponse(error)) return { message: `${error.status} ${error.statusText}` };
   // A failed dynamic import usually means a new version was deployed: a reload fetches it.
   if (error instanceof Error) return { message: error.message };
   return { message: 'Unknown error' };
 }
 
-/** Route-level: one page failing leaves the shell (and the way out) in place. */
-export function RouteErrorBoundary() {
+function RouteError({ error }: { error: unknown }) {
   usePageTitle('Something went wrong');
-  const { message, requestId } = describe(useRouteError());
+  const { message, requestId } = describe(error);
   return (
     <Container size="sm" py="xl">
       <Stack gap="md" align="flex-start">
@@ -44,4 +42,25 @@ export function RouteErrorBoundary() {
       </Stack>
     </Container>
   );
+}
+
+interface BoundaryState {
+  failed: boolean;
+  error: unknown;
+}
+
+/**
+ * Catches what a page throws while rendering, including a page's code failing to download. Give
+ * it `key={pathname}` where pages change, so that navigating elsewhere starts afresh.
+ */
+export class RouteErrorBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { failed: false, error: undefined };
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { failed: true, error };
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? <RouteError error={this.state.error} /> : this.props.children;
+  }
 }

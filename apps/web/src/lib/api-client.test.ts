@@ -1,8 +1,8 @@
-import { api } from '@bdms/contract';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '@/testing/fake-fetch.ts';
 import { makeErrorBody, makeRucioDown, makeScopeList } from '@/testing/factories.ts';
 import { ApiError, apiGet, apiSend, buildPath } from './api-client.ts';
+import { api } from './api-contract.ts';
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

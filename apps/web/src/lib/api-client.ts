@@ -1,5 +1,5 @@
-import type { RouteDef } from '@bdms/contract';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import type { ClientRoute } from './api-contract.ts';
 import { ApiError, CLIENT_ERROR_CODES, errorFromResponse, networkError } from './api-error.ts';
 
 export { ApiError, isApiError } from './api-error.ts';
@@ -69,11 +69,11 @@ async function readJson(res: Response): Promise<unknown> {
  * answers 503 with a Health body) are data, not errors; if such a body does not fit, it is
  * read as an error body instead.
  */
-function answersWithData(route: RouteDef, status: number): boolean {
-  return route.bodies?.[status] === route.response;
+function answersWithData(route: ClientRoute, status: number): boolean {
+  return route.dataStatuses?.includes(status) ?? false;
 }
 
-async function parseResponse<D extends RouteDef>(
+async function parseResponse<D extends ClientRoute>(
   res: Response,
   route: D,
 ): Promise<z.output<D['response']>> {
@@ -99,8 +99,8 @@ function withSearch(path: string, search?: Record<string, string>): string {
   return query ? `${path}?${query}` : path;
 }
 
-/** GET a contract route; the body is parsed with the route's own response schema. */
-export async function apiGet<D extends RouteDef>(
+/** GET a contract route; the body is parsed with the route's response schema. */
+export async function apiGet<D extends ClientRoute>(
   route: D,
   opts: GetOptions = {},
 ): Promise<z.output<D['response']>> {
@@ -111,7 +111,7 @@ export async function apiGet<D extends RouteDef>(
 }
 
 /** A state-changing contract route (always with `X-CSRF: 1`), its answer parsed by the contract. */
-export async function apiSend<D extends RouteDef>(
+export async function apiSend<D extends ClientRoute>(
   route: D,
   opts: SendOptions = {},
 ): Promise<z.output<D['response']>> {

@@ -1,4 +1,4 @@
-import { ApiErrorBody } from '@bdms/contract';
+import { ApiErrorBody } from './api-contract.ts';
 
 /** Codes the SPA itself assigns when the BFF did not send a usable error body. */
 export const CLIENT_ERROR_CODES = {

@@ -1,4 +1,4 @@
-import { ApiErrorBody, Health, Me, ScopeList } from '@bdms/contract';
+import { ApiErrorBody, type ErrorCode, Health, Me, ScopeList } from '@bdms/contract';
 
 /**
  * Contract-valid bodies for faked BFF answers: every factory parses its output with the
@@ -46,7 +46,7 @@ export const makeRucioDown = (reason = 'connection refused by 127.0.0.1:4410'): 
   makeHealth({ ok: false, rucio: { ok: false, reason } });
 
 export const makeErrorBody = (
-  code: string,
+  code: ErrorCode,
   message: string,
   requestId: string | undefined = 'req-0001',
 ): ApiErrorBody => ApiErrorBody.parse({ error: { code, message, requestId } });

@@ -13,8 +13,32 @@ export interface RecordedCall {
 }
 
 /**
- * Stubs global fetch with answers keyed by "METHOD /path" (query string ignored). Unknown
- * routes fail loudly with a 599 so a test never silently depends on an unplanned request.
+ * Requests no test planned for, across fakes. The code under test may swallow the rejection
+ * (a query shows an error state, a prefetch ignores it), so setup.ts fails the test afterwards.
+ */
+const unplanned: string[] = [];
+
+/** Throws (and forgets) when a request reached fetch without a planned answer. */
+export function assertNoUnplannedRequests(): void {
+  const seen = unplanned.splice(0);
+  if (seen.length > 0) {
+    throw new Error(
+      `fetch got requests no test planned for (add them to fakeFetch): ${seen.join(', ')}`,
+    );
+  }
+}
+
+function answer(reply: FakeReply): Promise<Response> {
+  if (reply === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
+  const body = reply.body === undefined ? null : JSON.stringify(reply.body);
+  const headers = { 'content-type': 'application/json', ...reply.headers };
+  return Promise.resolve(new Response(body, { status: reply.status ?? 200, headers }));
+}
+
+/**
+ * Stubs global fetch with answers keyed by "METHOD /path" (query string ignored). A request
+ * without an answer rejects with an error naming it, and fails the test even if the code under
+ * test catches that error (see assertNoUnplannedRequests).
  */
 export function fakeFetch(initial: Record<string, Handler> = {}) {
   const handlers = new Map<string, Handler>(Object.entries(initial));
@@ -25,13 +49,11 @@ export function fakeFetch(initial: Record<string, Handler> = {}) {
       .pathname;
     calls.push({ method, path, headers: new Headers(init.headers), credentials: init.credentials });
     const handler = handlers.get(`${method} ${path}`);
-    const reply = typeof handler === 'function' ? handler() : handler;
-    if (reply === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
-    if (!reply)
-      return Promise.resolve(new Response(`no fake for ${method} ${path}`, { status: 599 }));
-    const body = reply.body === undefined ? null : JSON.stringify(reply.body);
-    const headers = { 'content-type': 'application/json', ...reply.headers };
-    return Promise.resolve(new Response(body, { status: reply.status ?? 200, headers }));
+    if (handler === undefined) {
+      unplanned.push(`${method} ${path}`);
+      return Promise.reject(new Error(`fakeFetch: no answer planned for ${method} ${path}`));
+    }
+    return answer(typeof handler === 'function' ? handler() : handler);
   });
   vi.stubGlobal('fetch', fetchFn);
   return {

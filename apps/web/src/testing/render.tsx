@@ -1,8 +1,14 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import {
+  MemoryRouter,
+  useLocation,
+  useRoutes,
+  type Location,
+  type RouteObject,
+} from 'react-router';
 import { theme } from '@/lib/theme.ts';
 
 export interface RenderOptions {
@@ -21,6 +27,18 @@ export const createTestQueryClient = () =>
     defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
   });
 
+function Routes({ routes }: { routes: RouteObject[] }) {
+  return useRoutes(routes);
+}
+
+function LocationProbe({ onLocation }: { onLocation: (location: Location) => void }) {
+  const location = useLocation();
+  useEffect(() => {
+    onLocation(location);
+  }, [location, onLocation]);
+  return null;
+}
+
 export function renderWithProviders(
   ui: ReactNode,
   {
@@ -29,16 +47,25 @@ export function renderWithProviders(
     routes,
     queryClient = createTestQueryClient(),
   }: RenderOptions = {},
-): RenderResult & { queryClient: QueryClient; router: ReturnType<typeof createMemoryRouter> } {
-  const router = createMemoryRouter(routes ?? [{ path, element: ui }], {
-    initialEntries: [initialEntry],
-  });
+): RenderResult & { queryClient: QueryClient; location: () => Location } {
+  let current: Location | undefined;
   const result = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <MemoryRouter initialEntries={[initialEntry]}>
+          <Routes routes={routes ?? [{ path, element: ui }]} />
+          <LocationProbe
+            onLocation={(location) => {
+              current = location;
+            }}
+          />
+        </MemoryRouter>
       </QueryClientProvider>
     </MantineProvider>,
   );
-  return { ...result, queryClient, router };
+  const location = (): Location => {
+    if (!current) throw new Error('The router has not rendered yet');
+    return current;
+  };
+  return { ...result, queryClient, location };
 }

@@ -1,5 +1,5 @@
-import { api } from '@bdms/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-contract.ts';
 import { apiGet } from '@/lib/api-client.ts';
 import { queryKeys } from '@/lib/query-keys.ts';
 

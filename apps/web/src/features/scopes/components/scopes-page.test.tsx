@@ -37,13 +37,13 @@ describe('ScopesPage', () => {
 
   it('when the user types in the filter, then only matching scopes stay and the URL keeps the filter', async () => {
     fakeFetch({ 'GET /api/scopes': { body: makeScopeList(scopes) } });
-    const { router } = renderPage();
+    const { location } = renderPage();
     await screen.findByRole('list', { name: 'Scopes' });
 
     await userEvent.type(screen.getByLabelText('Filter scopes'), 'CTAO.D');
     expect(listedScopes()).toEqual(['ctao.dl0', 'ctao.dl3']);
     expect(screen.getByText('2 of 4 scopes')).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?filter=CTAO.D');
+    expect(location().search).toBe('?filter=CTAO.D');
 
     await userEvent.type(screen.getByLabelText('Filter scopes'), 'zzz');
     expect(screen.getByText('No scopes match this filter')).toBeInTheDocument();

@@ -1,5 +1,6 @@
-import { api, type Me } from '@bdms/contract';
+import type { Me } from '@bdms/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-contract.ts';
 import { apiGet, isApiError, type ApiError } from '@/lib/api-client.ts';
 import { queryKeys } from '@/lib/query-keys.ts';
 

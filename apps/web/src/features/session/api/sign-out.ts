@@ -1,5 +1,5 @@
-import { api } from '@bdms/contract';
 import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api-contract.ts';
 import { apiSend } from '@/lib/api-client.ts';
 import { browser } from '@/lib/browser.ts';
 

@@ -46,7 +46,10 @@ describe('UserSummary', () => {
   it('when sign-out fails, then the user is told and stays', async () => {
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
     fakeFetch({
-      'POST /auth/logout': { status: 403, body: makeErrorBody('csrf', 'Missing X-CSRF header') },
+      'POST /auth/logout': {
+        status: 403,
+        body: makeErrorBody('csrf_rejected', 'Missing X-CSRF header'),
+      },
     });
     renderWithProviders(<UserSummary me={makeMe()} />);
 

@@ -8,6 +8,8 @@ const MESSAGES: Record<string, string> = {
   idp_unavailable:
     'The CTAO identity provider is not reachable right now. Please try again in a moment.',
   bad_request: 'The sign-in request was not valid. Please sign in again from this page.',
+  rate_limited:
+    'Too many sign-in attempts came from your address in the last minute. Please wait a minute, then sign in again.',
 };
 
 export const SIGN_IN_ERROR_PARAM = 'signInError';
