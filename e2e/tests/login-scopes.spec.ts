@@ -8,9 +8,8 @@ const alice = demoUser('astronomer');
 
 test('an astronomer signs in through the IdP, sees exactly the scopes Rucio lists, and signs out', async ({
   page,
-  request,
 }) => {
-  const expected = await rucioScopes(request);
+  const expected = await rucioScopes();
   expect(expected.length).toBeGreaterThan(0);
 
   await signIn(page, alice);

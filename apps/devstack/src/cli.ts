@@ -1,15 +1,9 @@
 #!/usr/bin/env -S npx tsx
 /**
- * devstack CLI: a thin dispatcher over the exported functions in core/ and lib/.
- *   core-up [--reset]   venv + PostgreSQL + Rucio + storage (idempotent; --reset wipes DB + storage)
- *   up [--reset] [--size small|bench] [--rebuild-web]
- *                       the whole stack: core → IdP → demo archive → SPA build → BFF; prints the URL
- *   test                every check and test suite; brings the stack up and down around integration/e2e
- *   bench [--runs N]    the benchmark against the bench-size archive
- *   seed [--size small|bench]
- *   stop <part>         stops one daemon (rucio, idp, bff, storage, ...); `up`/`core-up` starts it again
- *   down                stops every daemon with a pid file in .devstack/run
+ * devstack CLI: a thin dispatcher over the exported functions in core/, seed/ and stack/. The
+ * commands and their flags are in cli-args.ts (USAGE), parsed there with util.parseArgs.
  */
+import { USAGE, UsageError, parseCli, type CliCommand } from './cli-args.ts';
 import { readEnv } from './core/config.ts';
 import { coreUp } from './core/core-up.ts';
 import { StackError } from './lib/errors.ts';
@@ -23,73 +17,65 @@ import { readStackEnv } from './stack/config.ts';
 import { test } from './stack/test.ts';
 import { up } from './stack/up.ts';
 
-type Command = (args: readonly string[], log: Logger) => Promise<void>;
+type Handlers = {
+  [N in CliCommand['name']]: (cmd: Extract<CliCommand, { name: N }>, log: Logger) => Promise<void>;
+};
 
-const commands: Record<string, Command> = {
-  'core-up': async (args, log) => {
+const handlers: Handlers = {
+  'core-up': async (cmd, log) => {
     const env = readEnv();
-    await coreUp(statePaths(env.DEVSTACK_HOME), env, log, { reset: args.includes('--reset') });
+    await coreUp(statePaths(env.DEVSTACK_HOME), env, log, { reset: cmd.reset });
   },
-  up: async (args, log) => {
+  up: async (cmd, log) => {
     const env = readStackEnv();
-    const size = option(args, '--size') === 'bench' ? 'bench' : env.SEED_SIZE;
-    const opts = {
-      reset: args.includes('--reset'),
-      size,
-      rebuildWeb: args.includes('--rebuild-web'),
-    } as const;
+    const opts = { reset: cmd.reset, size: cmd.size ?? env.SEED_SIZE, rebuildWeb: cmd.rebuildWeb };
     await up(statePaths(env.DEVSTACK_HOME), env, log, opts);
   },
-  test: async (_args, log) => {
+  test: async (_cmd, log) => {
     const env = readStackEnv();
     if (!(await test(statePaths(env.DEVSTACK_HOME), env, log)))
       throw new Error('some checks failed (summary above)');
   },
-  bench: async (args, log) => {
+  bench: async (cmd, log) => {
     const env = readStackEnv();
-    const runs = Number(option(args, '--runs') ?? 7);
-    if (!(await bench(statePaths(env.DEVSTACK_HOME), env, log, runs)))
+    if (!(await bench(statePaths(env.DEVSTACK_HOME), env, log, cmd.runs)))
       throw new Error('benchmark targets missed');
   },
-  seed: async (args, log) => {
+  seed: async (cmd, log) => {
     const env = readStackEnv();
-    const size = option(args, '--size') === 'bench' ? 'bench' : env.SEED_SIZE;
-    const summary = await runSeed({
-      paths: statePaths(env.DEVSTACK_HOME),
-      size,
-      force: args.includes('--force'),
-    });
+    const paths = statePaths(env.DEVSTACK_HOME);
+    const summary = await runSeed({ paths, size: cmd.size ?? env.SEED_SIZE, force: cmd.force });
     log.info(describeSeed(summary));
   },
-  stop: async (args, log) => {
-    const [part] = args;
-    if (!part) throw new Error('usage: stop <part>');
-    const stopped = await stopDaemon(statePaths(readEnv().DEVSTACK_HOME), part);
-    log.info(stopped ? `stopped ${part}` : `${part} was not running`);
+  stop: async (cmd, log) => {
+    const stopped = await stopDaemon(statePaths(readEnv().DEVSTACK_HOME), cmd.part);
+    log.info(stopped ? `stopped ${cmd.part}` : `${cmd.part} was not running`);
   },
-  down: async (_args, log) => {
+  down: async (_cmd, log) => {
     const stopped = await stopAll(statePaths(readEnv().DEVSTACK_HOME));
     log.info(stopped.length ? `stopped ${stopped.join(', ')}` : 'nothing was running');
   },
+  help: () => {
+    process.stdout.write(`${USAGE}\n`);
+    return Promise.resolve();
+  },
 };
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+// TypeScript cannot pair handlers[cmd.name] with cmd's own variant; the Handlers type does.
+const execute = (cmd: CliCommand, log: Logger): Promise<void> =>
+  (handlers[cmd.name] as (c: CliCommand, l: Logger) => Promise<void>)(cmd, log);
 
 async function main(argv: readonly string[]): Promise<number> {
   const log = createLogger();
-  const [name = 'help', ...args] = argv;
-  const command = commands[name];
-  if (!command) {
-    log.error(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`);
-    return 2;
-  }
   try {
-    await command(args, log);
+    await execute(parseCli(argv), log);
     return 0;
   } catch (err) {
+    if (err instanceof UsageError) {
+      log.error(err.message);
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
     // StackError messages already name the part ("[rucio] ...") and its log.
     if (err instanceof StackError) log.error(err.message);
     else log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));

@@ -23,17 +23,22 @@ export async function portalSession(portalUrl: string): Promise<string> {
 
 const b64url = (b: Buffer): string => b.toString('base64url');
 
-/** `audience: null` asks for no audience (the IdP then issues IAM's catch-all one). */
+/**
+ * `audience: null` asks for no audience (the IdP then issues IAM's catch-all one). IAM takes the
+ * audience in `audience` or, as an RFC 8707 resource indicator (a URL), in `resource`.
+ */
 export async function directAccessToken(
   issuer: string,
   audience: string | null = RUCIO_AUDIENCE,
+  parameter: 'audience' | 'resource' = 'audience',
 ): Promise<string> {
-  return (await directTokens(issuer, audience)).accessToken;
+  return (await directTokens(issuer, audience, parameter)).accessToken;
 }
 
 export async function directTokens(
   issuer: string,
   audience: string | null = RUCIO_AUDIENCE,
+  parameter: 'audience' | 'resource' = 'audience',
 ): Promise<{ accessToken: string; idToken: string }> {
   const discovery = (await (await fetch(`${issuer}.well-known/openid-configuration`)).json()) as {
     authorization_endpoint: string;
@@ -48,7 +53,7 @@ export async function directTokens(
     response_type: 'code',
     redirect_uri: redirectUri,
     scope: 'openid profile email offline_access wlcg.groups',
-    ...(audience === null ? {} : { audience }),
+    ...(audience === null ? {} : { [parameter]: audience }),
     state: b64url(randomBytes(16)),
     nonce: b64url(randomBytes(16)),
     code_challenge: b64url(createHash('sha256').update(verifier).digest()),

@@ -4,7 +4,7 @@ import type { DevstackEnv } from './config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import type { DaemonStatus } from '../lib/process.ts';
-import { ensureDatabase, redact, type DatabaseInfo } from './postgres.ts';
+import { ensureDatabase, ensurePortalDatabase, redact, type DatabaseInfo } from './postgres.ts';
 import { ensureVenv } from './python.ts';
 import {
   bootstrapRucio,
@@ -22,6 +22,8 @@ export interface CoreUpOptions {
 
 export interface CoreStatus {
   db: DatabaseInfo;
+  /** The portal's own database on the same server (the BFF's DATABASE_URL). */
+  portalDb: { url: string; created: boolean };
   rucio: DaemonStatus & { url: string; version: string };
   storage: DaemonStatus & { url: string };
 }
@@ -48,6 +50,8 @@ export async function coreUp(
   t0 = Date.now();
   const db = await ensureDatabase(paths, env, { reset: opts.reset });
   log.info(`postgres ${db.kind} ${redact(db.url)}${db.created ? ' (created)' : ''} (${ms(t0)})`);
+  const portalDb = await ensurePortalDatabase(db);
+  log.info(`postgres portal ${redact(portalDb.url)}${portalDb.created ? ' (created)' : ''}`);
 
   t0 = Date.now();
   const cfg = await writeRucioConfig(paths, db, env.IDP_ISSUER);
@@ -67,6 +71,7 @@ export async function coreUp(
   log.info(`logs in ${paths.logs}`);
   return {
     db,
+    portalDb,
     rucio: { ...rucio, url: rucioUrl(env.RUCIO_PORT), version },
     storage: { ...storage, url: storageUrl(env.STORAGE_PORT) },
   };

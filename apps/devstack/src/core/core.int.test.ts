@@ -25,6 +25,16 @@ beforeAll(async () => {
   token = await userpassToken(core.rucio.url);
 });
 
+describe('portal database', () => {
+  it('then bdms_portal exists on the same server as Rucio’s database', async () => {
+    const [portal, rucio] = [new URL(core.portalDb.url), new URL(core.db.url)];
+    expect(portal.pathname).toBe('/bdms_portal');
+    expect(portal.host).toBe(rucio.host);
+    const res = await withClient(core.portalDb.url, (c) => c.query('select current_database()'));
+    expect(res.rows).toEqual([{ current_database: 'bdms_portal' }]);
+  });
+});
+
 describe('Rucio server', () => {
   it('then /ping reports 41.x and root is admin', async () => {
     expect(core.rucio.version).toMatch(/^41\./);

@@ -38,6 +38,10 @@ describe('core-up with DEVSTACK_DB=embedded', () => {
   it('then Rucio runs on a private PostgreSQL, and a second run reuses everything', async () => {
     const first = await coreUp(paths, env, silentLogger);
     expect(first.db).toMatchObject({ kind: 'embedded', created: true });
+    expect(first.portalDb).toEqual({
+      url: 'postgresql://postgres@127.0.0.1:4439/bdms_portal',
+      created: true,
+    });
     expect(first.rucio).toMatchObject({
       reused: false,
       version: expect.stringMatching(/^41\./) as unknown,
@@ -48,6 +52,7 @@ describe('core-up with DEVSTACK_DB=embedded', () => {
 
     const second = await coreUp(paths, env, silentLogger);
     expect(second.db.created).toBe(false);
+    expect(second.portalDb.created).toBe(false);
     expect(second.rucio).toMatchObject({ reused: true, pid: first.rucio.pid });
     expect(second.storage).toMatchObject({ reused: true, pid: first.storage.pid });
   });

@@ -1,4 +1,7 @@
-/** ensureDatabase(): a PostgreSQL database for Rucio, chosen as documented in db-select.ts. */
+/**
+ * ensureDatabase(): a PostgreSQL database for Rucio, chosen as documented in db-select.ts;
+ * ensurePortalDatabase(): the portal's own database on that same server.
+ */
 import type { DevstackEnv } from './config.ts';
 import { StackError } from '../lib/errors.ts';
 import type { StatePaths } from '../lib/paths.ts';
@@ -7,6 +10,8 @@ import { startEmbeddedPostgres } from './embedded-pg.ts';
 import { canConnect, createDatabaseIfMissing, dropDatabase } from './pg-admin.ts';
 
 export const RUCIO_DB_NAME = 'bdms_rucio';
+/** The BFF's database (audit trail…); the BFF creates its tables with its own migrations. */
+export const PORTAL_DB_NAME = 'bdms_portal';
 
 export interface DatabaseInfo {
   /** libpq form (postgresql://...); see toSqlAlchemyUrl for Rucio's form. */
@@ -48,6 +53,21 @@ export async function ensureDatabase(
   if (opts.reset) await dropDatabase(maintenance, RUCIO_DB_NAME);
   const created = await ensureNamedDb(maintenance, RUCIO_DB_NAME);
   return { url: withDatabase(maintenance, RUCIO_DB_NAME), kind, created };
+}
+
+/**
+ * `bdms_portal` on Rucio's server, with Rucio's credentials, in all three modes. Never dropped,
+ * not even by --reset: it holds the portal's own records, and the BFF migrates it on start.
+ */
+export async function ensurePortalDatabase(
+  rucioDb: DatabaseInfo,
+): Promise<{ url: string; created: boolean }> {
+  const url = withDatabase(rucioDb.url, PORTAL_DB_NAME);
+  if (await canConnect(url)) return { url, created: false };
+  return {
+    url,
+    created: await ensureNamedDb(withDatabase(rucioDb.url, 'postgres'), PORTAL_DB_NAME),
+  };
 }
 
 async function ensureNamedDb(maintenanceUrl: string, name: string): Promise<boolean> {

@@ -1,22 +1,15 @@
 /**
  * Direct checks against the real Rucio server as root (userpass), used by core-up's callers and
- * the integration tests. The portal itself talks to Rucio through @bdms/rucio-client.
+ * the integration tests: through @bdms/rucio-client where it has the endpoint, and `rucioCall` for
+ * the raw status and body of the others (scopes and DIDs created, identities, attributes, search).
  */
 import { RUCIO_ROOT } from '@bdms/dev-fixtures';
+import { createRucioClient } from '@bdms/rucio-client';
 
-/** GET /auth/userpass; the token is in the X-Rucio-Auth-Token response header. */
+/** Root's Rucio token (GET /auth/userpass). */
 export async function userpassToken(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/auth/userpass`, {
-    headers: {
-      'X-Rucio-Username': RUCIO_ROOT.username,
-      'X-Rucio-Password': RUCIO_ROOT.password,
-      'X-Rucio-Account': RUCIO_ROOT.account,
-    },
-  });
-  const token = res.headers.get('x-rucio-auth-token');
-  if (!res.ok || !token)
-    throw new Error(`userpass login failed: HTTP ${res.status} ${await res.text()}`);
-  return token;
+  const rucio = createRucioClient({ baseUrl, userAgent: 'bdms-devstack' });
+  return (await rucio.authUserpass(RUCIO_ROOT)).token;
 }
 
 export interface RucioCall {

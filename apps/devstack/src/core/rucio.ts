@@ -3,6 +3,7 @@
  * package, demo accounts and OIDC identities, and gunicorn on 127.0.0.1.
  */
 import { DEMO_USERS, DEV_HOST, isMapped, type DemoUser } from '@bdms/dev-fixtures';
+import { createRucioClient } from '@bdms/rucio-client';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,14 +102,15 @@ function safeJson(text: string): unknown {
 
 export const rucioUrl = (port: number): string => `http://${DEV_HOST}:${port}`;
 
-const Ping = z.object({ version: z.string() });
-
 /** The server's version from GET /ping, or undefined when it does not answer. */
 export async function rucioVersion(port: number): Promise<string | undefined> {
+  const rucio = createRucioClient({
+    baseUrl: rucioUrl(port),
+    userAgent: 'bdms-devstack',
+    timeoutMs: 3000,
+  });
   try {
-    const res = await fetch(`${rucioUrl(port)}/ping`, { signal: AbortSignal.timeout(3000) });
-    const body = Ping.safeParse(await res.json());
-    return res.ok && body.success ? body.data.version : undefined;
+    return (await rucio.ping()).version;
   } catch {
     return undefined;
   }

@@ -44,6 +44,8 @@ export interface BffOptions {
   issuer: string;
   rucioUrl: string;
   redisUrl: string | undefined;
+  /** The portal database (core-up's portalDb). */
+  databaseUrl: string;
 }
 
 export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus> {
@@ -62,11 +64,16 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
       OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
       OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
       OIDC_ALLOW_INSECURE: '1',
+      // Every test suite signs in from 127.0.0.1: the production default (60) would throttle it.
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       RUCIO_AUDIENCE,
       RUCIO_URL: o.rucioUrl,
+      DATABASE_URL: o.databaseUrl,
       WEB_DIST_DIR: join(appDir('web'), 'dist'),
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
     },
+    // Another database (e.g. RUCIO_DB_URL changed) restarts a running BFF instead of reusing it.
+    fingerprint: o.databaseUrl,
     // 200 when every part is healthy; the portal is only "ready" then.
     health: async () => (await httpStatus(`http://127.0.0.1:${o.port}/api/health`)) === 200,
     timeoutMs: 60_000,

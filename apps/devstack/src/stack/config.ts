@@ -10,7 +10,7 @@ const StackEnvSchema = CoreEnvSchema.extend({
   /** The portal's port; the URL printed is http://localhost:<PORT>. */
   PORT: z.coerce.number().int().min(1).max(65535).default(DEV_PORTS.portal),
   IDP_PORT: z.coerce.number().int().min(1).max(65535).default(DEV_PORTS.idp),
-  /** Sessions in Redis instead of the BFF's embedded store (e.g. redis://127.0.0.1:6379). */
+  /** Sessions in this Redis; unset: the Redis on 127.0.0.1:6379 if one answers, else the BFF's embedded store. */
   REDIS_URL: z.url().optional(),
   SEED_SIZE: z.enum(['small', 'bench']).default('small'),
 });

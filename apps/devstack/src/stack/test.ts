@@ -1,7 +1,8 @@
 /**
  * `test`: every check in one command — lint, typecheck, unit tests, the seed's pytest, then the
- * real stack (brought up here if it is not running, and stopped again afterwards) for the BFF and
- * devstack integration tests and the Playwright e2e run in Chromium. Ends with one closing line.
+ * real stack (brought up here if it is not running, and stopped again afterwards) for the BFF's
+ * database tests, the BFF and devstack integration tests and the Playwright e2e run in Chromium.
+ * Ends with one closing line.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { RUCIO_ROOT } from '@bdms/dev-fixtures';
@@ -21,6 +22,7 @@ import {
   runPytest,
   runVitest,
 } from '../test-all/run-tests.ts';
+import { runSchemathesis } from '../test-all/schemathesis.ts';
 import { up } from './up.ts';
 
 const check = (suite: string, code: number): SuiteResult => ({
@@ -49,7 +51,12 @@ function staticAndUnit(paths: StatePaths, reports: string): SuiteResult[] {
   return results;
 }
 
-function integration(paths: StatePaths, env: StackEnv, reports: string): SuiteResult[] {
+async function integration(
+  paths: StatePaths,
+  env: StackEnv,
+  reports: string,
+  portalDb: string,
+): Promise<SuiteResult[]> {
   const results: SuiteResult[] = [];
   // hadolint comes with the venv (python/requirements.txt); there is no Docker engine to build with.
   const dockerfiles = readdirSync(join(repoRoot, 'docker')).filter((f) => f.endsWith('Dockerfile'));
@@ -71,14 +78,21 @@ function integration(paths: StatePaths, env: StackEnv, reports: string): SuiteRe
     };
     results.push(runPytest(paths.venvPython, pyTests, reports, seeded));
   }
+  // Tests that use PostgreSQL work in throw-away schemas of the stack's own portal database.
+  const dbEnv = { TEST_DATABASE_URL: portalDb };
   for (const ws of listWorkspaces(repoRoot)) {
+    const name = ws.name.replace(/^@bdms\//, '');
+    if (existsSync(join(ws.dir, 'vitest.db.config.ts')))
+      results.push(
+        runVitest(ws, reports, ['--config', 'vitest.db.config.ts'], `db-${name}`, dbEnv),
+      );
     const config = ['vitest.integration.config.ts', 'vitest.int.config.ts'].find((c) =>
       existsSync(join(ws.dir, c)),
     );
     if (!config) continue;
-    const label = `integration-${ws.name.replace(/^@bdms\//, '')}`;
-    results.push(runVitest(ws, reports, ['--config', config], label));
+    results.push(runVitest(ws, reports, ['--config', config], `integration-${name}`, dbEnv));
   }
+  results.push(await runSchemathesis(paths, env.PORTAL_URL, reports));
   results.push(runPlaywright(join(repoRoot, 'e2e'), reports));
   return results;
 }
@@ -92,8 +106,8 @@ export async function test(paths: StatePaths, env: StackEnv, log: Logger): Promi
   try {
     // A BFF left running from an older checkout would be reused; the tests must hit this code.
     await stopDaemon(paths, 'bff');
-    await up(paths, env, log, { reset: false, size: 'small', rebuildWeb: true });
-    results.push(...integration(paths, env, reports));
+    const stack = await up(paths, env, log, { reset: false, size: 'small', rebuildWeb: true });
+    results.push(...(await integration(paths, env, reports, stack.portalDb)));
   } catch (err) {
     log.error(err instanceof Error ? err.message : String(err));
     results.push({

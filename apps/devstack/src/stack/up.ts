@@ -8,6 +8,7 @@ import { coreUp } from '../core/core-up.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import { buildWeb, startBff, startIdp } from './apps.ts';
+import { chooseRedis } from '../lib/redis-probe.ts';
 import { runSeed } from '../seed/run-seed.ts';
 import type { SeedSize } from '../seed/seed-args.ts';
 import { describeSeed, type SeedSummary } from '../seed/seed-summary.ts';
@@ -24,6 +25,8 @@ export interface StackUrls {
   rucio: string;
   issuer: string;
   storage: string;
+  /** The portal's own database (the BFF's DATABASE_URL). */
+  portalDb: string;
   seed: SeedSummary;
 }
 
@@ -61,12 +64,15 @@ export async function up(
   log.info(`web      ${web} apps/web/dist (${secs(t0)})`);
 
   t0 = Date.now();
+  const redisUrl = await chooseRedis(env.REDIS_URL);
+  log.info(`sessions ${redisUrl ? `in Redis at ${redisUrl}` : "in the BFF's embedded store"}`);
   const bff = await startBff(paths, {
     port: env.PORT,
     portalUrl: env.PORTAL_URL,
     issuer: env.IDP_ISSUER,
     rucioUrl: core.rucio.url,
-    redisUrl: env.REDIS_URL,
+    redisUrl,
+    databaseUrl: core.portalDb.url,
   });
   log.info(
     `bff      ${bff.reused ? 'reused' : 'started'} at ${env.PORTAL_URL} pid ${bff.pid} (${secs(t0)})`,
@@ -83,6 +89,7 @@ export async function up(
     rucio: core.rucio.url,
     issuer: env.IDP_ISSUER,
     storage: core.storage.url,
+    portalDb: core.portalDb.url,
     seed,
   };
 }

@@ -54,6 +54,7 @@ export function runVitest(
   reportsDir: string,
   extraArgs: string[],
   label: string,
+  env: NodeJS.ProcessEnv = {},
 ): SuiteResult {
   const report = join(reportsDir, `${label.replace(/[^\w.-]+/g, '_')}.json`);
   rmSync(report, { force: true });
@@ -68,7 +69,7 @@ export function runVitest(
       '--reporter=json',
       `--outputFile.json=${report}`,
     ],
-    { cwd: ws.dir },
+    { cwd: ws.dir, env },
   );
   return withExit(label, code, report, parseVitestReport);
 }

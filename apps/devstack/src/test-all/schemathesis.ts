@@ -1,0 +1,79 @@
+/**
+ * Schemathesis against the real BFF on the running stack: the OpenAPI document the BFF serves,
+ * every operation, every check, with a signed-in demo session. NDJSON responses are validated
+ * line by line by python/schemathesis/ndjson_hooks.py.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { portalSession } from '../bench/sessions.ts';
+import { pythonDir, type StatePaths } from '../lib/paths.ts';
+import { parseJunitReport, type SuiteResult } from './reports.ts';
+import { run } from './run-tests.ts';
+
+const dir = join(pythonDir, 'schemathesis');
+
+/** Counts what the issue asks to see, from the JUnit report's failure texts. */
+function figures(report: string): string {
+  const xml = existsSync(report) ? readFileSync(report, 'utf8') : '';
+  const count = (pattern: RegExp): number => (xml.match(pattern) ?? []).length;
+  const operations = count(/<testcase /g);
+  return [
+    `operations ${String(operations)}`,
+    `server errors ${String(count(/Server error/g))}`,
+    `undocumented status codes ${String(count(/Undocumented HTTP status code/g))}`,
+    `schema violations ${String(count(/Response violates schema|does not match the schema/g))}`,
+  ].join(', ');
+}
+
+/** `a=1; bdms_session=s%3A…` → the bdms_session cookie's value. */
+function sessionValue(cookieHeader: string): string {
+  const pair = cookieHeader.split(/;\s*/).find((c) => c.startsWith('bdms_session='));
+  if (!pair) throw new Error('the portal sign-in gave no bdms_session cookie');
+  return pair.slice('bdms_session='.length);
+}
+
+export async function runSchemathesis(
+  paths: StatePaths,
+  portalUrl: string,
+  reportsDir: string,
+): Promise<SuiteResult> {
+  const report = join(reportsDir, 'schemathesis.xml');
+  rmSync(report, { force: true });
+  const cookie = await portalSession(portalUrl);
+  const code = run(
+    join(paths.venvBin, 'schemathesis'),
+    [
+      '--config-file',
+      join(dir, 'schemathesis.toml'),
+      'run',
+      `${portalUrl}/api/openapi.json`,
+      '--checks',
+      'all',
+      '--workers',
+      '2',
+      '--max-examples',
+      '40',
+      '--report',
+      'junit',
+      '--report-junit-path',
+      report,
+    ],
+    {
+      cwd: dir,
+      env: {
+        BDMS_SESSION_ID: sessionValue(cookie),
+        SCHEMATHESIS_HOOKS: 'ndjson_hooks',
+        PYTHONPATH: dir,
+      },
+    },
+  );
+  process.stdout.write(`[test] schemathesis: ${figures(report)}\n`);
+  const result = existsSync(report)
+    ? parseJunitReport('schemathesis', report)
+    : { suite: 'schemathesis', passed: 0, failed: 0, skipped: 0 };
+  if (code !== 0 && result.failed === 0) {
+    result.failed = 1;
+    result.error = `exited with code ${String(code)}`;
+  }
+  return result;
+}
