@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRucioClient } from '@bdms/rucio-client';
 import { createApp } from './app.ts';
@@ -12,6 +12,7 @@ import { openDatabase } from './db/open-db.ts';
 import { createLogger } from './logger.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+export const MAX_HEADER_BYTES = 128 * 1024;
 
 const packageVersion = (): string =>
   (
@@ -49,10 +50,14 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
     audit: createAuditRepo(database.db),
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(s);
+  // Request heads up to 128 KiB reach the app, which answers an over-long parameter with a 400
+  // naming it; beyond that Node answers 431 itself (documented in the OpenAPI document).
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
     });
   });
   const { port } = server.address() as AddressInfo;

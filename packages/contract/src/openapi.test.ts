@@ -86,7 +86,7 @@ describe('a complete contract', () => {
 
   it('documents sign-in as a 302 with its query, and every route only with codes of the enum', () => {
     const login = doc.paths['/auth/login']?.get;
-    expect(Object.keys(login?.responses ?? {})).toEqual(['302', '400', '429', '503']);
+    expect(Object.keys(login?.responses ?? {})).toEqual(['302', '400', '429', '431', '503']);
     expect(JSON.stringify(login?.parameters)).toContain('"name":"returnTo"');
     for (const def of Object.values(api))
       for (const codes of Object.values(def.errors))

@@ -87,6 +87,8 @@ function operation(name: string, def: RouteDef): JsonObject {
       content: { 'application/json': { schema: body ? schemaRef(body) : errorSchema(codes) } },
     };
   }
+  // Node's HTTP server refuses a request head over its limit before any route sees it.
+  responses[431] = { description: 'Request head too large (over 128 KiB): the URL or headers' };
   const params = parameters(def);
   return {
     operationId: name,
