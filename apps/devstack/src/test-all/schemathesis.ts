@@ -62,7 +62,8 @@ export async function runSchemathesis(
       report,
     ],
     {
-      cwd: dir,
+      // Schemathesis keeps a run cache in its working folder: keep it out of the source tree.
+      cwd: reportsDir,
       env: {
         BDMS_SESSION_ID: sessionValue(cookie),
         SCHEMATHESIS_HOOKS: 'ndjson_hooks',
