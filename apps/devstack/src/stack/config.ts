@@ -13,6 +13,8 @@ const StackEnvSchema = CoreEnvSchema.extend({
   /** Sessions in this Redis; unset: the Redis on 127.0.0.1:6379 if one answers, else the BFF's embedded store. */
   REDIS_URL: z.url().optional(),
   SEED_SIZE: z.enum(['small', 'bench']).default('small'),
+  /** Schemathesis's seed in the test command: fixed so a CI run is repeatable; change to explore. */
+  SCHEMATHESIS_SEED: z.string().regex(/^\d+$/).default('20261201'),
 });
 
 export type StackEnv = z.infer<typeof StackEnvSchema> & { PORTAL_URL: string };

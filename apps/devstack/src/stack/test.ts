@@ -92,7 +92,7 @@ async function integration(
     if (!config) continue;
     results.push(runVitest(ws, reports, ['--config', config], `integration-${name}`, dbEnv));
   }
-  results.push(await runSchemathesis(paths, env.PORTAL_URL, reports));
+  results.push(await runSchemathesis(paths, env.PORTAL_URL, reports, env.SCHEMATHESIS_SEED));
   results.push(runPlaywright(join(repoRoot, 'e2e'), reports));
   return results;
 }
