@@ -72,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(config));
   app.use(methodNotAllowed(Object.values(api)));
   app.use(csrfProtection(config));
+  app.use('/api', express.json({ limit: '256kb' }));
   app.use(['/api', '/auth'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
@@ -91,7 +92,12 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', requireSession(config));
   app.use(
     meRoutes(
-      createMeService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),
+      createMeService({
+        rucio,
+        cache: reference,
+        issuer: config.oidc.issuer,
+        isAdmin: (user) => isAdmin(user, config),
+      }),
       withToken,
     ),
   );

@@ -1,4 +1,7 @@
 import type { RucioClient } from '@bdms/rucio-client';
 
 /** The part of the Rucio client the BFF uses; tests may stub exactly this. */
-export type RucioPort = Pick<RucioClient, 'ping' | 'whoami' | 'listScopes' | 'listContents'>;
+export type RucioPort = Pick<
+  RucioClient,
+  'ping' | 'whoami' | 'listScopes' | 'listContents' | 'listIdentityAccounts'
+>;

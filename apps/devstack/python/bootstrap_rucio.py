@@ -3,10 +3,12 @@
 Run after <venv>/rucio/tools/bootstrap.py (schema, VO `def`, account `root`). Takes a JSON
 document as its only argument:
   {"issuer": "http://127.0.0.1:4400/",
-   "users": [{"account": "alice", "sub": "<uuid>", "email": "...", "admin": false}, ...]}
+   "users": [{"account": "alice", "extra": ["lst-analysis"], "sub": "<uuid>", "email": "...",
+              "admin": false}, ...]}
 and makes sure that root and the admin users carry the `admin` account attribute (Rucio's
 generic permission policy checks the key's presence), that each user account exists, and that
-its OIDC identity `SUB=<sub>, ISS=<issuer>` maps to it as the default account. Prints one JSON
+its OIDC identity `SUB=<sub>, ISS=<issuer>` maps to it as the default account, and to each `extra`
+account (a GROUP account, created if missing) as a further, non-default one. Prints one JSON
 summary line of what it changed.
 """
 import json
@@ -38,6 +40,14 @@ def ensure_user(user, issuer, session, changes):
     if not exist_identity_account(identity, IdentityType.OIDC, account, session=session):
         add_account_identity(identity, IdentityType.OIDC, account, user["email"], default=True, session=session)
         changes.append(f"identity {identity} -> {user['account']}")
+    for name in user.get("extra", []):
+        extra = InternalAccount(name)
+        if not account_exists(extra, session=session):
+            add_account(extra, AccountType.GROUP, user["email"], session=session)
+            changes.append(f"account {name}")
+        if not exist_identity_account(identity, IdentityType.OIDC, extra, session=session):
+            add_account_identity(identity, IdentityType.OIDC, extra, user["email"], default=False, session=session)
+            changes.append(f"identity {identity} -> {name} (not default)")
 
 
 def main():

@@ -2,7 +2,16 @@ import type { z } from 'zod';
 import { DidParams } from './names.ts';
 import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from './route-def.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
-import { DidSummary, Health, LogoutResponse, Me, OpenApiDocument, ScopeList } from './schemas.ts';
+import {
+  ChooseAccount,
+  DidSummary,
+  Health,
+  LogoutResponse,
+  Me,
+  MyAccounts,
+  OpenApiDocument,
+  ScopeList,
+} from './schemas.ts';
 
 export * from './route-def.ts';
 
@@ -15,6 +24,27 @@ export const api = {
     auth: true,
     response: Me,
     errors: errors(SESSION_ERRORS, RUCIO_ERRORS),
+  }),
+  myAccounts: route({
+    method: 'get',
+    path: '/api/me/accounts',
+    summary: 'The Rucio accounts the signed-in identity maps to, and the one Rucio acts as',
+    auth: true,
+    response: MyAccounts,
+    errors: errors(SESSION_ERRORS, RUCIO_ERRORS),
+  }),
+  chooseAccount: route({
+    method: 'put',
+    path: '/api/me/account',
+    summary:
+      'Act as another of the identity’s Rucio accounts. 403 when the identity does not map to it; 409 when Rucio does not honour the choice (Rucio 41 acts as the default account for token sign-ins).',
+    auth: true,
+    body: ChooseAccount,
+    response: MyAccounts,
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden', 'csrf_rejected'],
+      409: ['rucio_refused'],
+    }),
   }),
   scopes: route({
     method: 'get',

@@ -85,3 +85,18 @@ export const StreamTrailer = z
   ])
   .meta({ id: 'StreamTrailer' });
 export type StreamTrailer = z.infer<typeof StreamTrailer>;
+
+/** The Rucio accounts the signed-in identity maps to, and the one Rucio acts as. */
+export const MyAccounts = z
+  .object({
+    accounts: z.array(z.string()).describe('Every account the identity maps to in Rucio, sorted'),
+    active: z.string().describe('The account Rucio acts as for this session'),
+  })
+  .meta({ id: 'MyAccounts' });
+export type MyAccounts = z.infer<typeof MyAccounts>;
+
+export const ChooseAccount = z
+  .object({
+    account: z.string().regex(/^[a-z0-9_-]{1,25}$/, { message: 'is not a Rucio account name' }),
+  })
+  .meta({ id: 'ChooseAccount' });

@@ -39,6 +39,8 @@ export interface DemoUser {
    * Rucio answers 401 to this user's valid tokens (the "unknown identity" case).
    */
   rucioAccount: string | null;
+  /** Further Rucio accounts the same identity maps to (not the default one). */
+  extraAccounts: readonly string[];
   role: 'astronomer' | 'admin' | 'unmapped';
 }
 
@@ -51,6 +53,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'alice@ctao.example.org',
     groups: ['/ctao', '/ctao/astronomers'],
     rucioAccount: 'alice',
+    // One identity, two accounts: her own and the LST analysis group's (account switching).
+    extraAccounts: ['lst-analysis'],
     role: 'astronomer',
   },
   {
@@ -61,6 +65,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'oscar@ctao.example.org',
     groups: ['/ctao', ADMIN_GROUP],
     rucioAccount: 'ctaoadmin',
+    extraAccounts: [],
     role: 'admin',
   },
   {
@@ -72,6 +77,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     groups: ['/ctao'],
     // Known to the IdP but never registered in Rucio: signs in, then Rucio rejects her token.
     rucioAccount: null,
+    extraAccounts: [],
     role: 'unmapped',
   },
 ];

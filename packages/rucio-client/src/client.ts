@@ -1,6 +1,7 @@
 import { getAccount, whoami } from './endpoints/accounts.ts';
 import { authUserpass } from './endpoints/auth.ts';
 import { listContents } from './endpoints/dids.ts';
+import { listIdentityAccounts } from './endpoints/identities.ts';
 import { ping } from './endpoints/ping.ts';
 import { listScopes } from './endpoints/scopes.ts';
 import { createTransport, type RucioClientOptions } from './transport.ts';
@@ -16,6 +17,7 @@ export function createRucioClient(options: RucioClientOptions) {
     getAccount: getAccount(t),
     listScopes: listScopes(t),
     listContents: listContents(t),
+    listIdentityAccounts: listIdentityAccounts(t),
   };
 }
 

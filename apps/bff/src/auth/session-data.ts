@@ -9,6 +9,8 @@ export interface SessionTokens {
 
 export interface SessionUser {
   sub: string;
+  /** The issuer as the tokens carry it (Rucio's identity is `SUB=<sub>, ISS=<iss>`). */
+  iss?: string | undefined;
   username: string;
   name: string | undefined;
   email: string | undefined;

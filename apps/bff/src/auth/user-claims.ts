@@ -4,6 +4,7 @@ import type { SessionUser } from './session-data.ts';
 const Claims = z
   .object({
     sub: z.string().min(1),
+    iss: z.string().optional(),
     preferred_username: z.string().optional(),
     name: z.string().optional(),
     email: z.string().optional(),
@@ -39,6 +40,7 @@ export function userFromClaims(
   const accessClaims = access.success && access.data.sub === id.sub ? access.data : undefined;
   return {
     sub: id.sub,
+    iss: id.iss,
     username: id.preferred_username ?? accessClaims?.preferred_username ?? id.sub,
     name: id.name ?? accessClaims?.name,
     email: id.email ?? accessClaims?.email,

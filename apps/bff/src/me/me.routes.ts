@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { api } from '@bdms/contract';
 import { signedIn } from '../auth/require-session.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
+import { inputOf, validated } from '../middleware/validate.ts';
 import { respond } from '../respond.ts';
 import type { MeService } from './me.service.ts';
 
@@ -10,6 +11,19 @@ export function meRoutes(me: MeService, withToken: RucioCaller): Router {
   router.get(api.me.path, async (req, res) => {
     const { user } = signedIn(req);
     respond(res, api.me.response, await withToken(req, (token) => me.describe(user, token)));
+  });
+  router.get(api.myAccounts.path, async (req, res) => {
+    const { user } = signedIn(req);
+    respond(res, api.myAccounts.response, await withToken(req, (t) => me.accounts(user, t)));
+  });
+  router.put(api.chooseAccount.path, validated(api.chooseAccount), async (req, res) => {
+    const { user } = signedIn(req);
+    const { account } = inputOf(req, res, api.chooseAccount).body;
+    respond(
+      res,
+      api.chooseAccount.response,
+      await withToken(req, (t) => me.choose(user, t, account)),
+    );
   });
   return router;
 }

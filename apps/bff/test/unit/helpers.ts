@@ -129,6 +129,10 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
       seenTokens.push(token);
       return Promise.resolve('alice');
     },
+    listIdentityAccounts: ({ token }) => {
+      seenTokens.push(token);
+      return Promise.resolve(['alice', 'lst-analysis']);
+    },
     listScopes: ({ token }) => {
       seenTokens.push(token);
       return Promise.resolve(['user.alice', 'acada', 'dl3']);

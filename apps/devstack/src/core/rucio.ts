@@ -74,6 +74,7 @@ export async function bootstrapRucio(
     // A user without a Rucio account stays unmapped on purpose (Rucio must answer 401 to her).
     users: (opts.users ?? DEMO_USERS).filter(isMapped).map((u) => ({
       account: u.rucioAccount,
+      extra: u.extraAccounts,
       sub: u.sub,
       email: u.email,
       admin: u.role === 'admin',
