@@ -22,6 +22,8 @@ export interface SendOptions {
 interface RawSendOptions {
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Default application/json; streamed routes ask for application/x-ndjson. */
+  accept?: string;
 }
 
 /** `/api/dids/:scope` + { scope: 'a/b' } → `/api/dids/a%2Fb` */
@@ -34,7 +36,7 @@ export function buildPath(template: string, params: Record<string, string> = {})
 }
 
 async function send(method: Method, url: string, opts: RawSendOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   // The BFF rejects state-changing requests without this header: a cross-site form cannot set it.
   if (method !== 'GET') headers['X-CSRF'] = '1';
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -108,6 +110,18 @@ export async function apiGet<D extends ClientRoute>(
   const url = withSearch(buildPath(route.path, opts.params), opts.search);
   const res = await send('GET', url, { signal: opts.signal });
   return parseResponse(res, route);
+}
+
+/**
+ * GET a streamed (NDJSON) contract route: the open response, its body not yet read. A refusal
+ * before the stream starts becomes an ApiError from the error body, as for any other route.
+ */
+export async function apiOpenStream(route: ClientRoute, opts: GetOptions = {}): Promise<Response> {
+  if (route.method !== 'get') throw new Error(`${route.path} is not a GET route`);
+  const url = withSearch(buildPath(route.path, opts.params), opts.search);
+  const res = await send('GET', url, { signal: opts.signal, accept: 'application/x-ndjson' });
+  if (!res.ok || !res.body) throw errorFromResponse(res, await readJson(res));
+  return res;
 }
 
 /** A state-changing contract route (always with `X-CSRF: 1`), its answer parsed by the contract. */

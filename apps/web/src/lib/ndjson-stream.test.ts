@@ -5,6 +5,7 @@ import { ApiError } from './api-error.ts';
 import { readNdjsonLines, streamedRowsQueryFn, type StreamedRows } from './ndjson-stream.ts';
 
 const Row = z.object({ name: z.string() });
+const route = { method: 'get' as const, path: '/api/x', response: Row };
 
 /** A body that arrives in the given chunks (split anywhere, even inside a line). */
 function body(chunks: string[]): ReadableStream<Uint8Array> {
@@ -41,7 +42,7 @@ async function run(batchSize?: number) {
   try {
     const data = await client.query({
       queryKey: ['s'],
-      queryFn: streamedRowsQueryFn('/api/x', Row, batchSize),
+      queryFn: streamedRowsQueryFn(route, { batchSize }),
     });
     return { data, seen };
   } finally {

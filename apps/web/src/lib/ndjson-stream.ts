@@ -5,7 +5,9 @@
  */
 import { experimental_streamedQuery as streamedQuery } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
-import { ApiError, CLIENT_ERROR_CODES, errorFromResponse, networkError } from './api-error.ts';
+import { apiOpenStream, type GetOptions } from './api-client.ts';
+import type { ClientRoute } from './api-contract.ts';
+import { ApiError, CLIENT_ERROR_CODES } from './api-error.ts';
 
 /** What a streamed query holds: rows in arrival batches, and whether the trailer arrived. */
 export interface StreamedRows<T> {
@@ -55,37 +57,26 @@ export interface StreamBatch<T> {
 }
 
 /**
- * Fetches a streamed route and yields validated rows in batches (the first row alone, then up to
- * `batchSize`). An error before the stream is an ApiError from the body; a stream that breaks or
- * ends without its trailer throws an ApiError saying the listing is incomplete.
+ * Opens a streamed route and yields its rows, validated by the route's row schema, in batches
+ * (the first row alone, then up to `batchSize`). An error before the stream is an ApiError from
+ * the body; a stream that breaks or ends without its trailer throws an ApiError saying the
+ * listing is incomplete.
  */
 export async function* fetchRowBatches<T>(
-  url: string,
-  row: z.ZodMiniType<T>,
-  options: { signal: AbortSignal; batchSize?: number },
+  route: ClientRoute<z.ZodMiniType<T>>,
+  options: GetOptions & { signal: AbortSignal; batchSize?: number },
 ): AsyncGenerator<StreamBatch<T>> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      headers: { Accept: 'application/x-ndjson' },
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (options.signal.aborted) throw error;
-    throw networkError(error);
-  }
-  if (!res.ok || !res.body) throw errorFromResponse(res, await res.json().catch(() => undefined));
+  const res = await apiOpenStream(route, options);
   const size = options.batchSize ?? 500;
   let batch: T[] = [];
   let sent = 0;
-  for await (const line of readNdjsonLines(res.body)) {
+  for await (const line of readNdjsonLines(res.body as ReadableStream<Uint8Array>)) {
     if (isTrailer(line)) {
       if (line.error) throw new ApiError({ status: 200, ...line.error });
       yield { rows: batch, end: line.end?.count ?? sent + batch.length };
       return;
     }
-    const parsed = row.safeParse(line);
+    const parsed = route.response.safeParse(line);
     if (!parsed.success) throw incomplete(res, 'a row the page does not understand');
     batch.push(parsed.data);
     if (sent === 0 || batch.length >= size) {
@@ -106,9 +97,12 @@ const incomplete = (res: Response, why: string): ApiError =>
   });
 
 /** A TanStack Query `queryFn` that fills StreamedRows batch by batch while the stream runs. */
-export const streamedRowsQueryFn = <T>(url: string, row: z.ZodMiniType<T>, batchSize?: number) =>
+export const streamedRowsQueryFn = <T>(
+  route: ClientRoute<z.ZodMiniType<T>>,
+  options: Omit<GetOptions, 'signal'> & { batchSize?: number } = {},
+) =>
   streamedQuery<StreamBatch<T>, StreamedRows<T>>({
-    streamFn: ({ signal }) => fetchRowBatches(url, row, { signal, batchSize }),
+    streamFn: ({ signal }) => fetchRowBatches(route, { ...options, signal }),
     initialValue: emptyStream<T>(),
     reducer: (acc, batch) => ({
       batches: batch.rows.length ? [...acc.batches, batch.rows] : acc.batches,
