@@ -4,3 +4,4 @@ export * from './schemas.ts';
 export * from './session.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';
+export * from './search/index.ts';

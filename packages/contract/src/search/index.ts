@@ -1,0 +1,15 @@
+export * from './catalogue.ts';
+export * from './cone.ts';
+export * from './copy-as.ts';
+export * from './filter-grammar.ts';
+export * from './filter-text.ts';
+export type { ConditionSpans, FilterSyntaxError, TextSpan } from './filter-tokens.ts';
+export * from './python-literal.ts';
+export * from './query-schema.ts';
+export * from './query.ts';
+export * from './rucio-keys.ts';
+export * from './sky.ts';
+export * from './targets.ts';
+export * from './time.ts';
+export * from './validate-condition.ts';
+export * from './validate.ts';
