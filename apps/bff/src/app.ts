@@ -18,6 +18,7 @@ import type { AuditRepo } from './audit/audit.repo.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
+import { benchRoutes } from './debug/bench.routes.ts';
 import { createHealthService } from './health/health.service.ts';
 import { publicApiRoutes } from './health/health.routes.ts';
 import { createMeService } from './me/me.service.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   );
   const signedIn = sessionPeeker(config, cookieNames(config).session, sessionStore);
   app.use(publicApiRoutes(health, config.version, signedIn));
+  if (config.benchRoutes) app.use(benchRoutes());
   app.use(['/api', '/auth'], sessionMiddleware(config, sessionStore));
   const loginTx = createLoginTxStore(config.session.secret, sessionStore);
   app.use(authRoutes({ config, logger, oidc, loginTx, audit: deps.audit }));

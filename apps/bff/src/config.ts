@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   CSP_IMG_ORIGINS: origins,
   CSP_CONNECT_ORIGINS: origins,
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** The benchmark's memory probe (POST /debug/memory); development only. */
+  BENCH_ROUTES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -88,6 +90,7 @@ export interface Config {
   authRateLimitPerMinute: number;
   referenceCacheMs: number;
   csp: { imgOrigins: string[]; connectOrigins: string[] };
+  benchRoutes: boolean;
   session: { secret: string; idleMs: number; absoluteMs: number; redisUrl: string | undefined };
   database: { url: string; schema: string };
   webDistDir: string;
@@ -118,6 +121,7 @@ function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
   if (!e.SESSION_SECRET || e.SESSION_SECRET === DEV_SESSION_SECRET)
     problems.push(`SESSION_SECRET: a secret of your own is required when ${why}`);
   if (e.OIDC_ALLOW_INSECURE) problems.push(`OIDC_ALLOW_INSECURE: must not be set when ${why}`);
+  if (e.BENCH_ROUTES) problems.push(`BENCH_ROUTES: must not be set when ${why}`);
   if (isHttp(e.OIDC_ISSUER)) problems.push(`OIDC_ISSUER: must be https:// when ${why}`);
   if (isHttp(e.RUCIO_URL)) problems.push(`RUCIO_URL: must be https:// when ${why}`);
   return problems;
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     csp: { imgOrigins: e.CSP_IMG_ORIGINS, connectOrigins: e.CSP_CONNECT_ORIGINS },
+    benchRoutes: e.BENCH_ROUTES,
     session: {
       secret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -40,6 +40,25 @@ export function createLogger(
   );
 }
 
+/**
+ * Standard output, written asynchronously in batches of ≥ 4 KiB: a synchronous write per request
+ * line cost the BFF ~5 % of its CPU under load (bench). Lines still buffered are written at least
+ * every `flushMs` and synchronously when the BFF stops, so a quiet BFF's logs are not held back.
+ */
+export function bufferedStdout(flushMs = 1000): { stream: pino.DestinationStream; close(): void } {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const timer = setInterval(() => {
+    stream.flush();
+  }, flushMs).unref();
+  return {
+    stream,
+    close: () => {
+      clearInterval(timer);
+      stream.flushSync();
+    },
+  };
+}
+
 /** The callback URL carries the authorization code and state: log the path, never the query. */
 export function loggableUrl(url: string): string {
   const q = url.indexOf('?');

@@ -9,7 +9,7 @@ import { createOidcClient } from './auth/oidc-client.ts';
 import { createSessionStore } from './auth/session.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/open-db.ts';
-import { createLogger } from './logger.ts';
+import { bufferedStdout, createLogger } from './logger.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 export const MAX_HEADER_BYTES = 128 * 1024;
@@ -30,7 +30,8 @@ export interface Running {
 /** Config → dependencies → app → listen. Resolves once the port is open. */
 export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
   const config = loadConfig(env, packageVersion());
-  const logger = createLogger(config);
+  const stdout = bufferedStdout();
+  const logger = createLogger(config, stdout.stream);
   // First, and migrated before anything listens: the BFF cannot run without its database.
   const database = await openDatabase(config.database, logger);
   const sessions = await createSessionStore(config, logger);
@@ -88,6 +89,7 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
       clearTimeout(forced);
       await sessions.close();
       await database.close();
+      stdout.close();
     })());
   return { server, url, stop };
 }

@@ -11,7 +11,7 @@ describe('parseCli', () => {
       rebuildWeb: false,
     });
     expect(parseCli(['seed'])).toEqual({ name: 'seed', size: undefined, force: false });
-    expect(parseCli(['bench'])).toEqual({ name: 'bench', runs: 7 });
+    expect(parseCli(['bench'])).toEqual({ name: 'bench', runs: 7, loadSeconds: 15 });
     expect(parseCli(['test'])).toEqual({ name: 'test' });
     expect(parseCli(['down'])).toEqual({ name: 'down' });
   });
@@ -29,7 +29,11 @@ describe('parseCli', () => {
       size: 'small',
       force: true,
     });
-    expect(parseCli(['bench', '--runs', '3'])).toEqual({ name: 'bench', runs: 3 });
+    expect(parseCli(['bench', '--runs', '3', '--load-seconds', '20'])).toEqual({
+      name: 'bench',
+      runs: 3,
+      loadSeconds: 20,
+    });
     expect(parseCli(['stop', 'rucio'])).toEqual({ name: 'stop', part: 'rucio' });
   });
 
@@ -47,6 +51,7 @@ describe('parseCli', () => {
     [['up', '--size', 'huge'], '--size must be small or bench, not "huge"'],
     [['bench', '--runs', 'many'], '--runs must be a whole number ≥ 1, not "many"'],
     [['bench', '--runs', '0'], '--runs must be a whole number ≥ 1'],
+    [['bench', '--load-seconds', '1.5'], '--load-seconds must be a whole number ≥ 1'],
     [['stop'], 'usage: stop <part>'],
     [['stop', 'rucio', 'idp'], 'unexpected argument "idp"'],
     [['down', 'now'], 'Unexpected argument'],

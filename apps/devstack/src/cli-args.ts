@@ -7,7 +7,9 @@ export const USAGE = `usage: devstack <command> [options]
   up [--reset] [--size small|bench] [--rebuild-web]
                       the whole stack: core → IdP → demo archive → SPA build → BFF; prints the URL
   test                every check and test suite; brings the stack up and down around integration/e2e
-  bench [--runs N]    the benchmark against the bench-size archive (default 7 runs)
+  bench [--runs N] [--load-seconds S]
+                      the benchmark against the bench-size archive (default 7 listing runs,
+                      load runs of 15 s)
   seed [--size small|bench] [--force]
   stop <part>         stops one daemon (rucio, idp, bff, storage, ...); \`up\`/\`core-up\` starts it again
   down                stops every daemon with a pid file in .devstack/run
@@ -18,7 +20,7 @@ export type CliCommand =
   | { name: 'core-up'; reset: boolean }
   | { name: 'up'; reset: boolean; size: SeedSize | undefined; rebuildWeb: boolean }
   | { name: 'test' }
-  | { name: 'bench'; runs: number }
+  | { name: 'bench'; runs: number; loadSeconds: number }
   | { name: 'seed'; size: SeedSize | undefined; force: boolean }
   | { name: 'stop'; part: string }
   | { name: 'down' }
@@ -51,12 +53,14 @@ function seedSize(value: string | undefined): SeedSize | undefined {
   throw new UsageError(`--size must be small or bench, not "${value}"`);
 }
 
-function runs(value: string): number {
+function wholeNumber(option: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--runs must be a whole number ≥ 1, not "${value}"`);
+    throw new UsageError(`${option} must be a whole number ≥ 1, not "${value}"`);
   return n;
 }
+
+const runs = (value: string): number => wholeNumber('--runs', value);
 
 const parsers: Record<string, (args: string[]) => CliCommand> = {
   'core-up': (args) => ({
@@ -76,10 +80,14 @@ const parsers: Record<string, (args: string[]) => CliCommand> = {
     parse('test', args, {});
     return { name: 'test' };
   },
-  bench: (args) => ({
-    name: 'bench',
-    runs: runs(parse('bench', args, { runs: text }).values.runs ?? '7'),
-  }),
+  bench: (args) => {
+    const { values } = parse('bench', args, { runs: text, 'load-seconds': text });
+    return {
+      name: 'bench',
+      runs: runs(values.runs ?? '7'),
+      loadSeconds: wholeNumber('--load-seconds', values['load-seconds'] ?? '15'),
+    };
+  },
   seed: (args) => {
     const { values } = parse('seed', args, { size: text, force: flag });
     return { name: 'seed', size: seedSize(values.size), force: values.force };

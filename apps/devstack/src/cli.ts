@@ -38,7 +38,7 @@ const handlers: Handlers = {
   },
   bench: async (cmd, log) => {
     const env = readStackEnv();
-    if (!(await bench(statePaths(env.DEVSTACK_HOME), env, log, cmd.runs)))
+    if (!(await bench(statePaths(env.DEVSTACK_HOME), env, log, cmd)))
       throw new Error('benchmark targets missed');
   },
   seed: async (cmd, log) => {

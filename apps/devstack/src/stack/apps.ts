@@ -46,13 +46,15 @@ export interface BffOptions {
   redisUrl: string | undefined;
   /** The portal database (core-up's portalDb). */
   databaseUrl: string;
+  /** For the benchmark: the memory probe route, and a heap it can settle (--expose-gc). */
+  bench?: boolean;
 }
 
 export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus> {
   return startDaemon(paths, {
     name: 'bff',
     command: process.execPath,
-    args: tsxArgs('src/main.ts'),
+    args: [...(o.bench ? ['--expose-gc'] : []), ...tsxArgs('src/main.ts')],
     cwd: appDir('bff'),
     env: {
       ...inheritedEnv(),
@@ -71,7 +73,9 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
       DATABASE_URL: o.databaseUrl,
       WEB_DIST_DIR: join(appDir('web'), 'dist'),
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+      ...(o.bench ? { BENCH_ROUTES: '1' } : {}),
     },
+    // The command line (so bench mode) is part of the daemon's identity: switching restarts it.
     // Another database (e.g. RUCIO_DB_URL changed) restarts a running BFF instead of reusing it.
     fingerprint: o.databaseUrl,
     // 200 when every part is healthy; the portal is only "ready" then.

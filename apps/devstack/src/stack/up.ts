@@ -18,6 +18,8 @@ export interface UpOptions {
   reset: boolean;
   size: SeedSize;
   rebuildWeb: boolean;
+  /** The BFF in bench mode (memory probe; see startBff). */
+  bench?: boolean;
 }
 
 export interface StackUrls {
@@ -73,6 +75,7 @@ export async function up(
     rucioUrl: core.rucio.url,
     redisUrl,
     databaseUrl: core.portalDb.url,
+    bench: opts.bench,
   });
   log.info(
     `bff      ${bff.reused ? 'reused' : 'started'} at ${env.PORTAL_URL} pid ${bff.pid} (${secs(t0)})`,

@@ -1,0 +1,45 @@
+/**
+ * Smoke of the benchmark's load figure against the running small stack (the benchmark itself does
+ * not run in CI, BENCH.md): a few signed-in sessions through the BFF and a token straight at Rucio,
+ * a couple of seconds each — the load code still signs in, sends its headers and reads the
+ * figures. The figures' values mean nothing here; only that the requests succeed.
+ */
+import { describe, expect, it } from 'vitest';
+import { readStackEnv } from '../stack/config.ts';
+import { loadFigures, loadRun, portalSessions } from './load.ts';
+import { directAccessToken } from './sessions.ts';
+
+const env = readStackEnv();
+const rucioUrl = `http://127.0.0.1:${env.RUCIO_PORT}`;
+
+describe('bench load smoke', () => {
+  it('when a few sessions load /api/me and the same Rucio call, then every request succeeds and the figures come out', async () => {
+    const cookies = await portalSessions(env.PORTAL_URL, 4);
+    expect(new Set(cookies).size).toBe(4);
+    const token = await directAccessToken(env.IDP_ISSUER);
+    // Rucio 41 stores a JWT on its first use; concurrent first uses race and get 401s. One call
+    // first, as the BFF does (auth/rucio-call.ts) and as the benchmark's warm-up does.
+    const first = await fetch(`${rucioUrl}/accounts/alice`, {
+      headers: { 'X-Rucio-Auth-Token': token },
+    });
+    expect(first.status).toBe(200);
+    const o = { connections: 4, durationSec: 2 };
+    const viaBff = await loadRun(
+      {
+        url: `${env.PORTAL_URL}/api/me`,
+        headersFor: (i) => ({ cookie: cookies[i % cookies.length] ?? '' }),
+      },
+      o,
+    );
+    const direct = await loadRun(
+      { url: `${rucioUrl}/accounts/alice`, headersFor: () => ({ 'X-Rucio-Auth-Token': token }) },
+      o,
+    );
+    for (const r of [viaBff, direct]) {
+      expect(r.requests).toBeGreaterThan(10);
+      expect(r.errors + r.timeouts + r.non2xx).toBe(0);
+    }
+    const figures = loadFigures('GET /api/me', [viaBff], [direct]);
+    expect(figures.map((f) => f.name)).toContain('GET /api/me throughput BFF/direct');
+  });
+});
