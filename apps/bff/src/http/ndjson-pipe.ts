@@ -11,6 +11,8 @@ export interface PipeOptions<T, U> {
   transform: (row: T) => U | undefined;
   /** What the error trailer says when the stream breaks after the first line. */
   describeError: (error: unknown, sent: number) => StreamTrailer & { error: unknown };
+  /** The last line of a stream that finished (default `{"end":{"count":<lines sent>}}`). */
+  end?: (sent: number) => { end: unknown };
 }
 
 /** An AbortSignal that fires when the client disconnects before the response has finished. */
@@ -20,6 +22,23 @@ export function clientGone(res: Response): AbortSignal {
     if (!res.writableFinished) controller.abort();
   });
   return controller.signal;
+}
+
+/**
+ * Resolves when the socket's buffer has drained or the client has gone, and leaves no listener
+ * behind: a long stream waits here thousands of times (a leftover 'close' listener per wait once
+ * piled up to Node's MaxListenersExceededWarning during a 100 000-row listing).
+ */
+export function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /**
@@ -47,8 +66,7 @@ export async function pipeNdjson<T, U>(
     if (!buffer || signal.aborted) return;
     const ok = res.write(buffer);
     buffer = '';
-    if (!ok)
-      await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!ok) await drainedOrClosed(res);
   };
 
   res.status(200).set({
@@ -56,7 +74,7 @@ export async function pipeNdjson<T, U>(
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  let trailer: StreamTrailer | undefined;
+  let trailer: StreamTrailer | { end: unknown } | undefined;
   try {
     for (; !next.done && !signal.aborted; next = await iterator.next()) {
       const line = options.transform(next.value);
@@ -65,7 +83,7 @@ export async function pipeNdjson<T, U>(
       sent += 1;
       if (sent === 1 || buffer.length >= CHUNK_BYTES) await flush();
     }
-    trailer = { end: { count: sent } };
+    trailer = options.end ? options.end(sent) : { end: { count: sent } };
   } catch (error) {
     if (!signal.aborted) {
       req.log.error({ err: error, rowsSent: sent }, 'a stream broke after it started');
