@@ -46,13 +46,16 @@ export interface BffOptions {
   redisUrl: string | undefined;
   /** The portal database (core-up's portalDb). */
   databaseUrl: string;
-  /** For the benchmark: the memory probe route, and a heap it can settle (--expose-gc). */
+  /**
+   * The benchmark's own BFF: another daemon (`bff-bench`) beside the developer's, with the memory
+   * probe route and a heap it can settle (--expose-gc).
+   */
   bench?: boolean;
 }
 
 export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus> {
   return startDaemon(paths, {
-    name: 'bff',
+    name: o.bench ? 'bff-bench' : 'bff',
     command: process.execPath,
     args: [...(o.bench ? ['--expose-gc'] : []), ...tsxArgs('src/main.ts')],
     cwd: appDir('bff'),
@@ -75,7 +78,6 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
       ...(o.bench ? { BENCH_ROUTES: '1' } : {}),
     },
-    // The command line (so bench mode) is part of the daemon's identity: switching restarts it.
     // Another database (e.g. RUCIO_DB_URL changed) restarts a running BFF instead of reusing it.
     fingerprint: o.databaseUrl,
     // 200 when every part is healthy; the portal is only "ready" then.

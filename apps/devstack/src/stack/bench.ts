@@ -1,9 +1,16 @@
-/** `bench`: the stack with the bench-size archive, then the figures; non-zero when a target is missed. */
+/**
+ * `bench`: the stack with the bench-size archive, then the figures; non-zero when a target is
+ * missed. The figures are taken on a BFF of their own (`bff-bench`, on PORT + 1, in bench mode:
+ * --expose-gc and the memory probe route), started beside the developer's BFF and stopped at the
+ * end, so restarting the developer's BFF cannot cut a run short and the bench never leaves a BFF
+ * in bench mode behind. Same Rucio, IdP, database and session store.
+ */
 import type { Logger } from '../lib/logger.ts';
-import { pidPath, type StatePaths } from '../lib/paths.ts';
-import { readPid } from '../lib/pid-file.ts';
+import type { StatePaths } from '../lib/paths.ts';
+import { stopDaemon } from '../lib/process.ts';
 import { runBench } from '../bench/run-bench.ts';
 import { formatFigure, meets } from '../bench/stats.ts';
+import { startBff } from './apps.ts';
 import type { StackEnv } from './config.ts';
 import { up } from './up.ts';
 
@@ -13,33 +20,42 @@ export async function bench(
   log: Logger,
   opts: { runs: number; loadSeconds: number },
 ): Promise<boolean> {
-  const urls = await up(paths, env, log, {
-    reset: false,
-    size: 'bench',
-    rebuildWeb: false,
-    bench: true,
-  });
+  const urls = await up(paths, env, log, { reset: false, size: 'bench', rebuildWeb: false });
   const summary = urls.seed;
   if (!summary.bigDataset) throw new Error('the bench seed reported no big dataset');
-  const bffPid = readPid(pidPath(paths, 'bff'));
-  if (bffPid === undefined) throw new Error('the BFF is not running');
-  const figures = await runBench(
-    {
-      portalUrl: urls.portal,
-      rucioUrl: urls.rucio,
-      issuer: urls.issuer,
-      bffPid,
-      dataset: summary.bigDataset,
-      smaller: summary.mediumDataset,
-      runs: opts.runs,
-      // BENCH.md: medians of ≥ 5 interleaved runs; the issue: 200 sessions for ≥ 15 s.
-      load: { sessions: 200, seconds: opts.loadSeconds, rounds: 5 },
-    },
-    log,
-  );
-  process.stdout.write('\nfigure                                  value unit\n');
-  for (const f of figures) process.stdout.write(`${formatFigure(f)}\n`);
-  const missed = figures.filter((f) => !meets(f));
-  if (missed.length) log.error(`missed targets: ${missed.map((f) => f.name).join(', ')}`);
-  return missed.length === 0;
+  const port = env.PORT + 1;
+  const portalUrl = `http://localhost:${port}`;
+  const bff = await startBff(paths, {
+    port,
+    portalUrl,
+    issuer: urls.issuer,
+    rucioUrl: urls.rucio,
+    redisUrl: urls.redisUrl,
+    databaseUrl: urls.portalDb,
+    bench: true,
+  });
+  log.info(`bench: BFF in bench mode at ${portalUrl} pid ${bff.pid}`);
+  try {
+    const figures = await runBench(
+      {
+        portalUrl,
+        rucioUrl: urls.rucio,
+        issuer: urls.issuer,
+        bffPid: bff.pid,
+        dataset: summary.bigDataset,
+        smaller: summary.mediumDataset,
+        runs: opts.runs,
+        // BENCH.md: medians of ≥ 5 interleaved runs; the issue: 200 sessions for ≥ 15 s.
+        load: { sessions: 200, seconds: opts.loadSeconds, rounds: 5 },
+      },
+      log,
+    );
+    process.stdout.write('\nfigure                                  value unit\n');
+    for (const f of figures) process.stdout.write(`${formatFigure(f)}\n`);
+    const missed = figures.filter((f) => !meets(f));
+    if (missed.length) log.error(`missed targets: ${missed.map((f) => f.name).join(', ')}`);
+    return missed.length === 0;
+  } finally {
+    await stopDaemon(paths, 'bff-bench');
+  }
 }

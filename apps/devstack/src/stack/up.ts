@@ -18,8 +18,6 @@ export interface UpOptions {
   reset: boolean;
   size: SeedSize;
   rebuildWeb: boolean;
-  /** The BFF in bench mode (memory probe; see startBff). */
-  bench?: boolean;
 }
 
 export interface StackUrls {
@@ -29,6 +27,8 @@ export interface StackUrls {
   storage: string;
   /** The portal's own database (the BFF's DATABASE_URL). */
   portalDb: string;
+  /** Where the BFF keeps sessions (undefined: its embedded store). */
+  redisUrl: string | undefined;
   seed: SeedSummary;
 }
 
@@ -75,7 +75,6 @@ export async function up(
     rucioUrl: core.rucio.url,
     redisUrl,
     databaseUrl: core.portalDb.url,
-    bench: opts.bench,
   });
   log.info(
     `bff      ${bff.reused ? 'reused' : 'started'} at ${env.PORTAL_URL} pid ${bff.pid} (${secs(t0)})`,
@@ -93,6 +92,7 @@ export async function up(
     issuer: env.IDP_ISSUER,
     storage: core.storage.url,
     portalDb: core.portalDb.url,
+    redisUrl,
     seed,
   };
 }
