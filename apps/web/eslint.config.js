@@ -22,6 +22,18 @@ export default [
             { name: 'zod', allowTypeImports: true, message: classicZod },
             { name: 'zod/v4', allowTypeImports: true, message: classicZod },
           ],
+          patterns: [
+            {
+              // The contract's search helpers are plain TypeScript, except these zod files.
+              group: [
+                '@bdms/contract/search/query-schema*',
+                '@bdms/contract/search/results*',
+                '@bdms/contract/search/routes*',
+              ],
+              allowTypeImports: true,
+              message: 'zod classic: import types only; runtime schemas are twins in src/lib.',
+            },
+          ],
         },
       ],
     },

@@ -1,21 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoUser } from '@bdms/dev-fixtures';
+import { colorScheme, expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { scopeItems } from '../support/scopes.ts';
 import { signIn } from '../support/login.ts';
-
-/** WCAG 2.1 A/AA rules; any serious or critical violation fails with the rule ids and targets. */
-async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `${what}: accessibility violations`).toEqual([]);
-}
-
-const colorScheme = (page: Page) => page.locator('html').getAttribute('data-mantine-color-scheme');
 
 test('the landing page and the scopes page pass axe in light and dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });

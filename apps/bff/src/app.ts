@@ -12,13 +12,18 @@ import { sessionMiddleware, type SessionStore } from './auth/session.ts';
 import { preventResurrection } from './auth/session-guard.ts';
 import { sessionPeeker } from './auth/peek-session.ts';
 import { cookieNames } from './auth/cookies.ts';
+import { withActingAccount } from './auth/acting-account.ts';
 import { createRucioCaller } from './auth/rucio-call.ts';
 import { createTokenRefresher } from './auth/token-refresher.ts';
 import type { AuditRepo } from './audit/audit.repo.ts';
+import type { SavedSearchRepo } from './saved-searches/saved-searches.repo.ts';
+import { createSavedSearchesService } from './saved-searches/saved-searches.service.ts';
+import { savedSearchesRoutes } from './saved-searches/saved-searches.routes.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
 import { benchRoutes } from './debug/bench.routes.ts';
+import { countRucioCalls, createRucioMetrics } from './debug/rucio-metrics.ts';
 import { createHealthService } from './health/health.service.ts';
 import { publicApiRoutes } from './health/health.routes.ts';
 import { createMeService } from './me/me.service.ts';
@@ -34,6 +39,8 @@ import type { RucioPort } from './rucio-port.ts';
 import { createScopesService } from './scopes/scopes.service.ts';
 import { createReferenceCache } from './lib/reference-cache.ts';
 import { scopesRoutes } from './scopes/scopes.routes.ts';
+import { createSearchService } from './search/search.service.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { spaRoutes } from './web/spa.ts';
 
 export interface AppDeps {
@@ -48,11 +55,17 @@ export interface AppDeps {
   healthCacheMs?: number;
   /** The audit trail (PostgreSQL in production, in memory in unit tests). */
   audit: AuditRepo;
+  /** Saved searches (PostgreSQL in production, in memory in unit tests). */
+  savedSearches: SavedSearchRepo;
 }
 
 /** The whole HTTP surface, without listening: tests mount it on port 0. */
 export function createApp(deps: AppDeps): Express {
-  const { config, logger, oidc, rucio } = deps;
+  const { config, logger, oidc } = deps;
+  // Every Rucio call made with a user's token acts as the account their session chose.
+  // Counted for the benchmark's "upstream requests per search" (GET /debug/metrics).
+  const rucioMetrics = createRucioMetrics();
+  const rucio = withActingAccount(countRucioCalls(deps.rucio, rucioMetrics));
   const app = express();
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy: trust one hop for X-Forwarded-Proto (Secure cookies need it).
@@ -85,7 +98,7 @@ export function createApp(deps: AppDeps): Express {
   );
   const signedIn = sessionPeeker(config, cookieNames(config).session, sessionStore);
   app.use(publicApiRoutes(health, config.version, signedIn));
-  if (config.benchRoutes) app.use(benchRoutes());
+  if (config.benchRoutes) app.use(benchRoutes(rucioMetrics));
   app.use(['/api', '/auth'], sessionMiddleware(config, sessionStore));
   const loginTx = createLoginTxStore(config.session.secret, sessionStore);
   app.use(authRoutes({ config, logger, oidc, loginTx, audit: deps.audit }));
@@ -105,6 +118,17 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
+  app.use(searchRoutes(createSearchService({ rucio }), withToken, config));
+  app.use(
+    savedSearchesRoutes(
+      createSavedSearchesService({
+        repo: deps.savedSearches,
+        audit: deps.audit,
+        logger,
+        issuer: config.oidc.issuer,
+      }),
+    ),
+  );
   app.use(['/api', '/auth'], notFound());
 
   app.use(spaRoutes(config.webDistDir));

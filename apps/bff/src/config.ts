@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   CSP_IMG_ORIGINS: origins,
   CSP_CONNECT_ORIGINS: origins,
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** Rows a live search sends at most; the trailer says when it cut there (exports are not cut). */
+  SEARCH_ROW_CAP: z.coerce.number().int().positive().default(200_000),
   /** The benchmark's memory probe (POST /debug/memory); development only. */
   BENCH_ROUTES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -91,6 +93,7 @@ export interface Config {
   referenceCacheMs: number;
   csp: { imgOrigins: string[]; connectOrigins: string[] };
   benchRoutes: boolean;
+  search: { rowCap: number };
   session: { secret: string; idleMs: number; absoluteMs: number; redisUrl: string | undefined };
   database: { url: string; schema: string };
   webDistDir: string;
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     csp: { imgOrigins: e.CSP_IMG_ORIGINS, connectOrigins: e.CSP_CONNECT_ORIGINS },
     benchRoutes: e.BENCH_ROUTES,
+    search: { rowCap: e.SEARCH_ROW_CAP },
     session: {
       secret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,

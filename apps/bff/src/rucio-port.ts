@@ -3,5 +3,18 @@ import type { RucioClient } from '@bdms/rucio-client';
 /** The part of the Rucio client the BFF uses; tests may stub exactly this. */
 export type RucioPort = Pick<
   RucioClient,
-  'ping' | 'whoami' | 'listScopes' | 'listContents' | 'listIdentityAccounts'
+  | 'ping'
+  | 'whoami'
+  | 'listScopes'
+  | 'listContents'
+  | 'listIdentityAccounts'
+  | 'listParents'
+  | 'listScopeCollections'
+  | 'getDid'
+  | 'getDidMeta'
+  | 'listDidRules'
+  | 'listDatasetReplicas'
+  | 'listFileReplicas'
+  | 'searchDidNames'
+  | 'bulkMeta'
 >;

@@ -7,5 +7,7 @@ declare module 'express-session' {
     tokens: SessionTokens;
     /** Epoch ms of the login: the absolute session lifetime counts from here. */
     createdAt: number;
+    /** The Rucio account chosen with PUT /api/me/account; unset = the identity's default. */
+    account?: string;
   }
 }

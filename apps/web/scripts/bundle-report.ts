@@ -47,10 +47,28 @@ export const ROUTES: RouteBudget[] = [
   { route: '/scopes', module: 'src/features/scopes/components/scopes-page.tsx', budgetKb: 170 },
   {
     route: '/scopes/:scope',
-    module: 'src/features/scopes/components/scope-detail-page.tsx',
+    module: 'src/features/dids/components/scope-browse-page.tsx',
     budgetKb: DEFAULT_BUDGET_KB,
   },
+  {
+    route: '/dids/:scope/:name',
+    module: 'src/app/routes/did-page.tsx',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
+  {
+    // The scope and DID pages' loaders: their queries, loaded alongside the page's code.
+    route: 'scope and DID loaders',
+    module: 'src/features/dids/api/prefetch.ts',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
+  { route: '/search', module: 'src/features/search/components/search-page.tsx', budgetKb: 200 },
   { route: 'signed out (landing page), 404', budgetKb: DEFAULT_BUDGET_KB },
+  {
+    // Loaded after the header learns the identity has several Rucio accounts.
+    route: 'account menu (header)',
+    module: 'src/features/session/components/account-menu.tsx',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
 ];
 
 const ENTRY = 'index.html';

@@ -21,6 +21,7 @@ export const ErrorCode = z
     'rucio_rejected_token',
     'rucio_refused',
     'rucio_error',
+    'conflict',
     'internal',
   ])
   .meta({ id: 'ErrorCode' });

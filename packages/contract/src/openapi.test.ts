@@ -93,3 +93,33 @@ describe('a complete contract', () => {
         for (const code of codes) expect(ErrorCode.options).toContain(code);
   });
 });
+
+describe('the DID page routes', () => {
+  const doc = buildOpenApi('1') as {
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
+  const base = '/api/dids/{scope}/{name}';
+
+  it('documents info, rules and the replica summary as JSON, and parents as NDJSON', () => {
+    expect(JSON.stringify(doc.paths[base]?.get?.responses['200'])).toContain('DidDetails');
+    expect(JSON.stringify(doc.paths[`${base}/rules`]?.get?.responses['200'])).toContain(
+      'DidRuleList',
+    );
+    expect(JSON.stringify(doc.paths[`${base}/replicas/summary`]?.get?.responses['200'])).toContain(
+      'ReplicaSummary',
+    );
+    const parents = JSON.stringify(doc.paths[`${base}/parents`]?.get?.responses['200']);
+    expect(parents).toContain('application/x-ndjson');
+    expect(parents).toContain('StreamTrailer');
+  });
+
+  it('maps every Rucio refusal of a DID route to its own status and code', () => {
+    for (const path of [base, `${base}/parents`, `${base}/rules`, '/api/scopes/{scope}/roots']) {
+      const responses = doc.paths[path]?.get?.responses ?? {};
+      expect(Object.keys(responses).sort(), path).toEqual(
+        ['200', '400', '401', '403', '404', '409', '431', '502', '503'].sort(),
+      );
+      expect(JSON.stringify(responses['404'])).toContain('"enum":["not_found"]');
+    }
+  });
+});

@@ -11,7 +11,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Not signed in, or Rucio does not know the identity',
   403: 'Forbidden',
   404: 'Not found',
-  409: 'Rucio refused the request (its reason is in the message)',
+  409: 'Refused in the current state, by Rucio or the portal (the reason is in the message)',
   429: 'Too many requests from this client (see Retry-After)',
   502: 'Rucio answered with an error',
   503: 'A component is unavailable',
@@ -42,13 +42,22 @@ function successResponse(def: RouteDef): JsonObject {
       description: STATUS_TEXT[302],
       headers: { Location: { required: true, schema: { type: 'string' } } },
     };
+  if (def.success === 204) return { description: 'Done (no body)' };
+  if (def.download)
+    return {
+      description: 'OK, as an attachment',
+      headers: { 'Content-Disposition': { required: true, schema: { type: 'string' } } },
+      content: Object.fromEntries(
+        def.download.map((type) => [type, { schema: { type: 'string' } }]),
+      ),
+    };
   return {
     description: 'OK',
     content: def.stream
       ? {
           // OpenAPI 3.1 has no item schema for sequences: each line is one of these.
           'application/x-ndjson': {
-            schema: { oneOf: [schemaRef(def.response), schemaRef(StreamTrailer)] },
+            schema: { oneOf: [schemaRef(def.response), schemaRef(def.control ?? StreamTrailer)] },
           },
         }
       : { 'application/json': { schema: schemaRef(def.response) } },

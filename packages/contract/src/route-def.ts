@@ -7,7 +7,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500 | 502 | 
 export type RouteErrors = Partial<Record<ErrorStatus, readonly ErrorCode[]>>;
 
 export interface RouteDef<R extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path, e.g. /api/dids/:scope/:name */
   path: string;
   summary: string;
@@ -23,8 +23,8 @@ export interface RouteDef<R extends z.ZodType = z.ZodType> {
   body?: z.ZodType;
   /** The success body (for `stream`, one line). */
   response: R;
-  /** 200 unless said otherwise (sign-in answers 302 redirects). */
-  success?: 200 | 201 | 302;
+  /** 200 unless said otherwise (sign-in answers 302 redirects; 204 sends no body). */
+  success?: 200 | 201 | 204 | 302;
   /** Every error status the route can give, with the error codes it uses for each. */
   errors: RouteErrors;
   /**
@@ -32,6 +32,13 @@ export interface RouteDef<R extends z.ZodType = z.ZodType> {
    * a StreamTrailer line. Errors before the first line are ordinary JSON error bodies.
    */
   stream?: true;
+  /** For `stream`: the schema of the non-item lines (default StreamTrailer). */
+  control?: z.ZodType;
+  /**
+   * A file download: the success body is sent with one of these media types (chosen by a query
+   * parameter) and `Content-Disposition: attachment`; `response` describes it as text.
+   */
+  download?: readonly string[];
   /** Error statuses whose body is not ApiErrorBody (health answers 503 with a Health body). */
   bodies?: Partial<Record<number, z.ZodType>>;
 }

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { DidParams } from './names.ts';
 import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from './route-def.ts';
+import { didRoutes } from './dids/routes.ts';
+import { savedSearchRoutes } from './saved-searches/routes.ts';
+import { searchRoutes } from './search/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
@@ -71,6 +74,9 @@ export const api = {
       400: ['rucio_refused'],
     }),
   }),
+  ...didRoutes,
+  ...searchRoutes,
+  ...savedSearchRoutes,
   health: route({
     method: 'get',
     path: '/api/health',

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEV_HOST, DEV_PORTS, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { didPath } from '../src/did-path.ts';
+import { recordDidPage } from './record-did-page.ts';
 
 const base = (process.env.RUCIO_URL ?? `http://${DEV_HOST}:${DEV_PORTS.rucio}`).replace(/\/$/, '');
 const outDir = path.join(import.meta.dirname, '../test/fixtures/recorded');
@@ -32,12 +33,24 @@ const scrub = (s: string): string => (rootToken ? s.split(rootToken).join('<toke
 async function record(
   name: string,
   p: string,
-  init: { token?: string; accept?: string; headers?: Record<string, string>; method?: string } = {},
+  init: {
+    token?: string;
+    accept?: string;
+    headers?: Record<string, string>;
+    method?: string;
+    body?: unknown;
+  } = {},
 ): Promise<Recording> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.accept) headers.Accept = init.accept;
   if (init.token) headers['X-Rucio-Auth-Token'] = init.token;
-  const res = await fetch(base + p, { method: init.method ?? 'GET', headers, redirect: 'manual' });
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(base + p, {
+    method: init.method ?? 'GET',
+    headers,
+    redirect: 'manual',
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const kept: Record<string, string> = {};
   for (const h of KEPT_HEADERS) {
     const v = res.headers.get(h);
@@ -99,10 +112,6 @@ async function main(): Promise<void> {
     accept: 'application/x-json-stream',
   });
   const ds = await firstDataset(token);
-  await record('list-dids', `${didPath(ds.scope, ds.name)}/dids`, {
-    token,
-    accept: 'application/x-json-stream',
-  });
   // The DID path encodings, to show which one this server (gunicorn) understands.
   await record('list-dids-raw-slashes', `/dids/${ds.scope}/${ds.name.replace(/^\//, '')}/dids`, {
     token,
@@ -112,9 +121,10 @@ async function main(): Promise<void> {
     token,
     accept: 'application/x-json-stream',
   });
+  const more = await recordDidPage(record, base, token, ds);
   await writeFile(
     path.join(outDir, 'meta.json'),
-    JSON.stringify({ rucioUrl: base, dataset: ds }, null, 2) + '\n',
+    JSON.stringify({ rucioUrl: base, dataset: ds, ...more }, null, 2) + '\n',
   );
 }
 

@@ -1,8 +1,17 @@
 import { getAccount, whoami } from './endpoints/accounts.ts';
 import { authUserpass } from './endpoints/auth.ts';
-import { listContents } from './endpoints/dids.ts';
+import {
+  getDid,
+  getDidMeta,
+  listContents,
+  listParents,
+  listScopeCollections,
+} from './endpoints/dids.ts';
+import { bulkMeta, searchDidNames, searchDids } from './endpoints/did-search.ts';
 import { listIdentityAccounts } from './endpoints/identities.ts';
 import { ping } from './endpoints/ping.ts';
+import { listDatasetReplicas, listFileReplicas } from './endpoints/replicas.ts';
+import { listDidRules } from './endpoints/rules.ts';
 import { listScopes } from './endpoints/scopes.ts';
 import { createTransport, type RucioClientOptions } from './transport.ts';
 
@@ -17,7 +26,17 @@ export function createRucioClient(options: RucioClientOptions) {
     getAccount: getAccount(t),
     listScopes: listScopes(t),
     listContents: listContents(t),
+    listParents: listParents(t),
+    listScopeCollections: listScopeCollections(t),
+    getDid: getDid(t),
+    getDidMeta: getDidMeta(t),
+    listDidRules: listDidRules(t),
+    listDatasetReplicas: listDatasetReplicas(t),
+    listFileReplicas: listFileReplicas(t),
     listIdentityAccounts: listIdentityAccounts(t),
+    searchDidNames: searchDidNames(t),
+    searchDids: searchDids(t),
+    bulkMeta: bulkMeta(t),
   };
 }
 

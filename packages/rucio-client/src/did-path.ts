@@ -8,12 +8,20 @@
  * Verified against the devstack Rucio (gunicorn) by scripts/record-fixtures.ts.
  */
 export function didPath(scope: string, name: string): string {
+  return scopedPath('dids', scope, name);
+}
+
+/**
+ * `/<resource>/<scope>/<name>` for Rucio's other DID-addressed resources (`/replicas/<scope>/<name>/
+ * datasets`), encoded and checked exactly as didPath.
+ */
+export function scopedPath(resource: 'dids' | 'replicas', scope: string, name: string): string {
   if (!scope || scope.includes('/') || isDotSegment(scope))
     throw new TypeError(`invalid Rucio scope: ${JSON.stringify(scope)}`);
   if (!name) throw new TypeError('a DID name must not be empty');
   // encodeURIComponent leaves dots alone, and a URL parser resolves `.`/`..` segments away.
   if (isDotSegment(name)) throw new TypeError(`invalid DID name: ${JSON.stringify(name)}`);
-  return `/dids/${encodeURIComponent(scope)}/${encodeURIComponent(name)}`;
+  return `/${resource}/${encodeURIComponent(scope)}/${encodeURIComponent(name)}`;
 }
 
 const isDotSegment = (segment: string): boolean => segment === '.' || segment === '..';

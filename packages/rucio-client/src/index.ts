@@ -1,7 +1,24 @@
 export { createRucioClient, type RucioClient } from './client.ts';
 export type { RucioClientOptions, CallOptions, AuthOptions } from './transport.ts';
 export { RucioError, RucioPathError, RucioUnavailableError, RucioPayloadError } from './errors.ts';
-export { didPath } from './did-path.ts';
+export { didPath, scopedPath } from './did-path.ts';
 export { streamNdjson, parseRucioJson } from './ndjson.ts';
 export type { RucioToken, UserpassCredentials } from './endpoints/auth.ts';
 export * from './schemas.ts';
+export {
+  DidInfoDto,
+  DidMetaDto,
+  DidParentDto,
+  DidSearchLongDto,
+  type MetaPlugin,
+} from './endpoints/dids.ts';
+export { RuleDto, RuleStateDto } from './endpoints/rules.ts';
+export { DatasetReplicaDto, FileReplicaDto } from './endpoints/replicas.ts';
+export {
+  BULK_META_MAX,
+  BulkMetaDto,
+  DidSearchHitDto,
+  type BulkMetaOptions,
+  type DidSearchOptions,
+  type DidSearchType,
+} from './endpoints/did-search.ts';

@@ -12,10 +12,22 @@ const dir = path.join(import.meta.dirname, 'fixtures/recorded');
 export const loadRecording = (name: string): Recording =>
   JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Recording;
 
-export const recordedMeta = (): { dataset: { scope: string; name: string } } =>
-  JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as {
-    dataset: { scope: string; name: string };
-  };
+interface Did {
+  scope: string;
+  name: string;
+}
+
+/** The DIDs the recordings are about: a dataset, its first file and parent, a partly replicated one. */
+export interface RecordedMeta {
+  dataset: Did;
+  file: Did & { adler32: string; md5: string; bytes: number };
+  container: Did;
+  partial: Did;
+  partialFile: Did & { adler32: string; md5: string; bytes: number };
+}
+
+export const recordedMeta = (): RecordedMeta =>
+  JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as RecordedMeta;
 
 export interface SeenRequest {
   url: string;

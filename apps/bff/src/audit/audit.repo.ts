@@ -6,7 +6,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditLogTable, Database, Json } from '../db/database.ts';
 
 /** Grows with the capabilities: 'quota_set', 'rule_create', … (free text in the table). */
-export type AuditAction = 'sign_in' | 'sign_out';
+export type AuditAction =
+  'sign_in' | 'sign_out' | 'saved_search_create' | 'saved_search_rename' | 'saved_search_delete';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditActor {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { RucioError } from '@bdms/rucio-client';
+import { actingAs } from './acting-account.ts';
 import type { TokenRefresher } from './token-refresher.ts';
 
 const MAX_KNOWN = 10_000;
@@ -9,7 +10,8 @@ const fingerprint = (token: string): string =>
   createHash('sha256').update(token).digest('base64url');
 
 /**
- * Calls Rucio with the session's access token.
+ * Calls Rucio with the session's access token, acting as the account the session chose (if any;
+ * see acting-account.ts).
  *
  * Rucio 41 stores each JWT it validates for the first time; several requests carrying the same
  * brand-new JWT at once race on that insert and all but one get 401 CannotAuthenticate (seen in
@@ -43,12 +45,14 @@ export function createRucioCaller(refresher: TokenRefresher) {
 
   return async function withToken<T>(req: Request, fn: (token: string) => Promise<T>): Promise<T> {
     const token = await refresher.accessToken(req);
-    try {
-      return await once(token, fn);
-    } catch (error) {
-      if (!(error instanceof RucioError && error.status === 401)) throw error;
-      return fn(token);
-    }
+    return actingAs(req.session.account, async () => {
+      try {
+        return await once(token, fn);
+      } catch (error) {
+        if (!(error instanceof RucioError && error.status === 401)) throw error;
+        return fn(token);
+      }
+    });
   };
 }
 

@@ -2,7 +2,7 @@
  * The portal database as Kysely sees it today: one interface per table, keyed by table name.
  * Migrations do not use these types (they must keep compiling after the schema moves on).
  */
-import type { ColumnType, GeneratedAlways } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** What `JSON.parse` can return; jsonb columns hold exactly this. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -31,6 +31,25 @@ export interface AuditLogTable {
   details: JsonbColumn;
 }
 
+/** One saved search of one user (owner = the IdP's `sub` and issuer). */
+export interface SavedSearchTable {
+  id: Generated<string>;
+  owner_sub: ColumnType<string, string, never>;
+  owner_iss: ColumnType<string, string, never>;
+  name: string;
+  /** The SearchQueryInput as saved: only its shape was checked (validateQuery runs on read). */
+  query: ColumnType<Json, string, never>;
+  /** The same query in Rucio's CLI filter syntax, written at save time. */
+  filter_text: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  last_run_at: ColumnType<Date | null, never, Date>;
+  /** bigint: pg returns int8 as a string. */
+  last_count: ColumnType<string | null, never, number>;
+  last_complete: ColumnType<boolean | null, never, boolean>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
+  saved_search: SavedSearchTable;
 }

@@ -1,11 +1,14 @@
-import { Router } from 'express';
-import { api } from '@bdms/contract';
+import { Router, type Request, type Response } from 'express';
+import { api, type RouteDef } from '@bdms/contract';
 import type { Config } from '../config.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
-import { pipeNdjson } from '../http/ndjson-pipe.ts';
+import { clientGone, pipeNdjson } from '../http/ndjson-pipe.ts';
 import { toAppError } from '../middleware/error-handler.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
+import { respond } from '../respond.ts';
 import type { DidsService } from './dids.service.ts';
+
+type Opener = DidsService['openContents'];
 
 export function didsRoutes(
   dids: DidsService,
@@ -13,21 +16,53 @@ export function didsRoutes(
   config: Pick<Config, 'oidc'>,
 ): Router {
   const router = Router();
-  router.get(api.didContents.path, validated(api.didContents), async (req, res) => {
-    const { scope, name } = inputOf(req, res, api.didContents).params;
-    await pipeNdjson(req, res, {
-      open: (signal) => withToken(req, (token) => dids.openContents(token, scope, name, signal)),
-      transform: dids.toSummary,
-      describeError: (error, sent) => {
-        const e = toAppError(error, req, config);
-        return {
-          error: {
-            code: e.code,
-            message: `${e.message} The listing is incomplete (${sent} rows).`,
-          },
-        };
-      },
+
+  /** A DID listing streamed as NDJSON, with an error trailer if Rucio breaks off midway. */
+  const streamRoute = (def: RouteDef, open: Opener) => {
+    router.get(def.path, validated(def), async (req, res) => {
+      const { scope, name } = inputOf(req, res, api.didContents).params;
+      await pipeNdjson(req, res, {
+        open: (signal) => withToken(req, (token) => open(token, scope, name, signal)),
+        transform: dids.toSummary,
+        describeError: (error, sent) => {
+          const e = toAppError(error, req, config);
+          return {
+            error: {
+              code: e.code,
+              message: `${e.message} The listing is incomplete (${sent} rows).`,
+            },
+          };
+        },
+      });
     });
+  };
+  streamRoute(api.didContents, dids.openContents);
+  streamRoute(api.didParents, dids.openParents);
+
+  /** A JSON answer about one DID, checked against the contract; Rucio is left when the client goes. */
+  const didRoute = (
+    def: RouteDef,
+    work: (token: string, scope: string, name: string, signal: AbortSignal) => Promise<unknown>,
+  ) => {
+    router.get(def.path, validated(def), async (req: Request, res: Response) => {
+      const { scope, name } = inputOf(req, res, api.didInfo).params;
+      const signal = clientGone(res);
+      const body = await withToken(req, (token) => work(token, scope, name, signal));
+      respond(res, def.response, body);
+    });
+  };
+  didRoute(api.didInfo, dids.details);
+  didRoute(api.didRules, dids.rules);
+  didRoute(api.didReplicaSummary, dids.replicaSummary);
+
+  router.get(api.scopeRoots.path, validated(api.scopeRoots), async (req, res) => {
+    const { scope } = inputOf(req, res, api.scopeRoots).params;
+    const signal = clientGone(res);
+    respond(
+      res,
+      api.scopeRoots.response,
+      await withToken(req, (t) => dids.roots(t, scope, signal)),
+    );
   });
   return router;
 }

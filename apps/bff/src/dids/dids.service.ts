@@ -1,17 +1,49 @@
-import type { DidSummary } from '@bdms/contract';
-import type { DidContentDto } from '@bdms/rucio-client';
-import { peeked } from '../lib/async-iter.ts';
+import type {
+  DidDetails,
+  DidRuleList,
+  DidSummary,
+  ReplicaSummary,
+  ScopeRoots,
+} from '@bdms/contract';
+import type { DidContentDto, DidParentDto } from '@bdms/rucio-client';
+import { collect, peeked, settledInOrder } from '../lib/async-iter.ts';
 import type { RucioPort } from '../rucio-port.ts';
+import { liveType, toDidDetails, toDidRule } from './did-details.ts';
+import { describeKnownKey, type DescribeKey } from './metadata.ts';
+import { datasetSummary, fileSummary } from './replica-summary.ts';
+import { scopeRoots } from './scope-roots.ts';
 
-const toSummary = (d: DidContentDto): DidSummary => ({
+const toSummary = (d: DidContentDto | DidParentDto): DidSummary => ({
   scope: d.scope,
   name: d.name,
-  // Rucio lists only live DIDs as content; anything else would be a FILE-like leaf.
-  type: d.type === 'DATASET' || d.type === 'CONTAINER' ? d.type : 'FILE',
-  bytes: d.bytes ?? null,
+  type: liveType(d.type),
+  bytes: typeof d.bytes === 'number' ? d.bytes : null,
 });
 
-export function createDidsService(deps: { rucio: Pick<RucioPort, 'listContents'> }) {
+export interface DidsDeps {
+  rucio: Pick<
+    RucioPort,
+    | 'listContents'
+    | 'listParents'
+    | 'listScopeCollections'
+    | 'getDid'
+    | 'getDidMeta'
+    | 'listDidRules'
+    | 'listDatasetReplicas'
+    | 'listFileReplicas'
+  >;
+  /** Unit and description of a metadata key (the field catalogue, when there is one). */
+  describeKey?: DescribeKey;
+}
+
+/**
+ * The DID page's use cases. Calls that do not depend on each other run in parallel; Rucio 41 races
+ * on storing a JWT it sees for the first time, and the one 401 that can give is retried by the
+ * caller (rucio-call.ts). Unknown DIDs are 404 from Rucio's DID record (parents: an empty list).
+ */
+export function createDidsService(deps: DidsDeps) {
+  const { rucio } = deps;
+  const describe = deps.describeKey ?? describeKnownKey;
   return {
     toSummary,
     /**
@@ -19,8 +51,65 @@ export function createDidsService(deps: { rucio: Pick<RucioPort, 'listContents'>
      * caller's token scope, so that errors Rucio reports up front (unknown DID, refused token)
      * surface before any byte is sent and a refused first use of a token can be retried.
      */
-    openContents(token: string, scope: string, name: string, signal: AbortSignal) {
-      return peeked(deps.rucio.listContents({ token, scope, name, signal }));
+    openContents: (token: string, scope: string, name: string, signal: AbortSignal) => {
+      return peeked(rucio.listContents({ token, scope, name, signal }));
+    },
+
+    /** The DID's parents, streamed; Rucio lists none for an unknown DID (no 404). */
+    openParents: (token: string, scope: string, name: string, signal: AbortSignal) => {
+      return peeked(rucio.listParents({ token, scope, name, signal }));
+    },
+
+    roots: async (token: string, scope: string, signal: AbortSignal): Promise<ScopeRoots> => {
+      const collections = await collect(rucio.listScopeCollections({ token, scope, signal }));
+      return { scope, roots: scopeRoots(collections) };
+    },
+
+    details: async (
+      token: string,
+      scope: string,
+      name: string,
+      signal: AbortSignal,
+    ): Promise<DidDetails> => {
+      const did = { token, scope, name, signal };
+      // All three at once (a brand-new token refused in the race is retried by withToken); when
+      // several fail, the DID record's error is the one to report (404 for an unknown DID).
+      const [info, columns, json] = await settledInOrder([
+        rucio.getDid(did),
+        rucio.getDidMeta({ ...did, plugin: 'DID_COLUMN' }),
+        rucio.getDidMeta({ ...did, plugin: 'JSON' }),
+      ] as const);
+      return toDidDetails(info, columns, json, describe);
+    },
+
+    rules: async (
+      token: string,
+      scope: string,
+      name: string,
+      signal: AbortSignal,
+    ): Promise<DidRuleList> => {
+      const rules = await collect(rucio.listDidRules({ token, scope, name, signal }));
+      return { rules: rules.map(toDidRule) };
+    },
+
+    replicaSummary: async (
+      token: string,
+      scope: string,
+      name: string,
+      signal: AbortSignal,
+    ): Promise<ReplicaSummary> => {
+      const did = { token, scope, name, signal };
+      const { type } = await rucio.getDid(did);
+      if (type === 'CONTAINER') return { source: 'none', rses: [] };
+      if (type !== 'DATASET')
+        return fileSummary(
+          await collect(rucio.listFileReplicas({ token, signal, dids: [{ scope, name }] })),
+        );
+      const [deep, table] = await Promise.all([
+        collect(rucio.listDatasetReplicas({ ...did, deep: true })),
+        collect(rucio.listDatasetReplicas(did)),
+      ]);
+      return datasetSummary(deep, table);
     },
   };
 }

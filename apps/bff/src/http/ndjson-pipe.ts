@@ -13,6 +13,8 @@ export interface PipeOptions<T, U> {
   describeError: (error: unknown, sent: number) => StreamTrailer & { error: unknown };
   /** The last line of a stream that finished (default `{"end":{"count":<lines sent>}}`). */
   end?: (sent: number) => { end: unknown };
+  /** Send what is buffered right after this line (e.g. the end of a burst of rows). */
+  flushAfter?: (line: U) => boolean;
 }
 
 /** An AbortSignal that fires when the client disconnects before the response has finished. */
@@ -81,7 +83,7 @@ export async function pipeNdjson<T, U>(
       if (line === undefined) continue;
       buffer += `${JSON.stringify(line)}\n`;
       sent += 1;
-      if (sent === 1 || buffer.length >= CHUNK_BYTES) await flush();
+      if (sent === 1 || buffer.length >= CHUNK_BYTES || options.flushAfter?.(line)) await flush();
     }
     trailer = options.end ? options.end(sent) : { end: { count: sent } };
   } catch (error) {

@@ -20,3 +20,23 @@ export async function peeked<T>(rows: AsyncIterable<T>): Promise<AsyncIterable<T
     },
   };
 }
+
+/** Every row of a listing the caller needs whole (a DID's rules, a scope's collections). */
+export async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}
+
+/**
+ * Like Promise.all, but waits for every promise and, if any failed, throws the failure of the
+ * first in the list (not the first to happen), so which error wins does not depend on timing.
+ */
+export async function settledInOrder<T extends readonly unknown[]>(promises: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}

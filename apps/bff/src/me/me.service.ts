@@ -1,5 +1,6 @@
 import type { Me, MyAccounts } from '@bdms/contract';
 import { AppError } from '../errors.ts';
+import { actingAccount } from '../auth/acting-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import type { ReferenceCache } from '../lib/reference-cache.ts';
 import type { RucioPort } from '../rucio-port.ts';
@@ -14,8 +15,9 @@ export interface MeDeps {
 }
 
 export function createMeService(deps: MeDeps) {
+  // Per chosen account too: whoami answers for the account the call acts as.
   const active = (user: SessionUser, token: string) =>
-    deps.cache.get(`whoami|${user.sub}`, async () => ({
+    deps.cache.get(`whoami|${user.sub}|${actingAccount() ?? ''}`, async () => ({
       account: await deps.rucio.whoami({ token }),
     }));
 
@@ -41,7 +43,7 @@ export function createMeService(deps: MeDeps) {
      * Rucio 41 acts as the identity's default account for every JWT and ignores X-Rucio-Account
      * (rucio/rucio#8380), so a choice other than that account is reported as not honoured rather
      * than pretended; the answer is checked with Rucio each time, so a Rucio that honours it is
-     * noticed (and this is where the choice would then be kept in the session).
+     * noticed. The route keeps an accepted choice in the session.
      */
     async choose(user: SessionUser, token: string, account: string): Promise<MyAccounts> {
       const mine = await accounts(user, token);

@@ -32,6 +32,10 @@ describe('migrations', () => {
         'audit_log_at_idx',
         'kysely_migration',
         'kysely_migration_lock',
+        'saved_search',
+        'saved_search_owner_idx',
+        'saved_search_owner_name_key',
+        'saved_search_pkey',
       ]),
     );
   });

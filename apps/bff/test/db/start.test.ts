@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/db/migrations/index.ts';
 import { start } from '../../src/main.ts';
 import { START_ENV } from '../unit/start-env.ts';
 import { scratchDb, TEST_DATABASE_URL } from './scratch-db.ts';
@@ -20,7 +21,7 @@ describe('start() with the real database', () => {
       select name from ${sql.id(scratch.schema, 'kysely_migration')} order by name`.execute(
       scratch.db,
     );
-    expect(rows.map((r) => r.name)).toEqual(['0001-audit']);
+    expect(rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
     const res = await fetch(`${running.url}/api/openapi.json`);
     expect(res.status).toBe(200);
     await running.stop();

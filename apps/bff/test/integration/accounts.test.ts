@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser } from '@bdms/dev-fixtures';
-import { login, startBff, type TestBff } from './bff.ts';
+import { login, sessionId, startBff, storedSessions, type TestBff } from './bff.ts';
 
 let bff: TestBff;
 beforeAll(async () => {
@@ -33,6 +33,16 @@ describe('account switching against the real Rucio', () => {
     const { cookie } = await login(bff, alice);
     expect((await choose(cookie, 'ctaoadmin')).status).toBe(403);
     expect((await choose(cookie, alice.rucioAccount)).status).toBe(200);
+  });
+
+  it('when she keeps her default account, then the session holds it and Rucio 41 still answers with it sent as X-Rucio-Account', async () => {
+    const { cookie } = await login(bff, alice);
+    expect((await choose(cookie, alice.rucioAccount)).status).toBe(200);
+    expect((await storedSessions(bff))[sessionId(cookie)]?.account).toBe(alice.rucioAccount);
+    const scopes = await fetch(`${bff.url}/api/scopes`, { headers: { Cookie: cookie } });
+    expect(scopes.status).toBe(200);
+    const me = await fetch(`${bff.url}/api/me`, { headers: { Cookie: cookie } });
+    expect(((await me.json()) as { account: string }).account).toBe(alice.rucioAccount);
   });
 
   it('when she picks her other account, then Rucio 41 keeps acting as her default and the portal says so (rucio/rucio#8380)', async () => {

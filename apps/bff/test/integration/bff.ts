@@ -14,6 +14,10 @@ import {
 import { createRucioClient } from '@bdms/rucio-client';
 import { createApp } from '../../src/app.ts';
 import { createAuditRepo, type AuditRepo } from '../../src/audit/audit.repo.ts';
+import {
+  createSavedSearchRepo,
+  type SavedSearchRepo,
+} from '../../src/saved-searches/saved-searches.repo.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
 import { createSessionStore, type SessionStore } from '../../src/auth/session.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -30,6 +34,8 @@ export interface TestBff {
   tokenRequests: string[];
   /** The audit trail, in a schema of this BFF's own (dropped by stop()). */
   audit: AuditRepo;
+  /** Saved searches, in the same schema. */
+  savedSearches: SavedSearchRepo;
   /** While true, the BFF's calls to the IdP go to a closed port: a real connection refusal. */
   idpDown: boolean;
   stop(): Promise<void>;
@@ -62,6 +68,7 @@ export async function startBff(
   const url = `${scheme}://${DEV_HOST}:${(server.address() as AddressInfo).port}`;
   const scratch = await migratedScratchDb();
   const audit = createAuditRepo(scratch.db);
+  const savedSearches = createSavedSearchRepo(scratch.db);
   const loaded = loadConfig(
     {
       // The deployment guard refuses an https PUBLIC_URL with the dev stack's http IdP and Rucio
@@ -108,6 +115,7 @@ export async function startBff(
       sessionStore: sessions.store,
       healthCacheMs: 0,
       audit,
+      savedSearches,
     }),
   );
   return {
@@ -116,6 +124,7 @@ export async function startBff(
     sessions,
     tokenRequests,
     audit,
+    savedSearches,
     get idpDown() {
       return state.idpDown;
     },

@@ -6,6 +6,10 @@ export interface HoldingProxy {
   url: string;
   /** While set, a response to a matching path sends its first chunk and then waits. */
   hold: ((path: string) => boolean) | undefined;
+  /** While set, a response to a matching path is cut (connection destroyed) 300 ms after its first 64 KiB. */
+  cut: ((path: string) => boolean) | undefined;
+  /** Paths of the requests whose response to the caller has not finished or closed yet. */
+  readonly open: string[];
   /** Lets every held response go on. */
   release(): void;
   stop(): Promise<void>;
@@ -18,9 +22,17 @@ export interface HoldingProxy {
 export async function startHoldingProxy(upstream: string): Promise<HoldingProxy> {
   const target = new URL(upstream);
   let waiting: (() => void)[] = [];
-  const state: { hold: HoldingProxy['hold'] } = { hold: undefined };
+  const state: { hold: HoldingProxy['hold']; cut: HoldingProxy['cut'] } = {
+    hold: undefined,
+    cut: undefined,
+  };
+  const open = new Map<object, string>();
   const server: Server = createServer((req, res) => {
     const held = state.hold?.(req.url ?? '') ?? false;
+    const cut = state.cut?.(req.url ?? '') ?? false;
+    let relayed = 0;
+    open.set(res, req.url ?? '');
+    res.on('close', () => open.delete(res));
     const up = forward(
       {
         host: target.hostname,
@@ -34,6 +46,17 @@ export async function startHoldingProxy(upstream: string): Promise<HoldingProxy>
         let first = true;
         upRes.on('data', (chunk: Buffer) => {
           res.write(chunk);
+          relayed += chunk.length;
+          if (cut && relayed >= 64 * 1024) {
+            // Cut a moment later, so that the caller has read what was relayed (a broken stream
+            // drops the bytes its reader has not taken yet).
+            upRes.pause();
+            setTimeout(() => {
+              upRes.destroy();
+              res.destroy();
+            }, 300);
+            return;
+          }
           if (held && first) {
             first = false;
             upRes.pause();
@@ -54,6 +77,15 @@ export async function startHoldingProxy(upstream: string): Promise<HoldingProxy>
     },
     set hold(fn) {
       state.hold = fn;
+    },
+    get cut() {
+      return state.cut;
+    },
+    set cut(fn) {
+      state.cut = fn;
+    },
+    get open() {
+      return [...open.values()];
     },
     release() {
       for (const go of waiting) go();

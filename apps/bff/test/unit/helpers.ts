@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { RucioPort } from '../../src/rucio-port.ts';
 import { memoryAudit } from './memory-audit.ts';
+import { memorySavedSearches } from './memory-saved-searches.ts';
 
 export const PUBLIC_HTTP = 'http://localhost:8080';
 export const PUBLIC_HTTPS = 'https://portal.example.org';
@@ -121,6 +122,11 @@ export function stubOidc(
   };
 }
 
+// eslint-disable-next-line require-yield -- an empty listing
+async function* emptyListing(): AsyncGenerator<never> {
+  await Promise.resolve();
+}
+
 export function stubRucio(overrides: Partial<RucioPort> = {}) {
   const seenTokens: string[] = [];
   const rucio: RucioPort = {
@@ -137,10 +143,17 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
       seenTokens.push(token);
       return Promise.resolve(['user.alice', 'acada', 'dl3']);
     },
-    // eslint-disable-next-line require-yield -- an empty listing unless a test replays a recording
-    listContents: async function* () {
-      await Promise.resolve();
-    },
+    // Empty listings and a refusal for single DIDs, unless a test replays a recording.
+    listContents: emptyListing,
+    listParents: emptyListing,
+    listScopeCollections: emptyListing,
+    listDidRules: emptyListing,
+    listDatasetReplicas: emptyListing,
+    listFileReplicas: emptyListing,
+    searchDidNames: emptyListing,
+    bulkMeta: emptyListing,
+    getDid: () => Promise.reject(new Error('stubRucio: getDid not planned')),
+    getDidMeta: () => Promise.reject(new Error('stubRucio: getDidMeta not planned')),
     ...overrides,
   };
   return { rucio, seenTokens };
@@ -153,6 +166,7 @@ export interface TestApp {
   oidc: ReturnType<typeof stubOidc>;
   rucio: ReturnType<typeof stubRucio>;
   audit: ReturnType<typeof memoryAudit>;
+  savedSearches: ReturnType<typeof memorySavedSearches>;
 }
 
 export function makeApp(
@@ -162,6 +176,7 @@ export function makeApp(
     rucio?: ReturnType<typeof stubRucio>;
     store?: Store;
     audit?: ReturnType<typeof memoryAudit>;
+    savedSearches?: ReturnType<typeof memorySavedSearches>;
     logger?: Logger;
     redisCommand?: AppDeps['redisCommand'];
   } = {},
@@ -171,6 +186,7 @@ export function makeApp(
   const rucio = options.rucio ?? stubRucio();
   const store = options.store ?? new session.MemoryStore();
   const audit = options.audit ?? memoryAudit();
+  const savedSearches = options.savedSearches ?? memorySavedSearches();
   const app = createApp({
     config,
     logger: options.logger ?? pino({ level: 'silent' }),
@@ -180,8 +196,9 @@ export function makeApp(
     redisCommand: options.redisCommand,
     healthCacheMs: 0,
     audit,
+    savedSearches,
   });
-  return { app, config, store, oidc, rucio, audit };
+  return { app, config, store, oidc, rucio, audit, savedSearches };
 }
 
 export const setCookies = (res: request.Response): string[] => {

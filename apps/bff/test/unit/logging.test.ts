@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.ts';
 import { createLogger, loggableUrl } from '../../src/logger.ts';
 import { login, stubOidc, stubRucio, testConfig } from './helpers.ts';
 import { memoryAudit } from './memory-audit.ts';
+import { memorySavedSearches } from './memory-saved-searches.ts';
 
 describe('logging', () => {
   it('when the callback URL is logged, then code and state are redacted', () => {
@@ -25,7 +26,7 @@ describe('logging', () => {
     });
     const config = testConfig({ LOG_LEVEL: 'trace' });
     const [oidc, rucio, store] = [stubOidc(), stubRucio(), new session.MemoryStore()];
-    const audit = memoryAudit();
+    const [audit, savedSearches] = [memoryAudit(), memorySavedSearches()];
     const app = createApp({
       config,
       logger: createLogger(config, sink),
@@ -34,8 +35,9 @@ describe('logging', () => {
       sessionStore: store,
       healthCacheMs: 0,
       audit,
+      savedSearches,
     });
-    const t = { app, config, store, oidc, rucio, audit };
+    const t = { app, config, store, oidc, rucio, audit, savedSearches };
     const { sessionCookie } = await login(t);
     await request(app)
       .get('/api/me')

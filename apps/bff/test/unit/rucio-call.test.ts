@@ -7,8 +7,8 @@ import type { TokenRefresher } from '../../src/auth/token-refresher.ts';
 const refresher = (token: string): TokenRefresher => ({
   accessToken: () => Promise.resolve(token),
 });
-// The refresher stub ignores the request.
-const req = undefined as unknown as Request;
+// The refresher stub ignores the request; the caller reads only the session's chosen account.
+const req = { session: {} } as unknown as Request;
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('calling Rucio with a brand-new token', () => {

@@ -7,6 +7,7 @@ import { FullPageLoader } from '@/components/full-page-loader.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/skip-link.tsx';
 import { HealthBanner } from '@/features/health/components/health-banner.tsx';
 import { isUnknownIdentity, useMe } from '@/features/session/api/get-me.ts';
+import { AccountPicker } from '@/features/session/components/account-picker.tsx';
 import { LandingPage } from '@/features/session/components/landing-page.tsx';
 import { UnknownIdentity } from '@/features/session/components/unknown-identity.tsx';
 import { UserSummary } from '@/features/session/components/user-summary.tsx';
@@ -73,7 +74,9 @@ export function AppLayout() {
               <Brand />
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {me.data && <UserSummary me={me.data} />}
+              {me.data && (
+                <UserSummary me={me.data} account={<AccountPicker account={me.data.account} />} />
+              )}
               <ColorSchemeToggle />
             </Group>
           </Group>

@@ -2,12 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/lib/query-client.ts';
-import { fakeFetch } from '@/testing/fake-fetch.ts';
+import { didApiPath, makeDidDetails, makeScopeRoots } from '@/testing/did-factories.ts';
+import { fakeFetch, ndjsonReply } from '@/testing/fake-fetch.ts';
+import { withLayout } from '@/testing/layout.ts';
 import {
   makeAdmin,
   makeErrorBody,
   makeHealth,
   makeMe,
+  makeMyAccounts,
   makeScopeList,
 } from '@/testing/factories.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
@@ -15,10 +18,11 @@ import { routes } from './router.tsx';
 
 const unauthenticated = { status: 401, body: makeErrorBody('unauthenticated', 'Sign in first') };
 
-function stack(me: unknown = { body: makeMe() }) {
+function stack(me: unknown = { body: makeMe() }, accounts = makeMyAccounts()) {
   return fakeFetch({
     'GET /api/health': { body: makeHealth() },
     'GET /api/me': me as never,
+    'GET /api/me/accounts': { body: accounts },
     'GET /api/scopes': { body: makeScopeList(['ctao.dl0', 'user.alice']) },
   });
 }
@@ -44,7 +48,7 @@ describe('the app', () => {
   });
 
   it('when signed in, then / goes to /scopes inside the shell with user, navigation and skip link', async () => {
-    const net = stack({ body: makeAdmin() });
+    const net = stack({ body: makeAdmin() }, makeMyAccounts(['ctaoadmin'], 'ctaoadmin'));
     const { location } = renderWithProviders(null, {
       routes,
       initialEntry: '/',
@@ -67,14 +71,24 @@ describe('the app', () => {
     expect(net.callsTo('GET', '/api/scopes')).toHaveLength(1);
   });
 
-  it('when a scope is opened, then its page says browsing is coming soon', async () => {
-    stack();
+  it('when a scope is opened, then its top collections are listed and one opens its DID page', async () => {
+    withLayout();
+    const root = '/ctao/user/a/alice';
+    const did = { scope: 'user.alice', name: root };
+    const net = stack();
+    net.set('GET /api/scopes/user.alice/roots', { body: makeScopeRoots('user.alice', [root]) });
+    net.set(`GET ${didApiPath(did)}`, {
+      body: makeDidDetails({ ...did, type: 'CONTAINER', length: 3 }),
+    });
+    net.set(`GET ${didApiPath(did, '/contents')}`, ndjsonReply([]));
     renderWithProviders(null, { routes, initialEntry: '/scopes' });
     await userEvent.click(await screen.findByRole('link', { name: 'user.alice' }));
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Scope user.alice' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Browsing inside a scope is coming soon')).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('link', { name: new RegExp(root) }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'alice' })).toBeInTheDocument();
+    expect(await screen.findByText('This collection is empty')).toBeInTheDocument();
   });
 
   it('when the URL matches no page, then a 404 page with a way back is shown', async () => {

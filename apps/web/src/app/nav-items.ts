@@ -1,4 +1,4 @@
-import { IconFolders, type TablerIcon } from '@tabler/icons-react';
+import { IconFolders, IconSearch, type TablerIcon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -9,4 +9,5 @@ export interface NavItem {
 /** The navbar. A new area (Search, Replicas map, Downloads, Quotas) adds one entry and a route. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Scopes', to: '/scopes', icon: IconFolders },
+  { label: 'Search', to: '/search', icon: IconSearch },
 ];

@@ -4,8 +4,10 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorBoundary } from './route-error-boundary.tsx';
 import { PageElement } from './routes/page-element.tsx';
 import type { PageRoute } from './routes/page-route.ts';
+import { didRoute } from './routes/did.ts';
 import { scopeDetailRoute } from './routes/scope-detail.ts';
 import { scopesRoute } from './routes/scopes.ts';
+import { searchRoute } from './routes/search.ts';
 
 /**
  * react-router in declarative mode: its data router (createBrowserRouter) costs ~18 kB gzipped
@@ -14,7 +16,7 @@ import { scopesRoute } from './routes/scopes.ts';
  *
  * A new area adds one route module in ./routes, one entry here, and one in nav-items.ts.
  */
-const PAGES: PageRoute[] = [scopesRoute, scopeDetailRoute];
+const PAGES: PageRoute[] = [scopesRoute, scopeDetailRoute, didRoute, searchRoute];
 
 /** A failing page is replaced by the error inside the shell, not instead of it. */
 function PageOutlet() {

@@ -7,6 +7,8 @@ interface NoticeProps {
   kind: 'error' | 'info';
   title: ReactNode;
   children: ReactNode;
+  /** Shows a Dismiss button that calls it. */
+  onClose?: (() => void) | undefined;
 }
 
 const LOOK = {
@@ -15,10 +17,19 @@ const LOOK = {
 } as const;
 
 /** One way to tell people something went wrong or needs their attention: severity decides role, colour and icon. */
-export function Notice({ kind, title, children }: NoticeProps) {
+export function Notice({ kind, title, children, onClose }: NoticeProps) {
   const { role, color, Icon } = LOOK[kind];
   return (
-    <Alert role={role} color={color} variant="light" title={title} icon={<Icon aria-hidden />}>
+    <Alert
+      role={role}
+      color={color}
+      variant="light"
+      title={title}
+      icon={<Icon aria-hidden />}
+      withCloseButton={onClose !== undefined}
+      onClose={onClose}
+      closeButtonLabel="Dismiss"
+    >
       {children}
     </Alert>
   );

@@ -4,7 +4,7 @@ import { ApiError, CLIENT_ERROR_CODES, errorFromResponse, networkError } from '.
 
 export { ApiError, isApiError } from './api-error.ts';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface GetOptions {
   /** Values for the route's `:name` segments; each is URL-encoded (DID names contain `/`). */
@@ -79,7 +79,7 @@ async function parseResponse<D extends ClientRoute>(
   res: Response,
   route: D,
 ): Promise<z.output<D['response']>> {
-  const body = await readJson(res);
+  const body = res.status === 204 ? null : await readJson(res); // 204: no body, read as null
   if (res.ok || answersWithData(route, res.status)) {
     const parsed = route.response.safeParse(body);
     if (parsed.success) return parsed.data as z.output<D['response']>;

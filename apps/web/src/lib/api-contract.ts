@@ -15,7 +15,7 @@ import type { Api } from '@bdms/contract';
 import * as z from 'zod/mini';
 
 export interface ClientRoute<R extends z.ZodMiniType = z.ZodMiniType> {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path, e.g. /api/dids/:scope */
   path: string;
   response: R;
@@ -47,9 +47,13 @@ export const Me = z.object({
   isAdmin: z.boolean(),
 });
 
+export const MyAccounts = z.object({ accounts: z.array(z.string()), active: z.string() });
+
 export const ScopeList = z.object({ scopes: z.array(z.string()) });
 
-const ComponentHealth = z.object({
+// Spelled out rather than z.extend: every zod/mini function used anywhere lands on every page's
+// first load, and /scopes must stay under 170 kB.
+const componentHealth = () => ({
   ok: z.boolean(),
   latencyMs: z.optional(z.number()),
   reason: z.optional(z.string()),
@@ -58,8 +62,8 @@ const ComponentHealth = z.object({
 export const Health = z.object({
   ok: z.boolean(),
   bff: z.object({ ok: z.literal(true), version: z.optional(z.string()) }),
-  rucio: z.extend(ComponentHealth, { version: z.optional(z.string()) }),
-  idp: z.extend(ComponentHealth, { issuer: z.optional(z.string()) }),
+  rucio: z.object({ ...componentHealth(), version: z.optional(z.string()) }),
+  idp: z.object({ ...componentHealth(), issuer: z.optional(z.string()) }),
 });
 
 export const LogoutResponse = z.object({ redirectTo: z.string().check(z.minLength(1)) });
@@ -67,6 +71,8 @@ export const LogoutResponse = z.object({ redirectTo: z.string().check(z.minLengt
 /** Keyed like the contract's `api`; a route the SPA does not call needs no entry. */
 export const api = {
   me: { method: 'get', path: '/api/me', response: Me },
+  myAccounts: { method: 'get', path: '/api/me/accounts', response: MyAccounts },
+  chooseAccount: { method: 'put', path: '/api/me/account', response: MyAccounts },
   scopes: { method: 'get', path: '/api/scopes', response: ScopeList },
   health: { method: 'get', path: '/api/health', response: Health, dataStatuses: [503] },
   logout: { method: 'post', path: '/auth/logout', response: LogoutResponse },

@@ -7,6 +7,7 @@ export const queryKeys = {
   session: {
     all: ['session'] as const,
     me: () => [...queryKeys.session.all, 'me'] as const,
+    accounts: () => [...queryKeys.session.all, 'accounts'] as const,
   },
   health: {
     all: ['health'] as const,
@@ -14,5 +15,33 @@ export const queryKeys = {
   scopes: {
     all: ['scopes'] as const,
     list: () => [...queryKeys.scopes.all, 'list'] as const,
+    roots: (scope: string) => [...queryKeys.scopes.all, 'roots', scope] as const,
+  },
+  search: {
+    all: ['search'] as const,
+    results: (q: string) => [...queryKeys.search.all, 'results', q] as const,
+    saved: () => [...queryKeys.search.all, 'saved'] as const,
+  },
+  /** One family per DID, so everything shown about a DID can be refreshed together. */
+  dids: {
+    all: ['dids'] as const,
+    one: (did: { scope: string; name: string }) =>
+      [...queryKeys.dids.all, did.scope, did.name] as const,
+    info: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'info'] as const,
+    contents: (did: { scope: string; name: string }) =>
+      [...queryKeys.dids.one(did), 'contents'] as const,
+    parents: (did: { scope: string; name: string }) =>
+      [...queryKeys.dids.one(did), 'parents'] as const,
+    rules: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'rules'] as const,
+    replicas: (did: { scope: string; name: string }) =>
+      [...queryKeys.dids.one(did), 'replicas'] as const,
   },
 };
+
+/**
+ * Whether a query's answer depends on the Rucio account the portal acts as: every one but
+ * health, since the BFF asks Rucio as that account. Refreshed when the user switches accounts;
+ * a new area is covered without being listed.
+ */
+export const dependsOnAccount = (queryKey: readonly unknown[]): boolean =>
+  queryKey[0] !== queryKeys.health.all[0];

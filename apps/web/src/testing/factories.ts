@@ -1,4 +1,4 @@
-import { ApiErrorBody, type ErrorCode, Health, Me, ScopeList } from '@bdms/contract';
+import { ApiErrorBody, type ErrorCode, Health, Me, MyAccounts, ScopeList } from '@bdms/contract';
 
 /**
  * Contract-valid bodies for faked BFF answers: every factory parses its output with the
@@ -28,6 +28,12 @@ export const makeAdmin = (overrides: Partial<Me> = {}): Me =>
     isAdmin: true,
     ...overrides,
   });
+
+/** As the BFF answers for the demo astronomer: her own account and her group's, sorted. */
+export const makeMyAccounts = (
+  accounts: string[] = ['alice', 'lst-analysis'],
+  active = 'alice',
+): MyAccounts => MyAccounts.parse({ accounts, active });
 
 export const makeScopeList = (
   scopes: string[] = ['ctao.dl0', 'ctao.dl3', 'ctao.sim', 'user.alice'],

@@ -2,7 +2,14 @@ import { vi } from 'vitest';
 
 /** A faked BFF answer: a status and a JSON body (use the factories), or a dropped connection. */
 export type FakeReply =
-  { status?: number; body?: unknown; headers?: Record<string, string> } | 'network-error';
+  | {
+      status?: number;
+      body?: unknown;
+      /** A raw body instead of JSON, e.g. NDJSON lines (see ndjsonReply). */
+      text?: string;
+      headers?: Record<string, string>;
+    }
+  | 'network-error';
 type Handler = FakeReply | (() => FakeReply);
 
 export interface RecordedCall {
@@ -10,6 +17,8 @@ export interface RecordedCall {
   path: string;
   headers: Headers;
   credentials: RequestCredentials | undefined;
+  /** The request body as sent, when it was a string (the api client sends JSON text). */
+  body: string | undefined;
 }
 
 /**
@@ -30,7 +39,7 @@ export function assertNoUnplannedRequests(): void {
 
 function answer(reply: FakeReply): Promise<Response> {
   if (reply === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
-  const body = reply.body === undefined ? null : JSON.stringify(reply.body);
+  const body = reply.text ?? (reply.body === undefined ? null : JSON.stringify(reply.body));
   const headers = { 'content-type': 'application/json', ...reply.headers };
   return Promise.resolve(new Response(body, { status: reply.status ?? 200, headers }));
 }
@@ -47,7 +56,13 @@ export function fakeFetch(initial: Record<string, Handler> = {}) {
     const method = (init.method ?? 'GET').toUpperCase();
     const path = new URL(input instanceof Request ? input.url : String(input), 'http://localhost')
       .pathname;
-    calls.push({ method, path, headers: new Headers(init.headers), credentials: init.credentials });
+    calls.push({
+      method,
+      path,
+      headers: new Headers(init.headers),
+      credentials: init.credentials,
+      body: typeof init.body === 'string' ? init.body : undefined,
+    });
     const handler = handlers.get(`${method} ${path}`);
     if (handler === undefined) {
       unplanned.push(`${method} ${path}`);
@@ -67,3 +82,9 @@ export function fakeFetch(initial: Record<string, Handler> = {}) {
       calls.filter((c) => c.method === method && c.path === path),
   };
 }
+
+/** A streamed listing as the BFF sends it: one JSON line per row, then the end trailer. */
+export const ndjsonReply = (rows: readonly unknown[]): FakeReply => ({
+  text: [...rows, { end: { count: rows.length } }].map((r) => `${JSON.stringify(r)}\n`).join(''),
+  headers: { 'content-type': 'application/x-ndjson' },
+});

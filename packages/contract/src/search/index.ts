@@ -7,6 +7,7 @@ export type { ConditionSpans, FilterSyntaxError, TextSpan } from './filter-token
 export * from './python-literal.ts';
 export * from './query-schema.ts';
 export * from './query.ts';
+export * from './results.ts';
 export * from './rucio-keys.ts';
 export * from './sky.ts';
 export * from './targets.ts';

@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely/migration';
 import { audit } from './0001-audit.ts';
+import { savedSearches } from './0002-saved-searches.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-audit': audit,
+  '0002-saved-searches': savedSearches,
 };

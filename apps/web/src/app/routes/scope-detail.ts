@@ -1,10 +1,14 @@
 import { lazy } from 'react';
 import type { PageRoute } from './page-route.ts';
 
-/** Nothing to prefetch until the DID browser lives here. */
+/** Browsing a scope starts at its top collections. */
 export const scopeDetailRoute: PageRoute = {
   path: 'scopes/:scope',
+  loader: async ({ queryClient, params }) => {
+    const { prefetchScope } = await import('@/features/dids/api/prefetch.ts');
+    return prefetchScope(queryClient, params.scope ?? '');
+  },
   Component: lazy(async () => ({
-    default: (await import('@/features/scopes/components/scope-detail-page.tsx')).ScopeDetailPage,
+    default: (await import('@/features/dids/components/scope-browse-page.tsx')).ScopeBrowsePage,
   })),
 };

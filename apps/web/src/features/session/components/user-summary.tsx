@@ -1,7 +1,9 @@
 import type { Me } from '@bdms/contract';
 import { Avatar, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useSignOut } from '../api/sign-out.ts';
+import { AccountLine } from './account-line.tsx';
 
 function initials(name: string): string {
   return name
@@ -12,8 +14,14 @@ function initials(name: string): string {
     .join('');
 }
 
+interface UserSummaryProps {
+  me: Me;
+  /** Replaces the plain "Rucio account: …" line (the shell puts the account picker there). */
+  account?: ReactNode;
+}
+
 /** Who is signed in and as which Rucio account — what every Rucio call is made as. */
-export function UserSummary({ me }: { me: Me }) {
+export function UserSummary({ me, account }: UserSummaryProps) {
   const signOut = useSignOut();
   const displayName = me.name ?? me.username;
   return (
@@ -26,9 +34,7 @@ export function UserSummary({ me }: { me: Me }) {
         <Text size="sm" fw={600} lh={1.2}>
           {displayName}
         </Text>
-        <Text size="xs" c="dimmed" lh={1.2}>
-          Rucio account: <span data-testid="rucio-account">{me.account}</span>
-        </Text>
+        {account ?? <AccountLine account={me.account} />}
       </Stack>
       {me.isAdmin && (
         <Badge

@@ -1,0 +1,57 @@
+import type { DidDetails, DidRule, DidType } from '@bdms/contract';
+import type { DidInfoDto, DidMetaDto, RuleDto } from '@bdms/rucio-client';
+import { isoInstant, metadataEntries, type DescribeKey } from './metadata.ts';
+
+/** Rucio lists only live DIDs; an archive is a file to the portal. */
+export const liveType = (type: string): DidType =>
+  type === 'DATASET' || type === 'CONTAINER' ? type : 'FILE';
+
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** The DID page's header and metadata, from Rucio's DID record and its two metadata plugins. */
+export function toDidDetails(
+  info: DidInfoDto,
+  columns: DidMetaDto,
+  json: DidMetaDto,
+  describe: DescribeKey,
+): DidDetails {
+  return {
+    scope: info.scope,
+    name: info.name,
+    type: liveType(info.type),
+    account: info.account,
+    bytes: info.bytes ?? null,
+    length: info.length ?? (info.type === 'FILE' ? 1 : null),
+    adler32: info.adler32 ?? null,
+    md5: info.md5 ?? null,
+    createdAt: isoInstant(columns.created_at),
+    updatedAt: isoInstant(columns.updated_at),
+    expiresAt: isoInstant(info.expired_at ?? columns.expired_at),
+    status: {
+      open: info.open ?? bool(columns.is_open),
+      monotonic: info.monotonic ?? bool(columns.monotonic),
+      availability: text(columns.availability),
+      suppressed: bool(columns.suppressed),
+      obsolete: bool(columns.obsolete),
+      hidden: bool(columns.hidden),
+    },
+    metadata: metadataEntries(json, columns, describe),
+  };
+}
+
+export const toDidRule = (r: RuleDto): DidRule => ({
+  id: r.id,
+  account: r.account,
+  state: r.state,
+  rseExpression: r.rse_expression,
+  copies: r.copies,
+  locks: { ok: r.locks_ok_cnt, replicating: r.locks_replicating_cnt, stuck: r.locks_stuck_cnt },
+  grouping: r.grouping ?? null,
+  activity: r.activity ?? null,
+  locked: r.locked ?? false,
+  createdAt: isoInstant(r.created_at),
+  expiresAt: isoInstant(r.expires_at),
+  error: r.error ?? null,
+  comment: r.comments ?? null,
+});

@@ -1,0 +1,112 @@
+import { Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
+import { Notice } from '@/components/notice.tsx';
+import { QueryError } from '@/components/query-error.tsx';
+import { useDid } from '@/features/dids/api/get-did.ts';
+import { DidFacts } from '@/features/dids/components/did-facts.tsx';
+import { DidHeader } from '@/features/dids/components/did-header.tsx';
+import { MetadataTable } from '@/features/dids/components/metadata-table.tsx';
+import { StreamedDidList } from '@/features/dids/components/streamed-did-list.tsx';
+import { lastSegment } from '@/features/dids/utils/did-trail.ts';
+import { ReplicaSummaryTable } from '@/features/replicas/components/replica-summary-table.tsx';
+import { DidRulesTable } from '@/features/rules/components/did-rules-table.tsx';
+import { isApiError } from '@/lib/api-client.ts';
+import type { DidRef } from '@/lib/did-url.ts';
+import { usePageTitle } from '@/lib/use-page-title.ts';
+
+const TAB_PARAM = 'tab';
+const TABS = {
+  contents: 'Contents',
+  metadata: 'Metadata',
+  parents: 'Parents',
+  rules: 'Rules',
+  replicas: 'Replicas',
+} as const;
+type Tab = keyof typeof TABS;
+
+/** The sections of one DID; only the open one is mounted, so each asks the BFF when opened. */
+function DidSections({ did, tabs }: { did: DidRef; tabs: readonly Tab[] }) {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get(TAB_PARAM) as Tab | null;
+  const tab = asked && tabs.includes(asked) ? asked : tabs[0];
+  return (
+    <Tabs
+      value={tab}
+      onChange={(value) => {
+        setParams(value && value !== tabs[0] ? { [TAB_PARAM]: value } : {}, { replace: true });
+      }}
+      keepMounted={false}
+    >
+      <Tabs.List>
+        {tabs.map((t) => (
+          <Tabs.Tab key={t} value={t}>
+            {TABS[t]}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      <Tabs.Panel value="contents" pt="md">
+        <StreamedDidList did={did} listing="contents" />
+      </Tabs.Panel>
+      <Tabs.Panel value="parents" pt="md">
+        <StreamedDidList did={did} listing="parents" />
+      </Tabs.Panel>
+      <Tabs.Panel value="rules" pt="md">
+        <DidRulesTable did={did} />
+      </Tabs.Panel>
+      <Tabs.Panel value="replicas" pt="md">
+        <ReplicaSummaryTable did={did} />
+      </Tabs.Panel>
+      <Tabs.Panel value="metadata" pt="md">
+        <DidMetadata did={did} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+function DidMetadata({ did }: { did: DidRef }) {
+  const info = useDid(did);
+  return info.data ? <MetadataTable entries={info.data.metadata} /> : null;
+}
+
+/**
+ * /dids/:scope/:name — one DID of any type: its record, then contents (collections; this is how
+ * browsing goes down), metadata, parents, rules and replicas. Composes the dids, rules and
+ * replicas features.
+ */
+export function DidPage() {
+  const params = useParams();
+  const did: DidRef = { scope: params.scope ?? '', name: params.name ?? '' };
+  usePageTitle(lastSegment(did.name));
+  const info = useDid(did);
+  const collection = info.data && info.data.type !== 'FILE';
+  const tabs: Tab[] = collection
+    ? ['contents', 'metadata', 'parents', 'rules', 'replicas']
+    : ['metadata', 'parents', 'rules', 'replicas'];
+  return (
+    <Stack gap="lg">
+      <DidHeader did={did} type={info.data?.type} />
+      {info.isPending && <Skeleton role="status" aria-label="Loading the DID" height={120} />}
+      {info.isError &&
+        (isApiError(info.error) && info.error.status === 404 ? (
+          <Notice kind="error" title="No such DID">
+            {info.error.message}
+          </Notice>
+        ) : (
+          <QueryError
+            title="Could not load the DID"
+            error={info.error}
+            retrying={info.isFetching}
+            onRetry={() => void info.refetch()}
+          />
+        ))}
+      {info.data && (
+        <>
+          <Paper withBorder p="md" radius="md">
+            <DidFacts did={info.data} />
+          </Paper>
+          <DidSections did={did} tabs={tabs} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import { Badge, Group, Stack, Title } from '@mantine/core';
+import type { DidRef } from '@/lib/did-url.ts';
+import { TYPE_LABEL, type DidType } from '../types.ts';
+import { lastSegment } from '../utils/did-trail.ts';
+import { CopyButtons } from './copy-buttons.tsx';
+import { DidBreadcrumbs } from './did-breadcrumbs.tsx';
+import { DidTypeIcon } from './did-type-icon.tsx';
+
+/** Breadcrumbs, the DID's name as the page heading, its type, and the copy buttons. */
+export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefined }) {
+  return (
+    <Stack gap="xs">
+      <DidBreadcrumbs did={did} />
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          {type && (
+            <span style={{ flex: 'none', display: 'flex' }}>
+              <DidTypeIcon type={type} size={26} />
+            </span>
+          )}
+          <Title order={1} fz="h2" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {lastSegment(did.name)}
+          </Title>
+          {type && (
+            <Badge
+              variant="light"
+              color={type === 'FILE' ? 'gray' : 'blue'}
+              style={{ flex: 'none' }}
+            >
+              {TYPE_LABEL[type]}
+            </Badge>
+          )}
+        </Group>
+        <CopyButtons did={did} />
+      </Group>
+    </Stack>
+  );
+}

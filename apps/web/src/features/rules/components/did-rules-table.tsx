@@ -1,0 +1,107 @@
+import type { ApiResponse } from '@bdms/contract';
+import { Badge, EmptyState, Table, Text } from '@mantine/core';
+import { IconListCheck } from '@tabler/icons-react';
+import { LoadingRows } from '@/components/loading-rows.tsx';
+import { QueryError } from '@/components/query-error.tsx';
+import type { DidRef } from '@/lib/did-url.ts';
+import { formatInstant } from '@/lib/format.ts';
+import { useDidRules } from '../api/get-did-rules.ts';
+
+type Rule = ApiResponse<'didRules'>['rules'][number];
+
+const STATE_COLOR: Record<Rule['state'], string> = {
+  OK: 'teal',
+  REPLICATING: 'blue',
+  STUCK: 'red',
+  SUSPENDED: 'gray',
+  WAITING_APPROVAL: 'yellow',
+  INJECT: 'violet',
+};
+
+function RuleRow({ rule }: { rule: Rule }) {
+  const { ok, replicating, stuck } = rule.locks;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Badge color={STATE_COLOR[rule.state]} variant="dot">
+          {rule.state.replace('_', ' ')}
+        </Badge>
+        {rule.error && (
+          <Text size="xs" c="red" mt={4}>
+            {rule.error}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <code>{rule.rseExpression}</code>
+      </Table.Td>
+      <Table.Td ta="right">{rule.copies}</Table.Td>
+      <Table.Td>
+        <Text size="sm" span>
+          {ok} OK · {replicating} replicating · {stuck} stuck
+        </Text>
+      </Table.Td>
+      <Table.Td>{rule.account}</Table.Td>
+      <Table.Td>{formatInstant(rule.createdAt)}</Table.Td>
+      <Table.Td>{rule.expiresAt ? formatInstant(rule.expiresAt) : 'never'}</Table.Td>
+      <Table.Td>
+        <Text size="xs" ff="monospace" c="dimmed">
+          {rule.id}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The replication rules placed on the DID, with their states and how many locks are done. */
+export function DidRulesTable({ did }: { did: DidRef }) {
+  const rules = useDidRules(did);
+  if (rules.isPending) return <LoadingRows label="Loading rules" />;
+  if (rules.isError)
+    return (
+      <QueryError
+        title="Could not load the rules"
+        error={rules.error}
+        retrying={rules.isFetching}
+        onRetry={() => void rules.refetch()}
+      />
+    );
+  if (rules.data.length === 0)
+    return (
+      <EmptyState
+        icon={<IconListCheck size={28} aria-hidden />}
+        withIndicatorBackground
+        title="No rules on this DID"
+        description="No replication rule names it directly; rules on a dataset or container above it may still keep its replicas."
+      />
+    );
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped aria-label="Replication rules">
+        <Table.Thead>
+          <Table.Tr>
+            {[
+              'State',
+              'RSE expression',
+              'Copies',
+              'Locks',
+              'Account',
+              'Created',
+              'Expires',
+              'Rule id',
+            ].map((h) => (
+              <Table.Th key={h} scope="col" ta={h === 'Copies' ? 'right' : undefined}>
+                {h}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rules.data.map((rule) => (
+            <RuleRow key={rule.id} rule={rule} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
