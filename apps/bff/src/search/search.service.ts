@@ -7,6 +7,7 @@ import {
 } from '@bdms/contract';
 import type { DidSearchType } from '@bdms/rucio-client';
 import type { RucioPort } from '../rucio-port.ts';
+import { retryFirstUse401 } from './first-use-retry.ts';
 import { batches, pipelined, type PipelineOptions } from './pipeline.ts';
 import { rowFilter } from './rows.ts';
 import { mergeScopes, type FoundName, type MergeState } from './scope-merge.ts';
@@ -76,7 +77,10 @@ export function createSearchService(deps: {
     const names = mergeScopes(
       query.scopes.map((scope) => ({
         scope,
-        names: rucio.searchDidNames({ token, scope, type, filters, signal }),
+        names: retryFirstUse401(
+          () => rucio.searchDidNames({ token, scope, type, filters, signal }),
+          signal,
+        ),
       })),
       stats,
     );

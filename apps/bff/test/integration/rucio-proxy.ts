@@ -6,7 +6,11 @@ export interface HoldingProxy {
   url: string;
   /** While set, a response to a matching path sends its first chunk and then waits. */
   hold: ((path: string) => boolean) | undefined;
-  /** While set, a response to a matching path is cut (connection destroyed) 300 ms after its first 64 KiB. */
+  /**
+   * While set, a response to a matching path is cut (connection destroyed) 300 ms after its first
+   * chunk, before it ends: whatever the archive's size (a small seed's search answer fits in one
+   * chunk), the reader sees a stream that breaks after rows arrived.
+   */
   cut: ((path: string) => boolean) | undefined;
   /** Paths of the requests whose response to the caller has not finished or closed yet. */
   readonly open: string[];
@@ -30,7 +34,6 @@ export async function startHoldingProxy(upstream: string): Promise<HoldingProxy>
   const server: Server = createServer((req, res) => {
     const held = state.hold?.(req.url ?? '') ?? false;
     const cut = state.cut?.(req.url ?? '') ?? false;
-    let relayed = 0;
     open.set(res, req.url ?? '');
     res.on('close', () => open.delete(res));
     const up = forward(
@@ -46,8 +49,7 @@ export async function startHoldingProxy(upstream: string): Promise<HoldingProxy>
         let first = true;
         upRes.on('data', (chunk: Buffer) => {
           res.write(chunk);
-          relayed += chunk.length;
-          if (cut && relayed >= 64 * 1024) {
+          if (cut) {
             // Cut a moment later, so that the caller has read what was relayed (a broken stream
             // drops the bytes its reader has not taken yet).
             upRes.pause();

@@ -8,7 +8,12 @@ import {
   validateQuery,
   type SearchQueryInput,
 } from '@bdms/contract';
-import { createRucioClient, type BulkMetaOptions, type DidSearchOptions } from '@bdms/rucio-client';
+import {
+  createRucioClient,
+  RucioError,
+  type BulkMetaOptions,
+  type DidSearchOptions,
+} from '@bdms/rucio-client';
 import { loadRecording, replayFetch } from '@bdms/rucio-client/testing';
 import { login, makeApp, stubRucio } from './helpers.ts';
 
@@ -331,5 +336,35 @@ describe('GET /api/search: streaming, batching, cap, failures', () => {
     expect(after.rucio.byCall.searchDidNames).toBe((before.rucio.byCall.searchDidNames ?? 0) + 1);
     const bulk = (after.rucio.byCall.bulkMeta ?? 0) - (before.rucio.byCall.bulkMeta ?? 0);
     expect(bulk).toBeLessThanOrEqual(Math.ceil(2100 / 1000) + 2);
+  });
+});
+
+describe('a brand-new token used by every scope at once', () => {
+  it('when Rucio refuses one scope with 401 before its first name (its first-use race), then that scope is asked again and no row is missing', async () => {
+    const { state, stub } = syntheticRucio({ acada: 30, dpps: 20 });
+    let refused = false;
+    const search = stub.rucio.searchDidNames;
+    stub.rucio.searchDidNames = (o) => {
+      if (o.scope === 'dpps' && !refused) {
+        refused = true;
+        const refusal = new RucioError(401, 'CannotAuthenticate', 'Cannot authenticate', '/dids');
+        return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(refusal) }) };
+      }
+      return search(o);
+    };
+    const t = makeApp({ rucio: stub });
+    const { sessionCookie } = await login(t);
+    const res = await request(t.app)
+      .get(`/api/search?q=${encodeURIComponent(Q({ scopes: ['acada', 'dpps'], didType: 'file' }))}`)
+      .set('Cookie', sessionCookie)
+      .expect(200);
+    const lines = String(res.text)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => 'scope' in l)).toHaveLength(50);
+    expect(lines.at(-1)).toEqual({ end: { count: 50, matched: 50 } });
+    expect(refused).toBe(true);
+    expect(state.searches.filter((s) => s.scope === 'dpps')).toHaveLength(1);
   });
 });
