@@ -358,7 +358,7 @@ describe('a brand-new token used by every scope at once', () => {
       .get(`/api/search?q=${encodeURIComponent(Q({ scopes: ['acada', 'dpps'], didType: 'file' }))}`)
       .set('Cookie', sessionCookie)
       .expect(200);
-    const lines = String(res.text)
+    const lines = res.text
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
