@@ -85,9 +85,10 @@ export function createSearchService(deps: {
       stats,
     );
 
+    // Built once per search: every batch is checked against the same type, cone and columns.
+    const filter = rowFilter(query);
     const enrich = async (found: FoundName[]): Promise<SearchRow[]> => {
       const rows: SearchRow[] = [];
-      const filter = rowFilter(query);
       for await (const record of rucio.bulkMeta({ token, dids: found, plugin: 'ALL', signal })) {
         const row = filter.toRow(record);
         if (row) rows.push(row);
