@@ -13,8 +13,10 @@ export type RucioPort = Pick<
   | 'getDid'
   | 'getDidMeta'
   | 'listDidRules'
+  | 'listAssociatedRules'
   | 'listDatasetReplicas'
   | 'listFileReplicas'
+  | 'listDatasetReplicasBulk'
   | 'searchDidNames'
   | 'bulkMeta'
 >;

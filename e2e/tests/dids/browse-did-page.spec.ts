@@ -66,6 +66,16 @@ test('an astronomer browses from a scope down to a dataset and a file, and sees 
   await expect(metadata.getByRole('row', { name: /^obs_id\b/ })).toContainText(
     String(truth.fileMeta.obs_id),
   );
+  // The file's rules are its dataset's: each one listed, "On" the dataset.
+  await page.getByRole('tab', { name: 'Rules' }).click();
+  const fileRules = page.getByRole('table', { name: 'Replication rules' });
+  for (const rule of truth.rules)
+    await expect(
+      fileRules
+        .getByRole('row')
+        .filter({ hasText: rule.id })
+        .getByRole('link', { name: DATASET.name }),
+    ).toBeVisible();
   await page.getByRole('tab', { name: 'Parents' }).click();
   await page
     .getByRole('list', { name: /^Parents of / })
@@ -73,6 +83,21 @@ test('an astronomer browses from a scope down to a dataset and a file, and sees 
     .click();
   await expect(page.getByRole('heading', { level: 1, name: '03' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy download command' })).toBeVisible();
+});
+
+test('a container page counts its datasets’ files and sums their replicas per RSE', async ({
+  page,
+}) => {
+  const truth = await rucioTruth(DATASET);
+  const container = DATASET.name.slice(0, DATASET.name.lastIndexOf('/'));
+  await signIn(page, alice, `/dids/acada/${encodeURIComponent(container)}`);
+  await expect(contents(page).getByRole('link', { name: /^03\b/ })).toContainText(
+    `${String(truth.contents.length)} files`,
+  );
+  await page.getByRole('tab', { name: 'Replicas' }).click();
+  const replicas = page.getByRole('table', { name: 'Replicas per RSE' });
+  await expect(replicas.getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByText(/^Summed over the container's/)).toBeVisible();
 });
 
 test('the DID page passes axe in light and dark', async ({ page }) => {

@@ -53,7 +53,7 @@ describe('streamed routes', () => {
     };
     const content = doc.paths['/api/dids/{scope}/{name}/contents']?.get?.responses['200']?.content;
     expect(Object.keys(content ?? {})).toEqual(['application/x-ndjson']);
-    expect(JSON.stringify(content)).toContain('#/components/schemas/DidSummary');
+    expect(JSON.stringify(content)).toContain('#/components/schemas/DidListingRow');
     expect(JSON.stringify(content)).toContain('#/components/schemas/StreamTrailer');
   });
 });

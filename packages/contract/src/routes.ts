@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { DidParams } from './names.ts';
 import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from './route-def.ts';
 import { didRoutes } from './dids/routes.ts';
+import { DidListingRow } from './dids/schemas.ts';
 import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
-  DidSummary,
   Health,
   LogoutResponse,
   Me,
@@ -61,11 +61,11 @@ export const api = {
     method: 'get',
     path: '/api/dids/:scope/:name/contents',
     summary:
-      'The content of a dataset or container, streamed as NDJSON (one DidSummary per line, then a StreamTrailer). The name is one URL-encoded path segment.',
+      'The content of a dataset or container, streamed as NDJSON (one DidListingRow per line, then a StreamTrailer); child datasets and containers come with their file count and size when Rucio knows them. The name is one URL-encoded path segment.',
     auth: true,
     params: DidParams,
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
-    response: DidSummary,
+    response: DidListingRow,
     stream: true,
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],

@@ -1,5 +1,7 @@
 import { getAccount, whoami } from './endpoints/accounts.ts';
+import { listAssociatedRules } from './endpoints/associated-rules.ts';
 import { authUserpass } from './endpoints/auth.ts';
+import { listDatasetReplicasBulk } from './endpoints/dataset-replicas-bulk.ts';
 import {
   getDid,
   getDidMeta,
@@ -31,8 +33,10 @@ export function createRucioClient(options: RucioClientOptions) {
     getDid: getDid(t),
     getDidMeta: getDidMeta(t),
     listDidRules: listDidRules(t),
+    listAssociatedRules: listAssociatedRules(t),
     listDatasetReplicas: listDatasetReplicas(t),
     listFileReplicas: listFileReplicas(t),
+    listDatasetReplicasBulk: listDatasetReplicasBulk(t),
     listIdentityAccounts: listIdentityAccounts(t),
     searchDidNames: searchDidNames(t),
     searchDids: searchDids(t),

@@ -22,3 +22,4 @@ export {
   type DidSearchOptions,
   type DidSearchType,
 } from './endpoints/did-search.ts';
+export { DATASET_REPLICAS_BULK_MAX } from './endpoints/dataset-replicas-bulk.ts';

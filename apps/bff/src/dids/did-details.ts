@@ -1,5 +1,5 @@
-import type { DidDetails, DidRule, DidType } from '@bdms/contract';
-import type { DidInfoDto, DidMetaDto, RuleDto } from '@bdms/rucio-client';
+import type { DidDetails, DidType } from '@bdms/contract';
+import type { DidInfoDto, DidMetaDto } from '@bdms/rucio-client';
 import { isoInstant, metadataEntries, type DescribeKey } from './metadata.ts';
 
 /** Rucio lists only live DIDs; an archive is a file to the portal. */
@@ -39,19 +39,3 @@ export function toDidDetails(
     metadata: metadataEntries(json, columns, describe),
   };
 }
-
-export const toDidRule = (r: RuleDto): DidRule => ({
-  id: r.id,
-  account: r.account,
-  state: r.state,
-  rseExpression: r.rse_expression,
-  copies: r.copies,
-  locks: { ok: r.locks_ok_cnt, replicating: r.locks_replicating_cnt, stuck: r.locks_stuck_cnt },
-  grouping: r.grouping ?? null,
-  activity: r.activity ?? null,
-  locked: r.locked ?? false,
-  createdAt: isoInstant(r.created_at),
-  expiresAt: isoInstant(r.expires_at),
-  error: r.error ?? null,
-  comment: r.comments ?? null,
-});

@@ -8,7 +8,12 @@ import { inputOf, validated } from '../middleware/validate.ts';
 import { respond } from '../respond.ts';
 import type { DidsService } from './dids.service.ts';
 
-type Opener = DidsService['openContents'];
+type Opener<T> = (
+  token: string,
+  scope: string,
+  name: string,
+  signal: AbortSignal,
+) => Promise<AsyncIterable<T>>;
 
 export function didsRoutes(
   dids: DidsService,
@@ -18,12 +23,12 @@ export function didsRoutes(
   const router = Router();
 
   /** A DID listing streamed as NDJSON, with an error trailer if Rucio breaks off midway. */
-  const streamRoute = (def: RouteDef, open: Opener) => {
+  const streamRoute = <T>(def: RouteDef, open: Opener<T>, transform: (row: T) => unknown) => {
     router.get(def.path, validated(def), async (req, res) => {
       const { scope, name } = inputOf(req, res, api.didContents).params;
       await pipeNdjson(req, res, {
         open: (signal) => withToken(req, (token) => open(token, scope, name, signal)),
-        transform: dids.toSummary,
+        transform,
         describeError: (error, sent) => {
           const e = toAppError(error, req, config);
           return {
@@ -36,8 +41,8 @@ export function didsRoutes(
       });
     });
   };
-  streamRoute(api.didContents, dids.openContents);
-  streamRoute(api.didParents, dids.openParents);
+  streamRoute(api.didContents, dids.openContents, dids.toListingRow);
+  streamRoute(api.didParents, dids.openParents, dids.toSummary);
 
   /** A JSON answer about one DID, checked against the contract; Rucio is left when the client goes. */
   const didRoute = (

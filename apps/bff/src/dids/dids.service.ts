@@ -1,23 +1,38 @@
 import type {
   DidDetails,
+  DidListingRow,
   DidRuleList,
   DidSummary,
   ReplicaSummary,
   ScopeRoots,
 } from '@bdms/contract';
-import type { DidContentDto, DidParentDto } from '@bdms/rucio-client';
+import type { DidParentDto } from '@bdms/rucio-client';
 import { collect, peeked, settledInOrder } from '../lib/async-iter.ts';
 import type { RucioPort } from '../rucio-port.ts';
-import { liveType, toDidDetails, toDidRule } from './did-details.ts';
+import {
+  COUNT_BATCHES,
+  contentWithCounts,
+  type ContentRow,
+  type CountOptions,
+} from './child-counts.ts';
+import { summariseContainer } from './container-replicas.ts';
+import { CONTAINER_LIMITS, type ContainerLimits } from './container-walk.ts';
+import { liveType, toDidDetails } from './did-details.ts';
+import { mergeRules } from './did-rules.ts';
 import { describeKnownKey, type DescribeKey } from './metadata.ts';
 import { datasetSummary, fileSummary } from './replica-summary.ts';
 import { scopeRoots } from './scope-roots.ts';
 
-const toSummary = (d: DidContentDto | DidParentDto): DidSummary => ({
+const toSummary = (d: DidParentDto | ContentRow): DidSummary => ({
   scope: d.scope,
   name: d.name,
   type: liveType(d.type),
   bytes: typeof d.bytes === 'number' ? d.bytes : null,
+});
+
+const toListingRow = (d: ContentRow): DidListingRow => ({
+  ...toSummary(d),
+  length: liveType(d.type) === 'FILE' ? 1 : (d.length ?? null),
 });
 
 export interface DidsDeps {
@@ -29,11 +44,18 @@ export interface DidsDeps {
     | 'getDid'
     | 'getDidMeta'
     | 'listDidRules'
+    | 'listAssociatedRules'
     | 'listDatasetReplicas'
+    | 'listDatasetReplicasBulk'
     | 'listFileReplicas'
+    | 'bulkMeta'
   >;
   /** Unit and description of a metadata key (the field catalogue, when there is one). */
   describeKey?: DescribeKey;
+  /** How much a container's replica summary may ask of Rucio (tests make it small). */
+  containerLimits?: ContainerLimits;
+  /** Batches in which child collections are counted while browsing. */
+  countBatches?: CountOptions;
 }
 
 /**
@@ -44,15 +66,26 @@ export interface DidsDeps {
 export function createDidsService(deps: DidsDeps) {
   const { rucio } = deps;
   const describe = deps.describeKey ?? describeKnownKey;
+  const limits = deps.containerLimits ?? CONTAINER_LIMITS;
   return {
     toSummary,
+    toListingRow,
     /**
-     * The content of a collection as Rucio streams it. The first row is awaited here, inside the
+     * The content of a collection as Rucio streams it, child collections with their file counts
+     * (one bulk call of each kind per batch of rows). The first row is awaited here, inside the
      * caller's token scope, so that errors Rucio reports up front (unknown DID, refused token)
      * surface before any byte is sent and a refused first use of a token can be retried.
      */
     openContents: (token: string, scope: string, name: string, signal: AbortSignal) => {
-      return peeked(rucio.listContents({ token, scope, name, signal }));
+      const auth = { token, signal };
+      return contentWithCounts(
+        rucio.listContents({ ...auth, scope, name }),
+        {
+          columns: (dids) => rucio.bulkMeta({ ...auth, dids, plugin: 'DID_COLUMN' }),
+          replicas: (dids) => rucio.listDatasetReplicasBulk({ ...auth, dids }),
+        },
+        deps.countBatches ?? COUNT_BATCHES,
+      );
     },
 
     /** The DID's parents, streamed; Rucio lists none for an unknown DID (no 404). */
@@ -88,8 +121,14 @@ export function createDidsService(deps: DidsDeps) {
       name: string,
       signal: AbortSignal,
     ): Promise<DidRuleList> => {
-      const rules = await collect(rucio.listDidRules({ token, scope, name, signal }));
-      return { rules: rules.map(toDidRule) };
+      // Both at once: the DID's type is not known here, and datasets and containers hold no
+      // replica locks, so Rucio lists no associated rule for them (an empty answer, not an error).
+      const did = { token, scope, name, signal };
+      const [direct, associated] = await settledInOrder([
+        collect(rucio.listDidRules(did)),
+        collect(rucio.listAssociatedRules(did)),
+      ] as const);
+      return { rules: mergeRules({ scope, name }, direct, associated) };
     },
 
     replicaSummary: async (
@@ -100,7 +139,16 @@ export function createDidsService(deps: DidsDeps) {
     ): Promise<ReplicaSummary> => {
       const did = { token, scope, name, signal };
       const { type } = await rucio.getDid(did);
-      if (type === 'CONTAINER') return { source: 'none', rses: [] };
+      if (type === 'CONTAINER')
+        return summariseContainer(
+          { scope, name },
+          {
+            list: (c) => rucio.listContents({ token, signal, ...c }),
+            bulk: (dids) => rucio.listDatasetReplicasBulk({ token, signal, dids }),
+            deep: (d) => rucio.listDatasetReplicas({ token, signal, ...d, deep: true }),
+          },
+          limits,
+        );
       if (type !== 'DATASET')
         return fileSummary(
           await collect(rucio.listFileReplicas({ token, signal, dids: [{ scope, name }] })),

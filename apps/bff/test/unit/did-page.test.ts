@@ -29,6 +29,7 @@ const RECORDINGS = [
   'did-meta-dataset-json',
   'did-parents-file',
   'did-rules-dataset',
+  'did-associated-rules-dataset',
   'did-rules-not-found',
   'dataset-replicas-partial',
   'dataset-replicas-partial-deep',
@@ -46,7 +47,7 @@ function recordedRucio(recordings: Recording[]) {
   return stubRucio(client);
 }
 
-const { dataset, file, container, partial, partialFile } = recordedMeta();
+const { dataset, file, partial, partialFile } = recordedMeta();
 const url = (did: { scope: string; name: string }, tail = '') =>
   `/api/dids/${encodeURIComponent(did.scope)}/${encodeURIComponent(did.name)}${tail}`;
 
@@ -156,11 +157,6 @@ describe('GET /api/dids/:scope/:name/replicas/summary', () => {
       totalFiles: 1,
     });
     expect(summary.rses.find((r) => r.state === 'AVAILABLE')).toMatchObject({ availableFiles: 1 });
-  });
-
-  it('when a container is asked, then the summary says none (Rucio summarises per dataset)', async () => {
-    const summary = ReplicaSummary.parse((await get(url(container, '/replicas/summary'))).body);
-    expect(summary).toEqual({ source: 'none', rses: [] });
   });
 });
 

@@ -16,6 +16,15 @@ export const DidSummary = z.object({
   bytes: z.nullable(z.number()),
 });
 
+/** Spelled out, not z.extend (see api-contract.ts): DidSummary plus the file count. */
+export const DidListingRow = z.object({
+  scope: z.string(),
+  name: z.string(),
+  type: DidType,
+  bytes: z.nullable(z.number()),
+  length: z.nullable(z.int()),
+});
+
 const Instant = z.nullable(z.string());
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -55,6 +64,8 @@ const Int = z.int();
 
 export const DidRule = z.object({
   id: z.string(),
+  on: z.object({ scope: z.string(), name: z.string(), type: z.nullable(DidType) }),
+  direct: z.boolean(),
   account: z.string(),
   state: z.enum(['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL', 'INJECT']),
   rseExpression: z.string(),
@@ -72,7 +83,7 @@ export const DidRule = z.object({
 export const DidRuleList = z.object({ rules: z.array(DidRule) });
 
 export const ReplicaSummary = z.object({
-  source: z.enum(['dataset_replicas', 'file_replicas', 'none']),
+  source: z.enum(['dataset_replicas', 'file_replicas', 'container_deep', 'container_table']),
   rses: z.array(
     z.object({
       rse: z.string(),
@@ -81,8 +92,10 @@ export const ReplicaSummary = z.object({
       totalFiles: Int,
       availableBytes: z.nullable(z.number()),
       totalBytes: z.nullable(z.number()),
+      datasets: z.optional(z.object({ complete: Int, total: Int })),
     }),
   ),
+  container: z.optional(z.object({ datasets: Int, partial: z.boolean() })),
 });
 
 export const ScopeRoots = z.object({ scope: z.string(), roots: z.array(DidSummary) });
@@ -91,7 +104,7 @@ export const ScopeRoots = z.object({ scope: z.string(), roots: z.array(DidSummar
 export const didApi = {
   scopeRoots: { method: 'get', path: '/api/scopes/:scope/roots', response: ScopeRoots },
   didInfo: { method: 'get', path: '/api/dids/:scope/:name', response: DidDetails },
-  didContents: { method: 'get', path: '/api/dids/:scope/:name/contents', response: DidSummary },
+  didContents: { method: 'get', path: '/api/dids/:scope/:name/contents', response: DidListingRow },
   didParents: { method: 'get', path: '/api/dids/:scope/:name/parents', response: DidSummary },
   didRules: { method: 'get', path: '/api/dids/:scope/:name/rules', response: DidRuleList },
   didReplicaSummary: {

@@ -1,5 +1,6 @@
 import {
   DidDetails,
+  DidListingRow,
   DidRuleList,
   DidSummary,
   ReplicaSummary,
@@ -13,6 +14,7 @@ export const DATASET = {
   scope: 'acada',
   name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03',
 };
+export const CONTAINER = { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02' };
 export const FILE = {
   scope: 'acada',
   name: `${DATASET.name}/SUB002_SWAT000_20250203T211400_SBID0000000002000000001_OBSID0000000002000000001_SUBARRAY_CHUNK000.fits.fz`,
@@ -25,11 +27,28 @@ export const didApiPath = (did: { scope: string; name: string }, tail = ''): str
 export const makeDidSummary = (overrides: Partial<DidSummary> = {}): DidSummary =>
   DidSummary.parse({ ...FILE, type: 'FILE', bytes: 4853, ...overrides });
 
-export const makeFiles = (n: number, parent = DATASET.name): DidSummary[] =>
-  Array.from({ length: n }, (_, i) =>
-    makeDidSummary({
+/** Rows of a dataset's contents: files, each counting 1. */
+export const makeFiles = (n: number, parent = DATASET.name): DidListingRow[] =>
+  Array.from({ length: n }, (_, i) => ({
+    ...makeDidSummary({
       name: `${parent}/file_${String(i).padStart(6, '0')}.fits.fz`,
       bytes: 2_000_000_000 + i,
+    }),
+    length: 1,
+  }));
+
+/** Rows of a container's contents: datasets with their file counts (null: Rucio has none). */
+export const makeDatasetRows = (
+  counts: readonly (number | null)[],
+  parent = CONTAINER.name,
+): DidListingRow[] =>
+  counts.map((length, i) =>
+    DidListingRow.parse({
+      scope: 'acada',
+      name: `${parent}/${String(i + 1).padStart(2, '0')}`,
+      type: 'DATASET',
+      bytes: length === null ? null : length * 4_000_000_000,
+      length,
     }),
   );
 
@@ -92,6 +111,8 @@ export const makeRule = (overrides: Partial<DidRule> = {}): DidRule =>
     rules: [
       {
         id: 'efa7f47cc6ac44998cbee5029eb01e14',
+        on: { ...DATASET, type: 'DATASET' },
+        direct: true,
         account: 'root',
         state: 'OK',
         rseExpression: 'OFFSITE',

@@ -53,7 +53,8 @@ export const didRoutes = {
   didRules: route({
     method: 'get',
     path: '/api/dids/:scope/:name/rules',
-    summary: 'The replication rules placed on the DID itself, with their states and lock counts.',
+    summary:
+      'The replication rules on the DID, with their states and lock counts; for a file also the rules on its datasets and containers that hold it (each says the DID it is on).',
     auth: true,
     params: DidParams,
     examples: EXAMPLES,
@@ -64,7 +65,7 @@ export const didRoutes = {
     method: 'get',
     path: '/api/dids/:scope/:name/replicas/summary',
     summary:
-      'Per RSE: files available / total and bytes. Datasets from Rucio’s dataset replicas, files from their own replicas (`source` says which); containers get none.',
+      'Per RSE: files available / total and bytes. Datasets from Rucio’s dataset replicas, files from their own replicas, containers summed over their datasets (`source` says which view).',
     auth: true,
     params: DidParams,
     examples: EXAMPLES,

@@ -61,10 +61,23 @@ export const RuleState = z
   .enum(['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL', 'INJECT'])
   .meta({ id: 'RuleState' });
 
-/** A replication rule placed on the DID itself. */
+/** The DID a rule is placed on (the DID itself, or a dataset or container above a file). */
+export const RuleTarget = z
+  .object({
+    scope: z.string(),
+    name: z.string(),
+    type: DidType.nullable().describe('null when Rucio does not say'),
+  })
+  .meta({ id: 'RuleTarget' });
+
+/** A replication rule that keeps the DID's replicas: placed on it, or (files) on a parent. */
 export const DidRule = z
   .object({
     id: z.string(),
+    on: RuleTarget.describe('The DID the rule names'),
+    direct: z
+      .boolean()
+      .describe('true: the rule names this DID; false: it holds the file through `on`, a parent'),
     account: z.string(),
     state: RuleState,
     rseExpression: z.string(),
@@ -85,7 +98,15 @@ export const DidRule = z
   .meta({ id: 'DidRule' });
 export type DidRule = z.infer<typeof DidRule>;
 
-export const DidRuleList = z.object({ rules: z.array(DidRule) }).meta({ id: 'DidRuleList' });
+export const DidRuleList = z
+  .object({
+    rules: z
+      .array(DidRule)
+      .describe(
+        "The rules on the DID, then (files) the rules on its datasets and containers that hold a lock on it (Rucio's associated rules)",
+      ),
+  })
+  .meta({ id: 'DidRuleList' });
 export type DidRuleList = z.infer<typeof DidRuleList>;
 
 /** Files of the DID on one RSE. */
@@ -97,20 +118,51 @@ export const RseReplicaSummary = z
     totalFiles: z.number().int(),
     availableBytes: z.number().nullable(),
     totalBytes: z.number().nullable(),
+    datasets: z
+      .object({ complete: z.number().int(), total: z.number().int() })
+      .optional()
+      .describe(
+        'Containers: how many of its datasets Rucio has on this RSE, and how many complete',
+      ),
   })
   .meta({ id: 'RseReplicaSummary' });
 
 export const ReplicaSummary = z
   .object({
     source: z
-      .enum(['dataset_replicas', 'file_replicas', 'none'])
+      .enum(['dataset_replicas', 'file_replicas', 'container_deep', 'container_table'])
       .describe(
-        "dataset_replicas: Rucio's per-RSE dataset summary (files counted now, and RSEs a rule is still filling); file_replicas: the file's own replicas; none: containers (Rucio summarises per dataset)",
+        "dataset_replicas: Rucio's per-RSE dataset summary (files counted now, and RSEs a rule is still filling); file_replicas: the file's own replicas; container_deep: the container's datasets (through its sub-containers) summed per RSE, each counted now as for a dataset (small containers); container_table: the same sum from Rucio's dataset-replica table only, complete per dataset as Rucio last computed it (a daemon keeps it; it lists only RSEs where a rule placed the dataset)",
       ),
-    rses: z.array(RseReplicaSummary).describe('Sorted by RSE name'),
+    rses: z
+      .array(RseReplicaSummary)
+      .describe(
+        'Sorted by RSE name. Containers: files and bytes summed over the datasets Rucio has on that RSE',
+      ),
+    container: z
+      .object({
+        datasets: z.number().int().describe('Datasets found below the container'),
+        partial: z
+          .boolean()
+          .describe('true: the container is too large, only the datasets found first are summed'),
+      })
+      .optional()
+      .describe('Containers only'),
   })
   .meta({ id: 'ReplicaSummary' });
 export type ReplicaSummary = z.infer<typeof ReplicaSummary>;
+
+/** One line of GET /api/dids/:scope/:name/contents: a child with its file count. */
+export const DidListingRow = DidSummary.extend({
+  length: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Files: 1. Datasets and containers: their number of files, from Rucio's DID record (closed collections) or, for an open dataset, its dataset replicas as Rucio last computed them; null when Rucio has neither",
+    ),
+}).meta({ id: 'DidListingRow' });
+export type DidListingRow = z.infer<typeof DidListingRow>;
 
 /** GET /api/scopes/:scope/roots — where browsing a scope starts. */
 export const ScopeRoots = z

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import { didPath } from '@/lib/did-url.ts';
-import { formatBytes } from '@/lib/format.ts';
+import { formatBytes, plural } from '@/lib/format.ts';
 import { TYPE_LABEL, type DidSummary } from '../types.ts';
 import { relativeName } from '../utils/did-trail.ts';
 import classes from './did-list.module.css';
@@ -11,8 +11,21 @@ import { DidTypeIcon } from './did-type-icon.tsx';
 
 const ROW_HEIGHT = 44;
 
+/** A row, with its file count when the listing has one (contents do, parents and roots not). */
+type Row = DidSummary & { length?: number | null };
+
+/** Files: their size. Collections: how many files and how big, as far as Rucio knows. */
+function sizeText(did: Row): string {
+  if (did.type === 'FILE') return formatBytes(did.bytes);
+  const parts = [
+    typeof did.length === 'number' ? plural(did.length, 'file') : null,
+    did.bytes === null ? null : formatBytes(did.bytes),
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
 interface DidListProps {
-  rows: readonly DidSummary[];
+  rows: readonly Row[];
   /** Accessible name of the list, e.g. "Contents of …". */
   label: string;
   /** Names below this one are shown relative to it. */
@@ -70,7 +83,7 @@ export function DidList({ rows, label, parentName, scope, maxVisibleRows = 12 }:
                   {TYPE_LABEL[did.type]}
                 </Badge>
                 <Text component="span" size="sm" c="dimmed" className={classes.size}>
-                  {did.type === 'FILE' ? formatBytes(did.bytes) : ''}
+                  {sizeText(did)}
                 </Text>
               </Link>
             </div>

@@ -1,6 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DATASET, didApiPath, makeFiles } from '@/testing/did-factories.ts';
+import {
+  CONTAINER,
+  DATASET,
+  didApiPath,
+  makeDatasetRows,
+  makeFiles,
+} from '@/testing/did-factories.ts';
 import { fakeFetch, ndjsonReply } from '@/testing/fake-fetch.ts';
 import { withLayout } from '@/testing/layout.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
@@ -29,6 +35,18 @@ describe('StreamedDidList', () => {
       'href',
       `/dids/acada/${encodeURIComponent(`${DATASET.name}/file_000000.fits.fz`)}`,
     );
+  });
+
+  it('when a container is listed, then each dataset says how many files it holds and their size', async () => {
+    fakeFetch({
+      [`GET ${didApiPath(CONTAINER, '/contents')}`]: ndjsonReply(makeDatasetRows([1, 12, null])),
+    });
+    renderWithProviders(<StreamedDidList did={CONTAINER} listing="contents" />);
+    expect(await screen.findByText('3 items')).toBeInTheDocument();
+    const links = within(screen.getByRole('list')).getAllByRole('link');
+    expect(links[0]).toHaveTextContent('1 file · 4.00 GB');
+    expect(links[1]).toHaveTextContent('12 files · 48.0 GB');
+    expect(links[2]).not.toHaveTextContent('file');
   });
 
   it('when the stream breaks after some rows, then they stay and the listing is said to be incomplete', async () => {

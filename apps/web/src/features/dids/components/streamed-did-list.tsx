@@ -6,7 +6,7 @@ import { QueryError } from '@/components/query-error.tsx';
 import type { DidRef } from '@/lib/did-url.ts';
 import { plural } from '@/lib/format.ts';
 import { useDidListing, type Listing } from '../api/get-did-listing.ts';
-import type { DidSummary } from '../types.ts';
+import type { DidListingRow, DidSummary } from '../types.ts';
 import { DidList } from './did-list.tsx';
 
 const WORDS = {
@@ -22,7 +22,10 @@ const WORDS = {
 export function StreamedDidList({ did, listing }: { did: DidRef; listing: Listing }) {
   const query = useDidListing(did, listing);
   const words = WORDS[listing];
-  const rows = useMemo<DidSummary[]>(() => query.data?.batches.flat() ?? [], [query.data]);
+  const rows = useMemo<(DidSummary | DidListingRow)[]>(
+    () => query.data?.batches.flat() ?? [],
+    [query.data],
+  );
   const streaming = query.fetchStatus === 'fetching' && !query.data?.complete;
   const count = query.data?.count ?? 0;
   const label = `${words.label} of ${did.scope}:${did.name}`;

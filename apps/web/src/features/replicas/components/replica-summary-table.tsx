@@ -2,21 +2,27 @@ import type { ApiResponse } from '@bdms/contract';
 import { Badge, EmptyState, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconServer } from '@tabler/icons-react';
 import { LoadingRows } from '@/components/loading-rows.tsx';
+import { Notice } from '@/components/notice.tsx';
 import { QueryError } from '@/components/query-error.tsx';
 import type { DidRef } from '@/lib/did-url.ts';
-import { formatBytes, formatCount } from '@/lib/format.ts';
+import { formatBytes, formatCount, plural } from '@/lib/format.ts';
 import { useReplicaSummary } from '../api/get-replica-summary.ts';
 
-type Row = ApiResponse<'didReplicaSummary'>['rses'][number];
+type Summary = ApiResponse<'didReplicaSummary'>;
+type Row = Summary['rses'][number];
 
-const SOURCE_NOTE = {
-  dataset_replicas:
-    "From Rucio's dataset replicas: files counted on each RSE now, and RSEs a rule is still filling.",
-  file_replicas: "From the file's own replicas.",
-  none: '',
-} as const;
+/** Which of Rucio's views the numbers come from: counted now, or as its daemon last computed. */
+function sourceNote({ source, container }: Summary): string {
+  if (source === 'file_replicas') return "From the file's own replicas, as they are now.";
+  if (source === 'dataset_replicas')
+    return "From Rucio's dataset replicas: files counted on each RSE now, and RSEs a rule is still filling.";
+  const over = `Summed over the container's ${plural(container?.datasets ?? 0, 'dataset')} (through its sub-containers), per RSE over the datasets Rucio has there`;
+  return source === 'container_deep'
+    ? `${over}: each counted now, with RSEs a rule is still filling.`
+    : `${over}, from Rucio's dataset-replica table: complete per dataset as Rucio last computed it, not counted now; RSEs where no rule placed a dataset are not listed.`;
+}
 
-function SummaryRow({ row }: { row: Row }) {
+function SummaryRow({ row, perDataset }: { row: Row; perDataset: boolean }) {
   const share = row.totalFiles ? (row.availableFiles / row.totalFiles) * 100 : 0;
   const complete = row.totalFiles > 0 && row.availableFiles === row.totalFiles;
   return (
@@ -29,6 +35,13 @@ function SummaryRow({ row }: { row: Row }) {
           {row.state}
         </Badge>
       </Table.Td>
+      {perDataset && (
+        <Table.Td>
+          {row.datasets
+            ? `${formatCount(row.datasets.complete)} of ${formatCount(row.datasets.total)} complete`
+            : '—'}
+        </Table.Td>
+      )}
       <Table.Td>
         <Stack gap={4}>
           <Text size="sm">
@@ -49,6 +62,31 @@ function SummaryRow({ row }: { row: Row }) {
   );
 }
 
+function SummaryTable({ summary }: { summary: Summary }) {
+  const perDataset = summary.source === 'container_deep' || summary.source === 'container_table';
+  const headers = ['RSE', 'State', ...(perDataset ? ['Datasets'] : [])];
+  return (
+    <Table.ScrollContainer minWidth={perDataset ? 680 : 560}>
+      <Table aria-label="Replicas per RSE">
+        <Table.Thead>
+          <Table.Tr>
+            {[...headers, 'Files available', 'Bytes available'].map((h) => (
+              <Table.Th key={h} scope="col">
+                {h}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {summary.rses.map((row) => (
+            <SummaryRow key={row.rse} row={row} perDataset={perDataset} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 /** Where the DID's files are: per RSE, files available of the total, and bytes. */
 export function ReplicaSummaryTable({ did }: { did: DidRef }) {
   const summary = useReplicaSummary(did);
@@ -62,42 +100,34 @@ export function ReplicaSummaryTable({ did }: { did: DidRef }) {
         onRetry={() => void summary.refetch()}
       />
     );
-  const { source, rses } = summary.data;
-  if (source === 'none' || rses.length === 0)
-    return (
-      <EmptyState
-        icon={<IconServer size={28} aria-hidden />}
-        withIndicatorBackground
-        title={source === 'none' ? 'Summarised per dataset' : 'No replicas'}
-        description={
-          source === 'none'
-            ? "Rucio summarises replicas per dataset: open one of this container's datasets."
-            : 'Rucio knows no replica of it on any RSE.'
-        }
-      />
-    );
+  const { data } = summary;
   return (
     <Stack gap="xs">
-      <Text size="sm" c="dimmed">
-        {SOURCE_NOTE[source]}
-      </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table aria-label="Replicas per RSE">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">RSE</Table.Th>
-              <Table.Th scope="col">State</Table.Th>
-              <Table.Th scope="col">Files available</Table.Th>
-              <Table.Th scope="col">Bytes available</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rses.map((row) => (
-              <SummaryRow key={row.rse} row={row} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {data.container?.partial && (
+        <Notice kind="info" title="Partial summary">
+          The container is too large to sum whole: only the first{' '}
+          {plural(data.container.datasets, 'dataset')} found are counted.
+        </Notice>
+      )}
+      {data.rses.length === 0 ? (
+        <EmptyState
+          icon={<IconServer size={28} aria-hidden />}
+          withIndicatorBackground
+          title="No replicas"
+          description={
+            data.container
+              ? `Rucio knows no replica of any of its ${plural(data.container.datasets, 'dataset')}.`
+              : 'Rucio knows no replica of it on any RSE.'
+          }
+        />
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {sourceNote(data)}
+          </Text>
+          <SummaryTable summary={data} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 import type { ApiResponse } from '@bdms/contract';
-import { Badge, EmptyState, Table, Text } from '@mantine/core';
+import { Anchor, Badge, EmptyState, Stack, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { LoadingRows } from '@/components/loading-rows.tsx';
 import { QueryError } from '@/components/query-error.tsx';
-import type { DidRef } from '@/lib/did-url.ts';
+import { didPath, didString, type DidRef } from '@/lib/did-url.ts';
 import { formatInstant } from '@/lib/format.ts';
 import { useDidRules } from '../api/get-did-rules.ts';
 
@@ -18,6 +19,45 @@ const STATE_COLOR: Record<Rule['state'], string> = {
   INJECT: 'violet',
 };
 
+const HEADERS = [
+  'State',
+  'On',
+  'RSE expression',
+  'Copies',
+  'Locks',
+  'Account',
+  'Created',
+  'Expires',
+  'Rule id',
+];
+
+/** The DID the rule names: this one, or a dataset or container above it (a link). */
+function RuleTarget({ rule }: { rule: Rule }) {
+  if (rule.direct)
+    return (
+      <Text size="sm" c="dimmed">
+        this DID
+      </Text>
+    );
+  return (
+    <Stack gap={2}>
+      <Anchor
+        component={Link}
+        to={didPath(rule.on)}
+        ff="monospace"
+        size="sm"
+        title={didString(rule.on)}
+        style={{ wordBreak: 'break-all' }}
+      >
+        {rule.on.name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        via its {rule.on.type ? rule.on.type.toLowerCase() : 'parent'}
+      </Text>
+    </Stack>
+  );
+}
+
 function RuleRow({ rule }: { rule: Rule }) {
   const { ok, replicating, stuck } = rule.locks;
   return (
@@ -31,6 +71,9 @@ function RuleRow({ rule }: { rule: Rule }) {
             {rule.error}
           </Text>
         )}
+      </Table.Td>
+      <Table.Td maw={320}>
+        <RuleTarget rule={rule} />
       </Table.Td>
       <Table.Td>
         <code>{rule.rseExpression}</code>
@@ -53,7 +96,10 @@ function RuleRow({ rule }: { rule: Rule }) {
   );
 }
 
-/** The replication rules placed on the DID, with their states and how many locks are done. */
+/**
+ * The replication rules that keep the DID's replicas, with their states and how many locks are
+ * done: those placed on it, and for a file those on its datasets and containers ("On" says which).
+ */
 export function DidRulesTable({ did }: { did: DidRef }) {
   const rules = useDidRules(did);
   if (rules.isPending) return <LoadingRows label="Loading rules" />;
@@ -72,24 +118,15 @@ export function DidRulesTable({ did }: { did: DidRef }) {
         icon={<IconListCheck size={28} aria-hidden />}
         withIndicatorBackground
         title="No rules on this DID"
-        description="No replication rule names it directly; rules on a dataset or container above it may still keep its replicas."
+        description="No replication rule names it, nor (for a file) holds it through a dataset or container above it."
       />
     );
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped aria-label="Replication rules">
         <Table.Thead>
           <Table.Tr>
-            {[
-              'State',
-              'RSE expression',
-              'Copies',
-              'Locks',
-              'Account',
-              'Created',
-              'Expires',
-              'Rule id',
-            ].map((h) => (
+            {HEADERS.map((h) => (
               <Table.Th key={h} scope="col" ta={h === 'Copies' ? 'right' : undefined}>
                 {h}
               </Table.Th>
