@@ -41,6 +41,7 @@ import { createReferenceCache } from './lib/reference-cache.ts';
 import { scopesRoutes } from './scopes/scopes.routes.ts';
 import { createSearchService } from './search/search.service.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { createValuesService } from './search/values.service.ts';
 import { spaRoutes } from './web/spa.ts';
 
 export interface AppDeps {
@@ -118,7 +119,14 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
-  app.use(searchRoutes(createSearchService({ rucio }), withToken, config));
+  app.use(
+    searchRoutes(
+      createSearchService({ rucio }),
+      withToken,
+      config,
+      createValuesService({ rucio, referenceCacheMs: config.referenceCacheMs }),
+    ),
+  );
   app.use(
     savedSearchesRoutes(
       createSavedSearchesService({

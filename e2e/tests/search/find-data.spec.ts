@@ -186,3 +186,21 @@ test('a cone around the Crab gives only DIDs inside the circle, and all of those
   );
   for (const row of rows) expect(box).toContain(row.name);
 });
+
+test('the value of a condition suggests what the archive holds in the ticked scope, as Rucio has it', async ({
+  page,
+}) => {
+  await signIn(page, alice, '/search');
+  await page.getByRole('checkbox', { name: SCOPE, exact: true }).check();
+  const row = condition(page, 1, 1);
+  await row.getByRole('combobox', { name: 'Key' }).fill('target_name');
+  const value = row.getByRole('combobox', { name: 'Value' });
+  await value.focus();
+  // A target the archive holds is offered as found in the scope; Rucio agrees it is there.
+  const list = page.locator(`[id="${(await value.getAttribute('list')) ?? ''}"]`);
+  await expect(list.locator('option[value="PKS 2155-304"]')).toHaveText(`in ${SCOPE}`);
+  expect(await rucioNames("[{'target_name': 'PKS 2155-304'}]")).not.toHaveLength(0);
+  // The suggestion is only offered: typing something else is still possible.
+  await value.fill('Crab');
+  await expect(value).toHaveValue('Crab');
+});

@@ -2,10 +2,11 @@ import { Router, type Request } from 'express';
 import { api, EXPORT_MEDIA_TYPES, type ExportFormat, type SearchQuery } from '@bdms/contract';
 import type { RucioCaller } from '../auth/rucio-call.ts';
 import type { Config } from '../config.ts';
-import { pipeNdjson } from '../http/ndjson-pipe.ts';
+import { clientGone, pipeNdjson } from '../http/ndjson-pipe.ts';
 import { peeked } from '../lib/async-iter.ts';
 import { toAppError } from '../middleware/error-handler.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
+import { respond } from '../respond.ts';
 import { AppError } from '../errors.ts';
 import { exportColumns } from './export/columns.ts';
 import { csvWriter } from './export/csv.ts';
@@ -16,6 +17,7 @@ import { votableWriter } from './export/votable.ts';
 import { metaColumns } from './rows.ts';
 import { parseSearchQuery } from './search-query.ts';
 import type { SearchService } from './search.service.ts';
+import type { ValuesService } from './values.service.ts';
 
 const isTrue = (flag: string | undefined): boolean => flag === 'true' || flag === '1';
 
@@ -39,6 +41,7 @@ export function searchRoutes(
   search: SearchService,
   withToken: RucioCaller,
   config: Pick<Config, 'oidc' | 'search'>,
+  values: ValuesService,
 ): Router {
   const router = Router();
   const failure = (req: Request, error: unknown) => {
@@ -118,6 +121,13 @@ export function searchRoutes(
         return { code: e.code, message: `${e.message} The export is incomplete (${count} rows).` };
       },
     });
+  });
+  // Shared by every user and cached (values.service.ts); Rucio is left when the last asker goes.
+  router.get(api.searchValues.path, validated(api.searchValues), async (req, res) => {
+    const { scope, key } = inputOf(req, res, api.searchValues).query;
+    const signal = clientGone(res);
+    const listed = await withToken(req, (token) => values.list(token, scope, key, signal));
+    respond(res, api.searchValues.response, listed);
   });
   return router;
 }

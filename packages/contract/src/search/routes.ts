@@ -7,6 +7,7 @@ import {
   SearchRequestQuery,
   SearchResultRow,
 } from './results.ts';
+import { ArchiveValues, ArchiveValuesQuery } from './values.ts';
 
 /** Refusals Rucio explains (an unknown scope: 404) reach the user in its words. */
 const SEARCH_ERRORS = errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
@@ -39,6 +40,16 @@ export const searchRoutes = {
     query: SearchExportQuery,
     response: z.string(),
     download: Object.values(EXPORT_MEDIA_TYPES),
+    errors: SEARCH_ERRORS,
+  }),
+  searchValues: route({
+    method: 'get',
+    path: '/api/search/values',
+    summary:
+      'The distinct values a metadata key has in one scope, read from the archive for the query builder’s suggestions. Rucio has no such list: the BFF finds them with limit-1 searches over text ranges of the key (about two Rucio calls per value), stops at a cap of values or time (complete: false), and shares the answer between users for a few minutes (Rucio’s search has no permission check).',
+    auth: true,
+    query: ArchiveValuesQuery,
+    response: ArchiveValues,
     errors: SEARCH_ERRORS,
   }),
 } as const;

@@ -1,6 +1,7 @@
 import { formatDec, formatRa, parseDec, parseRa } from '@bdms/contract/search/sky.ts';
 import { findTarget, TARGETS } from '@bdms/contract/search/targets.ts';
 import { Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useValueSuggestions } from '../hooks/use-value-suggestions.ts';
 import { SuggestInput } from './suggest-input.tsx';
 import type { DraftCone } from '../utils/draft.ts';
 import type { FieldErrors } from '../utils/field-errors.ts';
@@ -12,6 +13,11 @@ interface ConePanelProps {
 }
 
 const round = (deg: number): string => String(Number(deg.toFixed(6)));
+
+const TARGET_NAMES = TARGETS.map((t) => t.name);
+/** A catalogue target is labelled with its site; one only the archive names has no position. */
+const targetLabel = (name: string, scopes?: string[]): string | undefined =>
+  findTarget(name)?.site ?? (scopes && `in ${scopes.join(', ')}, no position: type RA and Dec`);
 
 /** The angle read back in the other notation, so a typo shows before the search runs. */
 function echo(text: string, axis: 'ra' | 'dec'): string | undefined {
@@ -27,6 +33,7 @@ function echo(text: string, axis: 'ra' | 'dec'): string | undefined {
  * degrees. The BFF sends Rucio the box around it and keeps only what lies inside the circle.
  */
 export function ConePanel({ cone, errors, onChange }: ConePanelProps) {
+  const targets = useValueSuggestions('target_name', TARGET_NAMES, targetLabel);
   const set = (patch: Partial<DraftCone>) => {
     onChange({ ...cone, ...patch });
   };
@@ -51,8 +58,9 @@ export function ConePanel({ cone, errors, onChange }: ConePanelProps) {
               label="Target"
               placeholder="Crab, Mrk 421…"
               value={cone.target}
-              suggestions={TARGETS.map((t) => ({ value: t.name, label: t.site }))}
+              suggestions={targets.suggestions}
               onChange={chooseTarget}
+              onFocus={targets.load}
               description="fills RA and Dec"
               w={180}
             />

@@ -13,6 +13,7 @@ import {
 import { IconSearch } from '@tabler/icons-react';
 import { useSearchScopes } from '../api/get-scopes.ts';
 import { useQueryEditor, type EditorMode } from '../hooks/use-query-editor.ts';
+import { SelectedScopesContext } from '../hooks/use-selected-scopes.ts';
 import type { Draft } from '../utils/draft.ts';
 import type { UrlSearch } from '../utils/url-query.ts';
 import { ConditionGroups } from './condition-groups.tsx';
@@ -145,29 +146,32 @@ export function QueryEditor({ url, textMode, onRun }: QueryEditorProps) {
             {editor.notice}
           </Text>
         )}
-        {editor.mode === 'builder' ? (
-          <ConditionGroups
-            groups={draft.groups}
+        {/* The builder's value inputs suggest what these scopes hold. */}
+        <SelectedScopesContext value={draft.scopes}>
+          {editor.mode === 'builder' ? (
+            <ConditionGroups
+              groups={draft.groups}
+              errors={errors}
+              onChange={(groups) => {
+                set({ groups });
+              }}
+            />
+          ) : (
+            <FilterTextInput
+              value={editor.text}
+              onChange={editor.setText}
+              errors={editor.textErrors}
+              onSubmit={editor.run}
+            />
+          )}
+          <ConePanel
+            cone={draft.cone}
             errors={errors}
-            onChange={(groups) => {
-              set({ groups });
+            onChange={(cone) => {
+              set({ cone });
             }}
           />
-        ) : (
-          <FilterTextInput
-            value={editor.text}
-            onChange={editor.setText}
-            errors={editor.textErrors}
-            onSubmit={editor.run}
-          />
-        )}
-        <ConePanel
-          cone={draft.cone}
-          errors={errors}
-          onChange={(cone) => {
-            set({ cone });
-          }}
-        />
+        </SelectedScopesContext>
         <Group>
           <Button type="submit" leftSection={<IconSearch size={16} aria-hidden />}>
             Search

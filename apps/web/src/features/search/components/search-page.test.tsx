@@ -8,7 +8,19 @@ import { liveSearch, makeSearchRows } from '@/testing/search-factories.ts';
 import { savedSearchHref } from '../utils/saved-link.ts';
 import { SearchPage } from './search-page.tsx';
 
-const scopes = { 'GET /api/scopes': { body: makeScopeList(['acada', 'dpps', 'user.alice']) } };
+const scopes = {
+  'GET /api/scopes': { body: makeScopeList(['acada', 'dpps', 'user.alice']) },
+  // Asked when a value input gets focus (value-suggestions.test.tsx tests the suggestions).
+  'GET /api/search/values': {
+    body: {
+      scope: 'acada',
+      key: 'k',
+      values: [],
+      complete: true,
+      computedAt: '2026-12-02T10:00:00Z',
+    },
+  },
+};
 const FILTER = 'observatory=CTA,2000000001<=obs_id<=2000000100';
 const URL_OK = `/search?scope=acada&type=file&filter=${encodeURIComponent(FILTER)}`;
 

@@ -1,6 +1,8 @@
 import { fieldFor } from '@bdms/contract/search/catalogue.ts';
 import { formatMjd, parseTimeInput } from '@bdms/contract/search/time.ts';
+import { hasListedValues } from '@bdms/contract/search/value-keys.ts';
 import { Text, TextInput } from '@mantine/core';
+import { useValueSuggestions } from '../hooks/use-value-suggestions.ts';
 import { SuggestInput } from './suggest-input.tsx';
 
 interface ValueInputProps {
@@ -17,29 +19,56 @@ function timeEcho(value: string): string | undefined {
   return time.ok ? `${time.iso} · MJD ${formatMjd(time.mjd)}` : undefined;
 }
 
+type CommonProps = Pick<ValueInputProps, 'value' | 'error'> & {
+  'aria-label': string;
+  size: 'sm';
+  miw: number;
+  style: { flex: number };
+};
+
+/**
+ * Text with suggestions: the archive's values in the selected scopes (asked for when the input
+ * first gets focus, never awaited), then the catalogue's.
+ */
+function SuggestedValue({
+  fieldKey,
+  common,
+  onChange,
+}: {
+  fieldKey: string;
+  common: CommonProps;
+  onChange: (value: string) => void;
+}) {
+  const known = fieldFor(fieldKey).values ?? [];
+  const { suggestions, load } = useValueSuggestions(fieldKey, known);
+  return (
+    <SuggestInput
+      {...common}
+      suggestions={suggestions}
+      placeholder={known.length > 0 ? known.slice(0, 2).join(', ') : 'text, * as wildcard'}
+      onChange={onChange}
+      onFocus={load}
+    />
+  );
+}
+
 /**
  * The value of one condition, typed by the catalogue: numbers with their unit, times as ISO 8601
- * or MJD (shown both ways), enumerations and known values as suggestions; any other key as text.
+ * or MJD (shown both ways), text keys (the catalogue's and any other) with suggestions from the
+ * archive and the catalogue.
  */
 export function ValueInput({ fieldKey, value, onChange, error }: ValueInputProps) {
   const field = fieldFor(fieldKey);
-  const common = {
+  const common: CommonProps = {
     'aria-label': 'Value',
     value,
     error,
-    size: 'sm' as const,
+    size: 'sm',
     miw: 180,
     style: { flex: 1 },
   };
-  if (field.values && field.values.length > 0) {
-    return (
-      <SuggestInput
-        {...common}
-        suggestions={field.values.map((value) => ({ value }))}
-        placeholder={field.values.slice(0, 2).join(', ')}
-        onChange={onChange}
-      />
-    );
+  if (hasListedValues(fieldKey) || (field.values && field.values.length > 0)) {
+    return <SuggestedValue fieldKey={fieldKey} common={common} onChange={onChange} />;
   }
   const numeric = field.type === 'int' || field.type === 'float';
   const placeholder =
