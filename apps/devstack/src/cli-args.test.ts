@@ -11,7 +11,13 @@ describe('parseCli', () => {
       rebuildWeb: false,
     });
     expect(parseCli(['seed'])).toEqual({ name: 'seed', size: undefined, force: false });
-    expect(parseCli(['bench'])).toEqual({ name: 'bench', runs: 7, loadSeconds: 15 });
+    expect(parseCli(['bench'])).toEqual({
+      name: 'bench',
+      runs: 7,
+      searchRuns: 3,
+      loadSeconds: 15,
+      only: ['listing', 'search', 'browser', 'load'],
+    });
     expect(parseCli(['test'])).toEqual({ name: 'test' });
     expect(parseCli(['down'])).toEqual({ name: 'down' });
   });
@@ -29,10 +35,14 @@ describe('parseCli', () => {
       size: 'small',
       force: true,
     });
-    expect(parseCli(['bench', '--runs', '3', '--load-seconds', '20'])).toEqual({
+    expect(
+      parseCli(['bench', '--runs', '3', '--load-seconds', '20', '--only', 'search,browser']),
+    ).toEqual({
       name: 'bench',
       runs: 3,
+      searchRuns: 3,
       loadSeconds: 20,
+      only: ['search', 'browser'],
     });
     expect(parseCli(['stop', 'rucio'])).toEqual({ name: 'stop', part: 'rucio' });
   });
@@ -52,6 +62,11 @@ describe('parseCli', () => {
     [['bench', '--runs', 'many'], '--runs must be a whole number ≥ 1, not "many"'],
     [['bench', '--runs', '0'], '--runs must be a whole number ≥ 1'],
     [['bench', '--load-seconds', '1.5'], '--load-seconds must be a whole number ≥ 1'],
+    [
+      ['bench', '--only', 'search,maps'],
+      '--only takes a comma list of listing, search, browser, load',
+    ],
+    [['bench', '--search-runs', '0'], '--search-runs must be a whole number ≥ 1'],
     [['stop'], 'usage: stop <part>'],
     [['stop', 'rucio', 'idp'], 'unexpected argument "idp"'],
     [['down', 'now'], 'Unexpected argument'],

@@ -7,20 +7,24 @@ export const USAGE = `usage: devstack <command> [options]
   up [--reset] [--size small|bench] [--rebuild-web]
                       the whole stack: core → IdP → demo archive → SPA build → BFF; prints the URL
   test                every check and test suite; brings the stack up and down around integration/e2e
-  bench [--runs N] [--load-seconds S]
-                      the benchmark against the bench-size archive (default 7 listing runs,
-                      load runs of 15 s)
+  bench [--runs N] [--search-runs N] [--load-seconds S] [--only PARTS]
+                      the benchmark against the bench-size archive (default 7 listing and
+                      names-only runs, 3 runs of each whole enriched search and export, load runs
+                      of 15 s); PARTS: a comma list of listing, search, browser, load
   seed [--size small|bench] [--force]
   stop <part>         stops one daemon (rucio, idp, bff, storage, ...); \`up\`/\`core-up\` starts it again
   down                stops every daemon with a pid file in .devstack/run
   help                this text`;
+
+export const BENCH_PARTS = ['listing', 'search', 'browser', 'load'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** `size` is undefined when not given: the caller falls back to SEED_SIZE from the environment. */
 export type CliCommand =
   | { name: 'core-up'; reset: boolean }
   | { name: 'up'; reset: boolean; size: SeedSize | undefined; rebuildWeb: boolean }
   | { name: 'test' }
-  | { name: 'bench'; runs: number; loadSeconds: number }
+  | { name: 'bench'; runs: number; searchRuns: number; loadSeconds: number; only: BenchPart[] }
   | { name: 'seed'; size: SeedSize | undefined; force: boolean }
   | { name: 'stop'; part: string }
   | { name: 'down' }
@@ -62,6 +66,15 @@ function wholeNumber(option: string, value: string): number {
 
 const runs = (value: string): number => wholeNumber('--runs', value);
 
+function benchParts(value: string | undefined): BenchPart[] {
+  if (value === undefined) return [...BENCH_PARTS];
+  const parts = value.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+  if (bad !== undefined || parts.length === 0)
+    throw new UsageError(`--only takes a comma list of ${BENCH_PARTS.join(', ')}, not "${value}"`);
+  return parts as BenchPart[];
+}
+
 const parsers: Record<string, (args: string[]) => CliCommand> = {
   'core-up': (args) => ({
     name: 'core-up',
@@ -81,11 +94,14 @@ const parsers: Record<string, (args: string[]) => CliCommand> = {
     return { name: 'test' };
   },
   bench: (args) => {
-    const { values } = parse('bench', args, { runs: text, 'load-seconds': text });
+    const options = { runs: text, 'search-runs': text, 'load-seconds': text, only: text };
+    const { values } = parse('bench', args, options);
     return {
       name: 'bench',
       runs: runs(values.runs ?? '7'),
+      searchRuns: wholeNumber('--search-runs', values['search-runs'] ?? '3'),
       loadSeconds: wholeNumber('--load-seconds', values['load-seconds'] ?? '15'),
+      only: benchParts(values.only),
     };
   },
   seed: (args) => {

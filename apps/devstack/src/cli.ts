@@ -79,6 +79,10 @@ async function main(argv: readonly string[]): Promise<number> {
     // StackError messages already name the part ("[rucio] ...") and its log.
     if (err instanceof StackError) log.error(err.message);
     else log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    // fetch's "fetch failed" says why only in its cause (reset, timeout, refused).
+    const cause: unknown = err instanceof Error ? err.cause : undefined;
+    if (cause !== undefined)
+      log.error(`cause: ${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
     return 1;
   }
 }

@@ -43,9 +43,13 @@ export interface OpenSearch {
   progress?: boolean;
 }
 
-/** First batch small (first rows fast), then Rucio's maximum; three at Rucio at once. */
+/**
+ * The first 100 names as two batches of 50, at Rucio at once (Rucio's bulk metadata costs per DID:
+ * two halves come back in about half the time of one batch of 100, measured on the devstack), so
+ * the first rows arrive fast; then Rucio's maximum; three batches at Rucio at once.
+ */
 export const DEFAULT_PIPELINE: PipelineOptions = {
-  sizes: [100, 1000],
+  sizes: [50, 50, 1000],
   inFlight: 3,
   maxWaitMs: 200,
 };

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { readStackEnv } from '../stack/config.ts';
 import { loadFigures, loadRun, portalSessions } from './load.ts';
-import { directAccessToken } from './sessions.ts';
+import { directEnrichedSearch } from './direct-search.ts';
+import { searchProbes, type SearchCase } from './search-bench.ts';
+import { directAccessToken, portalSession } from './sessions.ts';
 
 const env = readStackEnv();
 const rucioUrl = `http://127.0.0.1:${env.RUCIO_PORT}`;
@@ -41,5 +43,55 @@ describe('bench load smoke', () => {
     }
     const figures = loadFigures('GET /api/me', [viaBff], [direct]);
     expect(figures.map((f) => f.name)).toContain('GET /api/me throughput BFF/direct');
+  });
+});
+
+describe('bench search smoke', () => {
+  it('when one demo night is searched through the BFF and by the direct client, then both give every file of it', async () => {
+    const token = await directAccessToken(env.IDP_ISSUER);
+    await fetch(`${rucioUrl}/accounts/alice`, { headers: { 'X-Rucio-Auth-Token': token } });
+    // The DL0 files before October 2025: the small demo archive's nights (seed reference.py
+    // NIGHTS), not the bench archive's big ones.
+    const night: SearchCase = {
+      query: {
+        scopes: ['acada'],
+        didType: 'file',
+        groups: [
+          [
+            { key: 'data_level', op: '=', value: 'DL0' },
+            { key: 'start_time', op: '<', value: '2025-10-01T00:00:00' },
+          ],
+        ],
+      },
+      direct: {
+        scope: 'acada',
+        type: 'file',
+        filters: "[{'data_level': 'DL0', 'start_time.lt': '2025-10-01T00:00:00'}]",
+      },
+      rows: 0,
+    };
+    const input = {
+      portalUrl: env.PORTAL_URL,
+      rucioUrl,
+      bffPid: 0,
+      cookie: await portalSession(env.PORTAL_URL),
+      token,
+      runs: 1,
+      searchRuns: 1,
+      big: night,
+      small: night,
+    };
+    const names = await searchProbes(input).namesDirect(night);
+    expect(names.rows).toBeGreaterThan(100);
+    const direct = await directEnrichedSearch({ ...night.direct, rucioUrl, token });
+    expect(direct.rows).toBeGreaterThan(100);
+    // The same rows through the BFF, by the direct client, and in the CSV export (+ a header).
+    const c = { ...night, rows: direct.rows };
+    const probe = searchProbes({ ...input, big: c, small: c });
+    const viaBff = await probe.enrichedViaBff(c);
+    expect(viaBff.trailer).toEqual({ end: { count: direct.rows, matched: names.rows } });
+    expect(viaBff.firstRowsMs).toBeGreaterThan(0);
+    expect((await probe.csvExport(c)).rows).toBe(direct.rows + 1);
+    expect((await probe.namesViaBff(c)).rows).toBe(names.rows);
   });
 });

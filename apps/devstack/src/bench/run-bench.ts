@@ -6,11 +6,14 @@
  * settled (GC) before each measured listing. Load: 200 signed-in sessions on cached reads
  * (load.ts).
  */
+import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
+import { MiB, settle } from './bff-memory.ts';
 import { runLoad, portalSessions, type LoadCase } from './load.ts';
 import { timeFetch, rssBytes, sampleRss, type Timing } from './probes.ts';
+import { nightSearch, searchFigures } from './search-bench.ts';
 import { directAccessToken, portalSession } from './sessions.ts';
-import { summarize, type Figure, type Summary } from './stats.ts';
+import { comparison, range, summarize, type Figure } from './stats.ts';
 
 export interface DatasetRef {
   scope: string;
@@ -27,6 +30,10 @@ export interface BenchInput {
   dataset: DatasetRef;
   smaller: DatasetRef | null;
   runs: number;
+  /** Runs of each whole enriched search and export (long: 100 000 rows each). */
+  searchRuns: number;
+  /** The parts to run (all by default). */
+  only: readonly BenchPart[];
   /** The load figure: this many signed-in sessions (one connection each), rounds × seconds. */
   load: { sessions: number; seconds: number; rounds: number };
 }
@@ -42,45 +49,8 @@ interface Measured {
   peak: number;
 }
 
-interface MemoryProbe {
-  gc: boolean;
-  rss: number;
-  heapUsed: number;
-}
-
-const MiB = 1024 * 1024;
 const enc = encodeURIComponent;
-const range = (s: Summary) => `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, n ${s.n}`;
 const median = (xs: number[]) => summarize(xs).median;
-
-/** Settles the BFF's heap (bench mode: --expose-gc) and reads its memory. */
-async function settle(portalUrl: string): Promise<MemoryProbe> {
-  const res = await fetch(`${portalUrl}/debug/memory`, {
-    method: 'POST',
-    headers: { 'x-csrf': '1', origin: new URL(portalUrl).origin },
-  });
-  if (!res.ok)
-    throw new Error(`POST /debug/memory: HTTP ${res.status} (is the BFF in bench mode?)`);
-  const probe = (await res.json()) as MemoryProbe;
-  if (!probe.gc) throw new Error('the BFF runs without --expose-gc: memory figures would be noise');
-  return probe;
-}
-
-/** Median through the BFF, median direct, and their ratio held against the target. */
-function comparison(label: string, viaBff: number[], direct: number[]): Figure[] {
-  const b = summarize(viaBff);
-  const d = summarize(direct);
-  return [
-    { name: `${label} via BFF (median)`, value: b.median, unit: 'ms', detail: range(b) },
-    { name: `${label} direct (median)`, value: d.median, unit: 'ms', detail: range(d) },
-    {
-      name: `${label} ratio BFF/direct`,
-      value: b.median / d.median,
-      unit: 'x',
-      target: { op: '<=', limit: 1.5 },
-    },
-  ];
-}
 
 /**
  * Interleaved runs (B D B D …). Before each BFF listing the heap is settled, so "idle" is the
@@ -252,8 +222,19 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
   };
   const me = await fetch(`${input.portalUrl}/api/me`, { headers: { cookie: auth.cookie } });
   const { account } = (await me.json()) as { account: string };
-  return [
-    ...(await listingFigures(input, auth, log)),
-    ...(await loadFiguresFor(input, auth.token, account, log)),
-  ];
+  const figures: Figure[] = [];
+  const part = (p: BenchPart): boolean => input.only.includes(p);
+  if (part('listing')) figures.push(...(await listingFigures(input, auth, log)));
+  if (part('search')) {
+    if (!input.smaller) throw new Error("the search figures need the bench seed's second night");
+    const search = {
+      ...auth,
+      ...input,
+      big: nightSearch(input.dataset),
+      small: nightSearch(input.smaller),
+    };
+    figures.push(...(await searchFigures(search, log)));
+  }
+  if (part('load')) figures.push(...(await loadFiguresFor(input, auth.token, account, log)));
+  return figures;
 }

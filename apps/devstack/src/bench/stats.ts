@@ -36,3 +36,25 @@ export function formatFigure(f: Figure): string {
     : '';
   return `${f.name.padEnd(34)} ${value.padStart(10)} ${f.unit.padEnd(4)}${target}${f.detail ? `  (${f.detail})` : ''}`;
 }
+
+export const range = (s: Summary) => `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, n ${s.n}`;
+/** Median through the BFF, median direct, and their ratio held against the target. */
+export function comparison(
+  label: string,
+  viaBff: number[],
+  direct: number[],
+  limit = 1.5,
+): Figure[] {
+  const b = summarize(viaBff);
+  const d = summarize(direct);
+  return [
+    { name: `${label} via BFF (median)`, value: b.median, unit: 'ms', detail: range(b) },
+    { name: `${label} direct (median)`, value: d.median, unit: 'ms', detail: range(d) },
+    {
+      name: `${label} ratio BFF/direct`,
+      value: b.median / d.median,
+      unit: 'x',
+      target: { op: '<=', limit },
+    },
+  ];
+}

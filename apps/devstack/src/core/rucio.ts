@@ -126,6 +126,10 @@ export async function startRucio(
   const args = ['-w', '2', '--threads', '4', '-b', `${DEV_HOST}:${port}`, '--timeout', '120'];
   // Keep-alive clients (the BFF) would hold a graceful stop for gunicorn's default 30 s.
   args.push('--graceful-timeout', '5');
+  // gunicorn closes an idle keep-alive connection after 2 s by default, before Node's fetch
+  // (undici: 4 s) stops reusing it; a POST sent on it in that window fails with "other side
+  // closed" (seen in the benchmark's bulk metadata calls). Rucio behind httpd keeps 5 s.
+  args.push('--keep-alive', '30');
   return startDaemon(paths, {
     name: 'rucio',
     command: join(paths.venvBin, 'gunicorn'),

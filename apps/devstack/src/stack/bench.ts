@@ -5,6 +5,7 @@
  * end, so restarting the developer's BFF cannot cut a run short and the bench never leaves a BFF
  * in bench mode behind. Same Rucio, IdP, database and session store.
  */
+import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import { stopDaemon } from '../lib/process.ts';
@@ -18,7 +19,7 @@ export async function bench(
   paths: StatePaths,
   env: StackEnv,
   log: Logger,
-  opts: { runs: number; loadSeconds: number },
+  opts: { runs: number; searchRuns: number; loadSeconds: number; only: readonly BenchPart[] },
 ): Promise<boolean> {
   const urls = await up(paths, env, log, { reset: false, size: 'bench', rebuildWeb: false });
   const summary = urls.seed;
@@ -45,6 +46,8 @@ export async function bench(
         dataset: summary.bigDataset,
         smaller: summary.mediumDataset,
         runs: opts.runs,
+        searchRuns: opts.searchRuns,
+        only: opts.only,
         // BENCH.md: medians of ≥ 5 interleaved runs; the issue: 200 sessions for ≥ 15 s.
         load: { sessions: 200, seconds: opts.loadSeconds, rounds: 5 },
       },
