@@ -30,7 +30,7 @@ need_pnpm() {
   export PATH
 }
 
-# Debian packages: chromium (e2e), libmagic1 (python-magic, a Rucio dependency), python3-venv.
+# Debian packages: chromium (e2e, the benchmark's browser part), libmagic1 (python-magic, a Rucio dependency), python3-venv.
 need_debs() {
   missing=""
   [ "$1" = with-browser ] && [ ! -x /usr/bin/chromium ] && missing="$missing chromium"
@@ -68,7 +68,7 @@ need_pnpm
 case "$cmd" in
   up)    need_debs no-browser; install_deps; devstack up "$@" ;;
   test)  need_debs with-browser; install_deps; devstack test "$@" ;;
-  bench) need_debs no-browser; install_deps; devstack bench "$@" ;;
+  bench) need_debs with-browser; install_deps; devstack bench "$@" ;;
   down)  devstack down "$@" ;;
   *)     die "usage: portal.sh up|test|bench|down [options]" ;;
 esac

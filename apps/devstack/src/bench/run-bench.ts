@@ -9,6 +9,7 @@
 import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
 import { MiB, settle } from './bff-memory.ts';
+import { browserFigures } from './browser.ts';
 import { runLoad, portalSessions, type LoadCase } from './load.ts';
 import { timeFetch, rssBytes, sampleRss, type Timing } from './probes.ts';
 import { nightSearch, searchFigures } from './search-bench.ts';
@@ -234,6 +235,15 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
       small: nightSearch(input.smaller),
     };
     figures.push(...(await searchFigures(search, log)));
+  }
+  if (part('browser')) {
+    const browser = {
+      portalUrl: input.portalUrl,
+      query: nightSearch(input.dataset).query,
+      expectRows: input.dataset.files,
+      runs: input.searchRuns,
+    };
+    figures.push(...(await browserFigures(browser, log)));
   }
   if (part('load')) figures.push(...(await loadFiguresFor(input, auth.token, account, log)));
   return figures;

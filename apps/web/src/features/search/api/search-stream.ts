@@ -6,6 +6,7 @@ import { ApiError, CLIENT_ERROR_CODES } from '@/lib/api-error.ts';
 import { readNdjsonLines } from '@/lib/ndjson-stream.ts';
 import { queryKeys } from '@/lib/query-keys.ts';
 import { addToFacets, type FacetCounts } from '../utils/facets.ts';
+import { markingFirstChunk, markSearchEnd, markSearchStart } from '../utils/search-marks.ts';
 import { toQueryParam } from '../utils/url-query.ts';
 
 /*
@@ -132,8 +133,9 @@ export async function* searchChunks(
   query: SearchQuery,
   signal: AbortSignal,
 ): AsyncGenerator<Chunk> {
+  markSearchStart();
   const res = await apiOpenStream(searchApi.search, { search: { q: toQueryParam(query) }, signal });
-  const lines = readNdjsonLines(res.body as ReadableStream<Uint8Array>);
+  const lines = readNdjsonLines(markingFirstChunk(res.body as ReadableStream<Uint8Array>));
   let rows: SearchRow[] = [];
   let first = true;
   let last = Date.now();
@@ -152,6 +154,7 @@ export async function* searchChunks(
       pending = lines.next();
       const control = controlOf(next.value);
       if (control?.kind === 'end') {
+        markSearchEnd();
         yield { rows, end: control.end };
         return;
       }

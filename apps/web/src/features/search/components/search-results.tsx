@@ -45,8 +45,11 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
   const [sort, setSort] = useState<SortState | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const columns = visible.map(columnById).filter((c): c is Column => c !== undefined);
-  // Sorting 100 000 rows takes a moment: the table keeps the previous order meanwhile.
-  const rows = useDeferredValue(search.rows);
+  // Sorting 100 000 rows takes a moment: the table keeps the previous order meanwhile. Not the
+  // first rows, though: nothing is on screen yet, and deferring them costs a second, time-sliced
+  // render before they are painted (the first batch is a single row).
+  const deferred = useDeferredValue(search.rows);
+  const rows = deferred.length === 0 ? search.rows : deferred;
   const sortColumn = sort?.column === 'name' ? nameColumn : columnById(sort?.column ?? '');
   const sorted = useMemo(() => sortRows(rows, sortColumn, sort), [rows, sortColumn, sort]);
   const select = (keys: string[], on: boolean) => {
