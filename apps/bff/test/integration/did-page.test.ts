@@ -11,6 +11,7 @@ import { demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
 import { recordedMeta } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
+import { all, didUrl } from './did-helpers.ts';
 
 /** The DID page's routes through a real BFF, signed in as the demo astronomer, against the real Rucio. */
 let bff: TestBff;
@@ -29,14 +30,6 @@ afterAll(async () => {
 
 const { dataset, file, partial } = recordedMeta();
 const api = (path: string) => fetch(`${bff.url}${path}`, { headers: { Cookie: cookie } });
-const didUrl = (did: { scope: string; name: string }, tail = '') =>
-  `/api/dids/${encodeURIComponent(did.scope)}/${encodeURIComponent(did.name)}${tail}`;
-
-async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
 
 describe('the DID page against the real Rucio', () => {
   it('when a file is opened, then its record and JSON metadata are what Rucio holds', async () => {

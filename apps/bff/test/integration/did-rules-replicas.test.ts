@@ -4,6 +4,7 @@ import { demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient, type DatasetReplicaDto } from '@bdms/rucio-client';
 import { recordedMeta } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
+import { all, didUrl } from './did-helpers.ts';
 
 /*
  * A file's rules through its dataset, a container's replicas summed over its datasets, and the
@@ -27,14 +28,6 @@ afterAll(async () => {
 
 const { dataset, file, container } = recordedMeta();
 const api = (path: string) => fetch(`${bff.url}${path}`, { headers: { Cookie: cookie } });
-const didUrl = (did: { scope: string; name: string }, tail = '') =>
-  `/api/dids/${encodeURIComponent(did.scope)}/${encodeURIComponent(did.name)}${tail}`;
-
-async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
 
 /** Every dataset below a container, listing only containers (never a dataset's files). */
 async function datasetsBelow(root: { scope: string; name: string }) {

@@ -23,23 +23,9 @@ afterAll(async () => {
   await bff.stop();
 });
 
-/**
- * Once more when a pooled keep-alive socket turned out closed (gunicorn drops idle ones after 2 s)
- * before any answer, as the rucio-client does for GETs; these helpers use plain fetch.
- */
-async function retryStale<T>(ask: () => Promise<T>): Promise<T> {
-  try {
-    return await ask();
-  } catch (error) {
-    const code = (error as { cause?: { code?: unknown } }).cause?.code;
-    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
-    return ask();
-  }
-}
-
 /** How many DIDs of acada Rucio finds for a filter written by hand (names counted, not kept). */
 const countAcada = (filters: string): Promise<number> =>
-  retryStale(async () => (await rucioNames(alice.token, 'acada', filters)).length);
+  rucioNames(alice.token, 'acada', filters).then((names) => names.length);
 
 async function portalValues(scope: string, key: string) {
   const res = await fetch(
@@ -58,9 +44,9 @@ async function listed(scope: string, key: string): Promise<ApiResponse<'searchVa
 
 /** Every distinct value of `key` in `scope`, from every DID's JSON metadata. */
 async function truth(scope: string, key: string): Promise<Set<string>> {
-  const names = await retryStale(() => rucioNames(alice.token, scope, '[{}]'));
+  const names = await rucioNames(alice.token, scope, '[{}]');
   const dids = names.map((name) => ({ scope, name }));
-  const metas = await retryStale(() => rucioMeta(alice.token, dids, 'JSON'));
+  const metas = await rucioMeta(alice.token, dids, 'JSON');
   const out = new Set<string>();
   for (const meta of metas) {
     const value = meta[key];
@@ -122,10 +108,7 @@ describe('texts Rucio would re-type or read as wildcards', () => {
       headers: { 'X-Rucio-Username': RUCIO_ROOT.username, 'X-Rucio-Password': RUCIO_ROOT.password },
     });
     root = login.headers.get('x-rucio-auth-token') ?? '';
-    dids = (await retryStale(() => rucioNames(alice.token, 'user.alice', '[{}]'))).slice(
-      0,
-      AWKWARD.length,
-    );
+    dids = (await rucioNames(alice.token, 'user.alice', '[{}]')).slice(0, AWKWARD.length);
     expect(dids).toHaveLength(AWKWARD.length);
     for (const [i, name] of dids.entries()) {
       const res = await fetch(metaUrl(name), {
