@@ -13,9 +13,11 @@ const search = (scope: string, params: Record<string, string>): string =>
 
 async function main(): Promise<void> {
   const token = await rootToken();
-  // The Crab's pointings on one night: a JSON-plugin filter with numbers, as the BFF sends it.
+  // The Crab's pointings on one night, the array's own files (a set small enough to take whole, whatever
+  // order Rucio answers in: two observations with two pointings): a JSON-plugin filter with
+  // numbers, as the BFF sends it.
   const filters =
-    "[{'target_name': 'Crab', 'observing_night': '2025-02-03', 'obs_id.lte': 2000000002}]";
+    "[{'target_name': 'Crab', 'observing_night': '2025-02-03', 'obs_id.lte': 2000000002, 'array_element': 'ARRAY'}]";
   const names = await recordStream(
     'search-names',
     search('acada', { type: 'file', long: 'false', limit: '6', filters }),
@@ -43,11 +45,19 @@ async function main(): Promise<void> {
     .map((l) => ({ scope: 'acada', name: JSON.parse(l) as string }));
   const dataset = found[0]?.name.replace(/\/[^/]+$/, '');
   if (!dataset) throw new Error('the search found nothing: seed the devstack first');
-  await recordStream('search-bulkmeta-all', '/dids/bulkmeta', token, {
-    dids: [...found, { scope: 'acada', name: dataset }, { scope: 'acada', name: '/ctao/nope' }],
-    inherit: false,
-    plugin: 'ALL',
-  });
+  // The same DIDs under each plugin: the search asks for its first batches' metadata as the
+  // DID_COLUMN and JSON pair, the rest as ALL.
+  const dids = [
+    ...found,
+    { scope: 'acada', name: dataset },
+    { scope: 'acada', name: '/ctao/nope' },
+  ];
+  for (const [recording, plugin] of [
+    ['search-bulkmeta-all', 'ALL'],
+    ['search-bulkmeta-column', 'DID_COLUMN'],
+    ['search-bulkmeta-json', 'JSON'],
+  ] as const)
+    await recordStream(recording, '/dids/bulkmeta', token, { dids, inherit: false, plugin });
 }
 
 await main();

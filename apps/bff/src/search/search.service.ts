@@ -10,6 +10,7 @@ import type { RucioPort } from '../rucio-port.ts';
 import { retryFirstUse401 } from './first-use-retry.ts';
 import { batches, pipelined, type PipelineOptions } from './pipeline.ts';
 import { rowFilter } from './rows.ts';
+import { splitBulkMeta } from './split-meta.ts';
 import { mergeScopes, type FoundName, type MergeState } from './scope-merge.ts';
 
 /*
@@ -43,20 +44,27 @@ export interface OpenSearch {
   progress?: boolean;
 }
 
+export interface EnrichOptions extends PipelineOptions {
+  /** The first this many batches ask for DID columns and JSON keys apart (split-meta.ts). */
+  splitFirst: number;
+}
+
 /**
  * The first 100 names as two batches of 50, at Rucio at once (Rucio's bulk metadata costs per DID:
- * two halves come back in about half the time of one batch of 100, measured on the devstack), so
- * the first rows arrive fast; then Rucio's maximum; three batches at Rucio at once.
+ * two halves come back in about half the time of one batch of 100, measured on the devstack), each
+ * as the DID_COLUMN and JSON pair, so the first rows arrive fast; then Rucio's maximum as plugin
+ * ALL; three batches at Rucio at once.
  */
-export const DEFAULT_PIPELINE: PipelineOptions = {
+export const DEFAULT_PIPELINE: EnrichOptions = {
   sizes: [50, 50, 1000],
   inFlight: 3,
   maxWaitMs: 200,
+  splitFirst: 2,
 };
 
 export function createSearchService(deps: {
   rucio: Pick<RucioPort, 'searchDidNames' | 'bulkMeta'>;
-  pipeline?: PipelineOptions;
+  pipeline?: EnrichOptions;
 }) {
   const { rucio } = deps;
   const pipeline = deps.pipeline ?? DEFAULT_PIPELINE;
@@ -91,9 +99,16 @@ export function createSearchService(deps: {
 
     // Built once per search: every batch is checked against the same type, cone and columns.
     const filter = rowFilter(query);
+    // Batches reach `enrich` in order (pipelined calls it as they are cut).
+    let batchesSent = 0;
     const enrich = async (found: FoundName[]): Promise<SearchRow[]> => {
       const rows: SearchRow[] = [];
-      for await (const record of rucio.bulkMeta({ token, dids: found, plugin: 'ALL', signal })) {
+      const o = { token, dids: found, signal };
+      const split = batchesSent++ < pipeline.splitFirst;
+      const records = split
+        ? splitBulkMeta((b) => rucio.bulkMeta(b), o)
+        : rucio.bulkMeta({ ...o, plugin: 'ALL' });
+      for await (const record of records) {
         const row = filter.toRow(record);
         if (row) rows.push(row);
       }

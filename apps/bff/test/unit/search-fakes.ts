@@ -6,7 +6,7 @@ import { login, makeApp, stubRucio } from './helpers.ts';
 
 /*
  * GET /api/search and /api/search/export over a stubbed Rucio: the names and the bulk metadata
- * replayed from the real server's recordings (search-names, search-bulkmeta-all), or made up
+ * replayed from the real server's recordings (search-names, search-bulkmeta-{all,column,json}), or made up
  * where a test needs thousands of rows or a failure.
  */
 
@@ -25,14 +25,27 @@ export interface Fake {
   aborted: () => boolean;
 }
 
-/** The recorded bulkmeta through the real client; the names from the recorded search. */
-export function recordedRucio(fake: Partial<Fake> = {}) {
-  const replay = replayFetch([loadRecording('search-bulkmeta-all')], { chunkSize: 101 });
-  const client = createRucioClient({
+const RECORDED_PLUGINS = {
+  ALL: 'search-bulkmeta-all',
+  DID_COLUMN: 'search-bulkmeta-column',
+  JSON: 'search-bulkmeta-json',
+} as const;
+
+/** A real client replaying the recorded bulkmeta of one plugin (same path, another body). */
+const replayClient = (recording: string) =>
+  createRucioClient({
     baseUrl: 'http://rucio.test',
     userAgent: 't',
-    fetch: replay.fetch,
+    fetch: replayFetch([loadRecording(recording)], { chunkSize: 101 }).fetch,
   });
+
+/** The recorded bulkmeta through the real client; the names from the recorded search. */
+export function recordedRucio(fake: Partial<Fake> = {}) {
+  const clients = {
+    ALL: replayClient(RECORDED_PLUGINS.ALL),
+    DID_COLUMN: replayClient(RECORDED_PLUGINS.DID_COLUMN),
+    JSON: replayClient(RECORDED_PLUGINS.JSON),
+  };
   const state: Fake = {
     names: { acada: recordedNames() },
     searches: [],
@@ -49,7 +62,7 @@ export function recordedRucio(fake: Partial<Fake> = {}) {
       },
       bulkMeta: (o) => {
         state.bulk.push(o);
-        return client.bulkMeta(o);
+        return clients[o.plugin].bulkMeta(o);
       },
     }),
   };
@@ -81,13 +94,14 @@ export function syntheticRucio(perScope: Record<string, number>, breakAfter?: nu
       state.bulk.push(o);
       return (async function* () {
         await new Promise((r) => setTimeout(r, 1));
+        // Each plugin its own keys, as Rucio answers: DID columns, JSON keys, or both (ALL).
+        const columns = o.plugin !== 'JSON';
+        const json = o.plugin !== 'DID_COLUMN';
         for (const d of o.dids)
           yield {
             ...d,
-            did_type: 'FILE',
-            bytes: 10,
-            length: null,
-            obs_id: Number(d.name.split('/f')[1]),
+            ...(columns ? { did_type: 'FILE', bytes: 10, length: null } : {}),
+            ...(json ? { obs_id: Number(d.name.split('/f')[1]) } : {}),
           };
       })();
     },

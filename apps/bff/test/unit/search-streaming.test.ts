@@ -18,12 +18,23 @@ describe('GET /api/search: streaming, batching, cap, failures', () => {
     expect(rows).toHaveLength(2500);
     expect(new Set(rows.map((r) => `${String(r.scope)}:${String(r.name)}`)).size).toBe(2500);
     expect(trailer).toEqual({ end: { count: 2500, matched: 2500 } });
-    const sizes = state.bulk.map((b) => b.dids.length);
-    expect(sizes.slice(0, 2)).toEqual([50, 50]);
-    expect(Math.max(...sizes)).toBe(1000);
-    // The issue's bound on upstream requests: scopes + ⌈rows ÷ 1000⌉ + a constant (3).
+    // The two first batches as DID_COLUMN + JSON pairs, every later one as ALL.
+    const asked = state.bulk.map((b) => `${b.plugin} ${String(b.dids.length)}`);
+    expect(asked.slice(0, 4).sort()).toEqual([
+      'DID_COLUMN 50',
+      'DID_COLUMN 50',
+      'JSON 50',
+      'JSON 50',
+    ]);
+    expect(asked.slice(4).every((a) => a.startsWith('ALL '))).toBe(true);
+    expect(Math.max(...state.bulk.map((b) => b.dids.length))).toBe(1000);
+    // Every row has both halves: the type (DID_COLUMN) and obs_id (JSON).
+    const both = (r: Record<string, unknown>) =>
+      r.type === 'FILE' && typeof (r.meta as Record<string, unknown>).obs_id === 'number';
+    expect(rows.every(both)).toBe(true);
+    // The issue's bound on upstream requests: scopes + ⌈rows ÷ 1000⌉ + a constant (5: the pairs).
     expect(state.searches.length + state.bulk.length).toBeLessThanOrEqual(
-      2 + Math.ceil(2500 / 1000) + 3,
+      2 + Math.ceil(2500 / 1000) + 5,
     );
     expect(state.searches.map((s) => s.scope).sort()).toEqual(['acada', 'dpps']);
     const last = control.filter((c) => 'progress' in c).at(-1);
@@ -40,8 +51,9 @@ describe('GET /api/search: streaming, batching, cap, failures', () => {
     expect(rows).toHaveLength(150);
     expect(trailer).toMatchObject({ end: { count: 150, capped: true, cap: 150 } });
     expect(state.aborted()).toBe(true);
-    // Of the 7 batches the whole result takes (50, 50, 5 × 1 000 minus the first 100).
-    expect(state.bulk.length).toBeLessThanOrEqual(5);
+    // Of the 7 batches the whole result takes (50, 50, 5 × 1 000 minus the first 100); the two
+    // first each asked as a pair.
+    expect(state.bulk.filter((b) => b.plugin !== 'JSON').length).toBeLessThanOrEqual(5);
   });
 
   it('when a limit below the cap is asked, then it applies the same way', async () => {
@@ -98,7 +110,8 @@ describe('GET /api/search: streaming, batching, cap, failures', () => {
     const after = (await request(t.app).get('/debug/metrics')).body as typeof before;
     expect(after.rucio.byCall.searchDidNames).toBe((before.rucio.byCall.searchDidNames ?? 0) + 1);
     const bulk = (after.rucio.byCall.bulkMeta ?? 0) - (before.rucio.byCall.bulkMeta ?? 0);
-    expect(bulk).toBeLessThanOrEqual(Math.ceil(2100 / 1000) + 2);
+    // Batches of 50, 50, 1 000, 1 000; the two first as pairs: 6 requests.
+    expect(bulk).toBe(6);
   });
 });
 
