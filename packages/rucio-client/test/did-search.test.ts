@@ -25,7 +25,7 @@ async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
 
 const token = 'tok';
 const filters =
-  "[{'target_name': 'Crab', 'observing_night': '2025-02-03', 'obs_id.lte': 2000000002}]";
+  "[{'target_name': 'Crab', 'observing_night': '2025-02-03', 'obs_id.lte': 2000000002, 'array_element': 'ARRAY'}]";
 const recordedNames = (): string[] =>
   loadRecording('search-names')
     .response.body.split('\n')
