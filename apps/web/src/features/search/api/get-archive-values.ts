@@ -57,10 +57,9 @@ export function mergeScopes(answers: readonly ArchiveValues[]): ArchiveSuggestio
   };
 }
 
-const NOTHING: ArchiveSuggestions = { values: [], complete: false };
-
 /**
- * The archive's values of `key` in each of `scopes`, merged; nothing is asked until `enabled`.
+ * The archive's values of `key` in each of `scopes`, merged; nothing is asked until `enabled`, and
+ * nothing is known (undefined) until every scope answered or failed.
  * One query over the scopes, each scope’s answer cached on its own (queryClient.query), so ticking
  * another scope asks only for that one. (useQueries would add ~0.6 kB to every page.)
  */
@@ -68,7 +67,7 @@ export function useArchiveValues(
   scopes: readonly string[],
   key: string,
   enabled: boolean,
-): ArchiveSuggestions {
+): ArchiveSuggestions | undefined {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: [...queryKeys.search.all, 'values', key, 'in', ...scopes] as const,
@@ -85,5 +84,5 @@ export function useArchiveValues(
     staleTime: FRESH_MS,
     retry: false,
   });
-  return query.data ?? NOTHING;
+  return query.data;
 }

@@ -1,9 +1,9 @@
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { clampWidth, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../utils/columns.ts';
 import type { SortState } from '../utils/sort-rows.ts';
 import classes from './results-table.module.css';
 
-export const MIN_WIDTH = 60;
 const STEP = 16;
 
 interface ColumnHeaderProps {
@@ -41,11 +41,11 @@ export function ColumnHeader({
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!drag.current) return;
-    onResize(Math.max(MIN_WIDTH, drag.current.width + event.clientX - drag.current.x));
+    onResize(clampWidth(drag.current.width + event.clientX - drag.current.x));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'ArrowLeft') onResize(Math.max(MIN_WIDTH, width - STEP));
-    else if (event.key === 'ArrowRight') onResize(width + STEP);
+    if (event.key === 'ArrowLeft') onResize(clampWidth(width - STEP));
+    else if (event.key === 'ArrowRight') onResize(clampWidth(width + STEP));
     else return;
     event.preventDefault();
     event.stopPropagation();
@@ -68,7 +68,8 @@ export function ColumnHeader({
         aria-orientation="vertical"
         aria-label={`Resize ${label} column`}
         aria-valuenow={width}
-        aria-valuemin={MIN_WIDTH}
+        aria-valuemin={MIN_COLUMN_WIDTH}
+        aria-valuemax={MAX_COLUMN_WIDTH}
         tabIndex={0}
         className={classes.resizer}
         onPointerDown={onPointerDown}

@@ -87,7 +87,7 @@ export function ConditionGroups({ groups, errors, onChange }: ConditionGroupsPro
                     onClick={() => {
                       replace(g, { ...group, conditions: [...group.conditions, blankCondition()] });
                     }}
-                    aria-label={`Add condition to group ${g + 1}`}
+                    aria-label={`AND condition in group ${g + 1}`}
                   >
                     AND condition
                   </Button>

@@ -59,6 +59,7 @@ export function ConePanel({ cone, errors, onChange }: ConePanelProps) {
               placeholder="Crab, Mrk 421…"
               value={cone.target}
               suggestions={targets.suggestions}
+              note={targets.note}
               onChange={chooseTarget}
               onFocus={targets.load}
               description="fills RA and Dec"

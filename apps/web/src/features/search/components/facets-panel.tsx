@@ -1,5 +1,14 @@
 import { fieldFor, FACET_KEYS } from '@bdms/contract/search/catalogue.ts';
-import { Anchor, Badge, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Group,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { formatCount } from '@/lib/format.ts';
 import { rankedValues, type FacetCounts } from '../utils/facets.ts';
@@ -39,13 +48,16 @@ function Facet({
                 onClick={() => {
                   onNarrow(facetKey, value);
                 }}
-                aria-label={`Narrow to ${facetKey} = ${value} (${formatCount(count)})`}
                 w="100%"
               >
+                {/* Named by its visible text with the action around it (WCAG 2.5.3, label in
+                    name): "Narrow to site = CTAO-North, 2". */}
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text size="sm" c="blue" truncate>
+                    <VisuallyHidden>Narrow to {facetKey} = </VisuallyHidden>
                     {value}
                   </Text>
+                  <VisuallyHidden>, </VisuallyHidden>
                   <Badge variant="light" size="sm" color="gray">
                     {formatCount(count)}
                   </Badge>

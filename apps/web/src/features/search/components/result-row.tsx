@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import type { SearchRow } from '@/lib/api-contract-search.ts';
 import { didPath } from '@/lib/did-url.ts';
 import type { Column } from '../utils/columns.ts';
+import { rowKey } from '../utils/row-selection.ts';
 import classes from './results-table.module.css';
-
-export const rowKey = (row: SearchRow): string => `${row.scope}:${row.name}`;
 
 interface ResultRowProps {
   row: SearchRow;
@@ -19,7 +18,8 @@ interface ResultRowProps {
   width: number;
   selected: boolean;
   active: boolean;
-  onSelect: (keys: string[], selected: boolean) => void;
+  /** The row's box was clicked: `extend` with Shift, for a range from the anchor. */
+  onCheck: (index: number, checked: boolean, extend: boolean) => void;
 }
 
 /**
@@ -44,8 +44,15 @@ export const ResultRow = memo(function ResultRow(props: ResultRowProps) {
           tabIndex={-1}
           aria-label={`Select ${key}`}
           checked={selected}
+          // The grid keeps the focus (its keys go on from this row), and Shift+click does not
+          // select the page's text; the click itself still toggles the box.
+          onMouseDown={(event) => {
+            event.preventDefault();
+          }}
           onChange={(event) => {
-            props.onSelect([key], event.currentTarget.checked);
+            const { nativeEvent } = event;
+            const shift = nativeEvent instanceof MouseEvent && nativeEvent.shiftKey;
+            props.onCheck(index, event.currentTarget.checked, shift);
           }}
         />
       </div>

@@ -1,15 +1,10 @@
 import { memo } from 'react';
-import type { SearchRow } from '@/lib/api-contract-search.ts';
-import type { Column } from '../utils/columns.ts';
+import { NAME_COLUMN, type Column } from '../utils/columns.ts';
 import type { SortState } from '../utils/sort-rows.ts';
 import { ColumnHeader } from './column-header.tsx';
-import { rowKey } from './result-row.tsx';
 import classes from './results-table.module.css';
 
-export const NAME_COLUMN = { id: 'name', label: 'Name', width: 420 } as const;
-
 interface ResultsHeadProps {
-  rows: readonly SearchRow[];
   columns: readonly Column[];
   widths: Readonly<Record<string, number>>;
   template: string;
@@ -18,7 +13,9 @@ interface ResultsHeadProps {
   onSort: (column: string) => void;
   onResize: (id: string, width: number) => void;
   allSelected: boolean;
-  onSelect: (keys: string[], selected: boolean) => void;
+  /** Some rows but not all: the box shows "mixed". */
+  someSelected: boolean;
+  onSelectAll: (selected: boolean) => void;
 }
 
 /**
@@ -26,7 +23,8 @@ interface ResultsHeadProps {
  * scrolling the table does not render it again.
  */
 export const ResultsHead = memo(function ResultsHead(props: ResultsHeadProps) {
-  const { rows, columns, widths, template, width, sort, onSort, onResize, allSelected } = props;
+  const { columns, widths, template, width, sort, onSort, onResize, allSelected, someSelected } =
+    props;
   return (
     <div role="rowgroup" className={classes.head} style={{ width }}>
       <div
@@ -40,8 +38,12 @@ export const ResultsHead = memo(function ResultsHead(props: ResultsHeadProps) {
             type="checkbox"
             aria-label="Select all rows"
             checked={allSelected}
+            // Only the DOM property exists: no attribute for it.
+            ref={(box) => {
+              if (box) box.indeterminate = someSelected;
+            }}
             onChange={(event) => {
-              props.onSelect(rows.map(rowKey), event.currentTarget.checked);
+              props.onSelectAll(event.currentTarget.checked);
             }}
           />
         </div>

@@ -1,17 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchRow } from '@/lib/api-contract-search.ts';
 import { didPath } from '@/lib/did-url.ts';
-import type { Column } from '../utils/columns.ts';
+import type { RowSelection } from '../hooks/use-row-selection.ts';
+import { NAME_COLUMN, type Column } from '../utils/columns.ts';
+import { rowKey } from '../utils/row-selection.ts';
 import { markFirstRowsPainted } from '../utils/search-marks.ts';
 import type { SortState } from '../utils/sort-rows.ts';
-import { ResultRow, rowKey } from './result-row.tsx';
-import { NAME_COLUMN, ResultsHead } from './results-head.tsx';
+import { ResultRow } from './result-row.tsx';
+import { ResultsHead } from './results-head.tsx';
 import classes from './results-table.module.css';
-
-export { NAME_COLUMN } from './results-head.tsx';
-export { rowKey } from './result-row.tsx';
 
 const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 37;
@@ -24,17 +23,21 @@ interface ResultsTableProps {
   onResize: (id: string, width: number) => void;
   sort: SortState | null;
   onSort: (column: string) => void;
-  selected: ReadonlySet<string>;
-  onSelect: (keys: string[], selected: boolean) => void;
+  selection: RowSelection;
+  /** The id of the text telling how the keys work. */
+  describedBy?: string;
 }
 
 /**
  * The result as an ARIA grid, virtualised: only the rows in view are in the page, so 100 000 rows
  * scroll like 100. One tab stop; arrows, Page Up/Down and Home/End move the active row, Space
- * selects it, Enter opens its DID page.
+ * selects it, Enter opens its DID page. With Shift, a move, Space or a click on a row's box
+ * selects the range from the anchor (the row last clicked or toggled; else where the move
+ * started) to that row, in the order shown (row-selection.ts).
  */
 export function ResultsTable(props: ResultsTableProps) {
-  const { rows, columns, widths, onResize, sort, onSort, selected, onSelect } = props;
+  const { rows, columns, widths, onResize, sort, onSort, selection, describedBy } = props;
+  const { selected } = selection;
   const grid = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const idPrefix = useId();
@@ -67,10 +70,22 @@ export function ResultsTable(props: ResultsTableProps) {
   const allSelected = rows.length > 0 && selected.size >= rows.length;
   const rowId = (index: number) => `${idPrefix}-row-${index}`;
 
-  const moveTo = (index: number) => {
+  const onCheck = useCallback(
+    (index: number, checked: boolean, extend: boolean) => {
+      setActive(index);
+      if (extend) selection.extend(index);
+      else selection.toggle(index, checked);
+      grid.current?.focus({ preventScroll: true });
+    },
+    [selection],
+  );
+  const moveTo = (index: number, extend: boolean) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    // A plain move leaves the anchor where it was, as a click or Space set it (file managers
+    // do the same with Ctrl held): Shift+Space or a shift-click there selects the rows between.
+    if (extend) selection.extend(next, current);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || rows.length === 0) return;
@@ -89,8 +104,9 @@ export function ResultsTable(props: ResultsTableProps) {
       End: rows.length - 1,
     };
     const target = moves[event.key];
-    if (target !== undefined) moveTo(target);
-    else if (event.key === ' ' && row) onSelect([rowKey(row)], !selected.has(rowKey(row)));
+    if (target !== undefined) moveTo(target, event.shiftKey);
+    else if (event.key === ' ' && event.shiftKey) selection.extend(current, current);
+    else if (event.key === ' ' && row) selection.toggle(current, !selected.has(rowKey(row)));
     else if (event.key === 'Enter' && row) void navigate(didPath(row));
     else return;
     event.preventDefault();
@@ -105,12 +121,12 @@ export function ResultsTable(props: ResultsTableProps) {
       aria-colcount={columns.length + 2}
       aria-multiselectable
       aria-activedescendant={rows.length > 0 ? rowId(current) : undefined}
+      aria-describedby={describedBy}
       tabIndex={0}
       className={classes.grid}
       onKeyDown={onKeyDown}
     >
       <ResultsHead
-        rows={rows}
         columns={columns}
         widths={widths}
         template={template}
@@ -119,7 +135,8 @@ export function ResultsTable(props: ResultsTableProps) {
         onSort={onSort}
         onResize={onResize}
         allSelected={allSelected}
-        onSelect={onSelect}
+        someSelected={selected.size > 0 && !allSelected}
+        onSelectAll={selection.all}
       />
       <div
         role="rowgroup"
@@ -143,7 +160,7 @@ export function ResultsTable(props: ResultsTableProps) {
               width={totalWidth}
               selected={selected.has(key)}
               active={item.index === current}
-              onSelect={onSelect}
+              onCheck={onCheck}
             />
           );
         })}

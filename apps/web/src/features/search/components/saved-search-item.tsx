@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconPencil, IconPlayerPlay, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { SavedSearch } from '@/lib/api-contract-search.ts';
 import { formatInstant, plural } from '@/lib/format.ts';
 import { useDeleteSavedSearch, useRenameSavedSearch } from '../api/saved-searches.ts';
@@ -29,6 +29,7 @@ export function SavedItem({ saved, onOpen }: { saved: SavedSearch; onOpen: () =>
   const [name, setName] = useState(saved.name);
   const rename = useRenameSavedSearch();
   const remove = useDeleteSavedSearch();
+  const [current] = useSearchParams();
   const save = () => {
     rename.mutate(
       { id: saved.id, name: name.trim() },
@@ -100,7 +101,7 @@ export function SavedItem({ saved, onOpen }: { saved: SavedSearch; onOpen: () =>
         <Group gap={6}>
           <Button
             component={Link}
-            to={savedSearchHref(saved)}
+            to={savedSearchHref(saved, current)}
             size="compact-xs"
             leftSection={<IconPlayerPlay size={12} aria-hidden />}
             onClick={onOpen}

@@ -100,7 +100,7 @@ describe('SearchPage: results', { timeout: 30_000 }, () => {
     expect(await screen.findByText('3 results — complete')).toBeInTheDocument();
     const facets = screen.getByRole('complementary', { name: 'Facets' });
     await user.click(
-      within(facets).getByRole('button', { name: 'Narrow to site = CTAO-North (2)' }),
+      within(facets).getByRole('button', { name: /^Narrow to site =\s*CTAO-North\s*,\s*2$/ }),
     );
     await waitFor(() => {
       expect(new URLSearchParams(location().search).get('filter')).toBe(
@@ -145,5 +145,39 @@ describe('SearchPage: results', { timeout: 30_000 }, () => {
       didType: 'file',
       groups: [[{ key: 'site', op: '=', value: 'CTAO-North' }]],
     });
+  });
+
+  it('when the table is sorted, then the permalink carries the sort, the search is not run again, the editor keeps its draft, and a narrowed search keeps the sort', async () => {
+    const search = liveSearch(scopes);
+    const user = userEvent.setup();
+    const { location } = render(`${URL_OK}&widths=name%3A300`);
+    await waitFor(() => {
+      expect(search.requests).toHaveLength(1);
+    });
+    search.push([...makeSearchRows(3), { end: { count: 3 } }]);
+    search.close();
+    expect(await screen.findByText('3 results — complete')).toBeInTheDocument();
+    const name = screen.getByRole('textbox', { name: 'Name pattern' });
+    await user.type(name, '/ctao/*');
+
+    await user.click(screen.getByRole('button', { name: 'Observation ID' }));
+    await waitFor(() => {
+      expect(new URLSearchParams(location().search).get('sort')).toBe('obs_id');
+    });
+    expect(new URLSearchParams(location().search).get('widths')).toBe('name:300');
+    expect(search.requests).toHaveLength(1);
+    expect(screen.getByRole('textbox', { name: 'Name pattern' })).toHaveValue('/ctao/*');
+
+    const facets = screen.getByRole('complementary', { name: 'Facets' });
+    await user.click(
+      within(facets).getByRole('button', { name: /^Narrow to site =\s*CTAO-North\s*,\s*2$/ }),
+    );
+    await waitFor(() => {
+      expect(search.requests).toHaveLength(2);
+    });
+    const narrowed = new URLSearchParams(location().search);
+    expect(narrowed.get('filter')).toBe(`${FILTER},site=CTAO-North`);
+    expect(narrowed.get('sort')).toBe('obs_id');
+    expect(narrowed.get('widths')).toBe('name:300');
   });
 });

@@ -8,7 +8,13 @@ import type { EditorMode } from '../hooks/use-query-editor.ts';
 import { useRecordSavedRun } from '../hooks/use-record-saved-run.ts';
 import { useSearchResults } from '../hooks/use-search-results.ts';
 import { narrowQuery } from '../utils/facets.ts';
-import { PARAM, readSearchParams, searchParamsFor } from '../utils/url-query.ts';
+import {
+  keepView,
+  PARAM,
+  readSearchParams,
+  searchParamsFor,
+  searchPart,
+} from '../utils/url-query.ts';
 import { QueryEditor } from './query-editor.tsx';
 
 // The editor comes first; the result view (virtualised table, facets) and the tools (copy as,
@@ -27,7 +33,9 @@ const SearchTools = lazy(async () => ({
 export function SearchPage() {
   usePageTitle('Search');
   const [params, setParams] = useSearchParams();
-  const url = useMemo(() => readSearchParams(params), [params]);
+  // The table's sort and widths live in the URL too; changing them is not a new search.
+  const part = searchPart(params);
+  const url = useMemo(() => readSearchParams(new URLSearchParams(part)), [part]);
   const query = url.state === 'ok' ? url.query : undefined;
   const search = useSearchResults(query);
   const textMode = params.get(PARAM.mode) === 'text';
@@ -35,8 +43,8 @@ export function SearchPage() {
 
   const run = (next: SearchQuery, mode: EditorMode = textMode ? 'text' : 'builder') => {
     const target = searchParamsFor(next, mode === 'text' ? { mode: 'text' } : {});
-    if (target.toString() === params.toString()) search.rerun();
-    else setParams(target);
+    if (searchPart(target) === part) search.rerun();
+    else setParams(keepView(params, target));
   };
   return (
     <Stack p="md" gap="md">
@@ -46,11 +54,11 @@ export function SearchPage() {
           <SearchTools query={query} />
         </Suspense>
       </Group>
-      <QueryEditor key={params.toString()} url={url} textMode={textMode} onRun={run} />
+      <QueryEditor key={part} url={url} textMode={textMode} onRun={run} />
       {query ? (
         <Suspense fallback={<Loader size="sm" aria-label="Loading the results view" />}>
           <SearchResultsView
-            key={params.toString()}
+            key={part}
             query={query}
             search={search}
             onNarrow={(key, value) => {

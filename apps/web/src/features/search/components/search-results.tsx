@@ -1,15 +1,18 @@
 import type { SearchQuery } from '@bdms/contract/search/query.ts';
-import { Button, EmptyState, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
+import { Button, EmptyState, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconSearchOff } from '@tabler/icons-react';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
+import { plural } from '@/lib/format.ts';
+import { useRowSelection } from '../hooks/use-row-selection.ts';
 import type { SearchResults } from '../hooks/use-search-results.ts';
-import { columnById, DEFAULT_COLUMNS, type Column } from '../utils/columns.ts';
-import { nextSort, sortRows, type SortState } from '../utils/sort-rows.ts';
+import { useTableView } from '../hooks/use-table-view.ts';
+import { columnById, NAME_COLUMN, type Column } from '../utils/columns.ts';
+import { rowKey } from '../utils/row-selection.ts';
+import { sortRows } from '../utils/sort-rows.ts';
 import { ColumnChooser } from './column-chooser.tsx';
 import { ExportLinks } from './export-links.tsx';
 import { FacetsPanel } from './facets-panel.tsx';
-import { NAME_COLUMN, ResultsTable, rowKey } from './results-table.tsx';
+import { ResultsTable } from './results-table.tsx';
 import { SearchStatus } from './search-status.tsx';
 
 interface SearchResultsProps {
@@ -37,14 +40,14 @@ function TableSkeleton() {
 
 /** The streamed result: status, facets, table, and what can be done with it. */
 export function SearchResultsView({ query, search, onNarrow }: SearchResultsProps) {
-  const [visible, setVisible] = useLocalStorage<string[]>({
-    key: 'bdms.search.columns',
-    defaultValue: [...DEFAULT_COLUMNS],
-  });
-  const [widths, setWidths] = useState<Record<string, number>>({});
-  const [sort, setSort] = useState<SortState | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const columns = visible.map(columnById).filter((c): c is Column => c !== undefined);
+  const view = useTableView();
+  const { sort } = view;
+  const hintId = useId();
+  // One array per choice, so that the memoised rows are not all rendered again by a keystroke.
+  const columns = useMemo(
+    () => view.columns.map(columnById).filter((c): c is Column => c !== undefined),
+    [view.columns],
+  );
   // Sorting 100 000 rows takes a moment: the table keeps the previous order meanwhile. Not the
   // first rows, though: nothing is on screen yet, and deferring them costs a second, time-sliced
   // render before they are painted (the first batch is a single row).
@@ -52,15 +55,9 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
   const rows = deferred.length === 0 ? search.rows : deferred;
   const sortColumn = sort?.column === 'name' ? nameColumn : columnById(sort?.column ?? '');
   const sorted = useMemo(() => sortRows(rows, sortColumn, sort), [rows, sortColumn, sort]);
-  const select = (keys: string[], on: boolean) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const key of keys)
-        if (on) next.add(key);
-        else next.delete(key);
-      return next;
-    });
-  };
+  // Ranges follow the order on screen.
+  const selection = useRowSelection(sorted);
+  const { selected } = selection;
   const copySelected = () => {
     const lines = sorted.filter((r) => selected.has(rowKey(r))).map(rowKey);
     void navigator.clipboard.writeText(lines.join('\n')).catch(() => undefined);
@@ -72,7 +69,7 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
       <SearchStatus search={search} exports={exports} />
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs">
-          <ColumnChooser visible={visible} onChange={setVisible} />
+          <ColumnChooser visible={view.columns} onChange={view.chooseColumns} />
           {selected.size > 0 && (
             <Button
               size="xs"
@@ -106,20 +103,19 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
             <ResultsTable
               rows={sorted}
               columns={columns}
-              widths={widths}
-              onResize={(id, width) => {
-                setWidths((w) => ({ ...w, [id]: width }));
-              }}
+              widths={view.widths}
+              onResize={view.resize}
               sort={sort}
-              onSort={(column) => {
-                setSort((s) => nextSort(s, column));
-              }}
-              selected={selected}
-              onSelect={select}
+              onSort={view.toggleSort}
+              selection={selection}
+              describedBy={hintId}
             />
-            <Text size="xs" c="dimmed">
-              Arrow keys move through the rows, Space selects, Enter opens the DID.
+            <Text size="xs" c="dimmed" id={hintId}>
+              Arrow keys move through the rows, Space selects, Enter opens the DID. Shift with an
+              arrow, Space or a click selects a range.
             </Text>
+            {/* A range changes rows out of view: the count tells a screen reader what happened. */}
+            <VisuallyHidden role="status">{plural(selected.size, 'row')} selected</VisuallyHidden>
           </Stack>
         </Group>
       )}

@@ -28,7 +28,8 @@ type CommonProps = Pick<ValueInputProps, 'value' | 'error'> & {
 
 /**
  * Text with suggestions: the archive's values in the selected scopes (asked for when the input
- * first gets focus, never awaited), then the catalogue's.
+ * first gets focus, never awaited), then the catalogue's; a note says when the archive's could not
+ * all be listed.
  */
 function SuggestedValue({
   fieldKey,
@@ -40,11 +41,12 @@ function SuggestedValue({
   onChange: (value: string) => void;
 }) {
   const known = fieldFor(fieldKey).values ?? [];
-  const { suggestions, load } = useValueSuggestions(fieldKey, known);
+  const { suggestions, note, load } = useValueSuggestions(fieldKey, known);
   return (
     <SuggestInput
       {...common}
       suggestions={suggestions}
+      note={note}
       placeholder={known.length > 0 ? known.slice(0, 2).join(', ') : 'text, * as wildcard'}
       onChange={onChange}
       onFocus={load}

@@ -8,9 +8,17 @@ import { useSelectedScopes } from './use-selected-scopes.ts';
 export interface ValueSuggestions {
   /** The archive's values first (labelled with the scopes holding them), then the catalogue's. */
   suggestions: Suggestion[];
+  /** Said under the suggestions when the archive's values could not all be listed. */
+  note: string | undefined;
   /** Ask the archive (on focus): nothing is asked before, and only once per key. */
   load: () => void;
 }
+
+/**
+ * The BFF stops listing at a cap of values or time, and a scope may not answer: the value looked
+ * for may well be in the archive. Any text can still be typed and searched for.
+ */
+export const INCOMPLETE_NOTE = 'Some values may be missing — type any value to search for it.';
 
 /** By default the archive's values say which scopes hold them; the catalogue's say nothing. */
 const holding = (_value: string, scopes?: string[]): string | undefined =>
@@ -32,7 +40,7 @@ export function useValueSuggestions(
   const archive = useArchiveValues(scopes, key, listed && askedFor === key);
   const field = fieldFor(key);
   const allowed = (value: string) => field.type !== 'enum' || catalogue.includes(value);
-  const fromArchive = archive.values.filter((v) => allowed(v.value));
+  const fromArchive = (archive?.values ?? []).filter((v) => allowed(v.value));
   const seen = new Set(fromArchive.map((v) => v.value));
   const suggestions: Suggestion[] = [
     ...fromArchive.map((v) => ({ value: v.value, label: label(v.value, v.scopes) })),
@@ -40,6 +48,7 @@ export function useValueSuggestions(
   ];
   return {
     suggestions,
+    note: archive && !archive.complete ? INCOMPLETE_NOTE : undefined,
     load: () => {
       if (listed && askedFor !== key) setAskedFor(key);
     },

@@ -20,6 +20,16 @@ export interface Column {
   title?: (row: SearchRow) => string | undefined;
 }
 
+export const MIN_COLUMN_WIDTH = 60;
+/** Wider than any DID name: a larger width (from a link) would only break the layout. */
+export const MAX_COLUMN_WIDTH = 2000;
+
+export const clampWidth = (px: number): number =>
+  Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, Math.round(px)));
+
+/** The name column: always shown, first; sortable and resizable like the others. */
+export const NAME_COLUMN = { id: 'name', label: 'Name', width: 420 } as const;
+
 const TYPE_WORD = { FILE: 'File', DATASET: 'Dataset', CONTAINER: 'Container' } as const;
 
 export const FIXED_COLUMNS: readonly Column[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { narrowQuery } from './facets.ts';
-import { readSearchParams, searchParamsFor } from './url-query.ts';
+import { keepView, readSearchParams, searchParamsFor, searchPart } from './url-query.ts';
 
 const crab = {
   scopes: ['acada', 'dpps'],
@@ -51,6 +51,20 @@ describe('a search as a URL', () => {
     const text = searchParamsFor(narrowed).get('filter');
     expect(text).toBe(
       'observatory=CTA,2000000001<=obs_id<=2000000100,site=CTAO-North; site=CTAO-North',
+    );
+  });
+
+  it('when the URL also holds the table’s view, then the search is the same, and a new search keeps the view', () => {
+    const view = 'sort=-obs_id&cols=bytes%2Cobs_id&widths=name%3A300';
+    const current = new URLSearchParams(`${searchParamsFor(crab).toString()}&${view}`);
+    expect(searchPart(current)).toBe(searchParamsFor(crab).toString());
+    expect(readSearchParams(current)).toEqual(readSearchParams(searchParamsFor(crab)));
+
+    const next = keepView(current, searchParamsFor({ scopes: ['acada'], groups: [] }));
+    expect(next.toString()).toBe(`scope=acada&${view}`);
+    // Nothing to keep: the new search's URL alone.
+    expect(keepView(new URLSearchParams('scope=dpps'), new URLSearchParams('scope=acada'))).toEqual(
+      new URLSearchParams('scope=acada'),
     );
   });
 });

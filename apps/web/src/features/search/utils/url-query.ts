@@ -9,6 +9,7 @@ import { validateQuery, type QueryError } from '@bdms/contract/search/validate.t
  * the cone, each in its own readable search parameter. Reloading the URL reruns the search;
  * back/forward move between searches.
  *   /search?scope=acada&type=file&filter=observatory%3DCTA%2C2000000001<%3Dobs_id<%3D2000000100&cone=83.63308,22.0145,1
+ * The table's sort, columns and widths follow (VIEW_PARAM); they are not part of the search.
  */
 
 export const PARAM = {
@@ -22,6 +23,29 @@ export const PARAM = {
   /** The saved search this run belongs to; its run is recorded when the stream ends. */
   saved: 'saved',
 } as const;
+
+/** How the result table looks (sort, columns, widths): url-view.ts reads and writes them. */
+export const VIEW_PARAM = { sort: 'sort', columns: 'cols', widths: 'widths' } as const;
+
+/**
+ * The URL without the table's view: what identifies the search. Sorting or resizing a column
+ * changes the URL but is not a new search (nothing reruns, the editor keeps its draft).
+ */
+export function searchPart(params: URLSearchParams): string {
+  const search = new URLSearchParams(params);
+  for (const name of Object.values(VIEW_PARAM)) search.delete(name);
+  return search.toString();
+}
+
+/** `target` with the table's view of `current`: a new search keeps the table as the user set it. */
+export function keepView(current: URLSearchParams, target: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(target);
+  for (const name of Object.values(VIEW_PARAM)) {
+    const value = current.get(name);
+    if (value !== null) next.set(name, value);
+  }
+  return next;
+}
 
 export type UrlSearch =
   | { state: 'empty' }
