@@ -127,7 +127,6 @@ export const RseReplicaSummary = z
     rank: z
       .number()
       .int()
-      .min(1)
       .optional()
       .describe(
         "Files: the order in which Rucio offers this RSE's copy to the signed-in user, 1 first (Rucio's GeoIP sort: the closest to the user's address first; unknown addresses keep Rucio's own order). Absent when Rucio gives no URL for it",
