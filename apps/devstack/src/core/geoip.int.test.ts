@@ -17,7 +17,7 @@ import { readEnv } from './config.ts';
 import { coreUp } from './core-up.ts';
 import { GEOIP_EDITION, RUCIO_GEOIP_CACHE } from './geoip.ts';
 import { userpassToken } from './rucio-smoke.ts';
-import { storageWriterAuth } from './storage.ts';
+import { rseStorageUrl, storageWriterAuth } from './storage.ts';
 
 const env = readEnv();
 const paths = statePaths(env.DEVSTACK_HOME);
@@ -106,7 +106,7 @@ describe('storage on the RSE addresses', () => {
   });
 
   it('then a write on an RSE address needs the writer, as on 127.0.0.1', async () => {
-    const url = `http://${DEV_RSE_HOSTS['CSCS-DISK']}:${env.STORAGE_PORT}/CSCS-DISK/it-geoip-${Date.now()}.txt`;
+    const url = `${rseStorageUrl('CSCS-DISK', env.STORAGE_PORT)}/CSCS-DISK/it-geoip-${Date.now()}.txt`;
     expect((await fetch(url, { method: 'PUT', body: 'x' })).status).toBe(401);
     const auth = { Authorization: storageWriterAuth() };
     expect([201, 204]).toContain(

@@ -46,10 +46,8 @@ export async function startStorage(
       DEVSTACK_STORAGE_PASSWORD: STORAGE_WRITER.password,
     },
     health: async () => {
-      const urls = [
-        storageUrl(port),
-        ...Object.values(DEV_RSE_HOSTS).map((h) => `http://${h}:${port}`),
-      ];
+      const rses = Object.keys(DEV_RSE_HOSTS) as (keyof typeof DEV_RSE_HOSTS)[];
+      const urls = [storageUrl(port), ...rses.map((rse) => rseStorageUrl(rse, port))];
       return (await Promise.all(urls.map((u) => httpAnswers(`${u}/`)))).every(Boolean);
     },
     timeoutMs: 30_000,
