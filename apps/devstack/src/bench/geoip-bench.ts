@@ -6,7 +6,7 @@
  * database after the first call (it must download once, into its cache, and then read it there).
  */
 import { DEV_GEO_CLIENTS } from '@bdms/dev-fixtures';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Logger } from '../lib/logger.ts';
 import { timeLines, type LineTiming } from './line-timing.ts';
 import { range, summarize, type Figure } from './stats.ts';
@@ -28,10 +28,22 @@ export const DOWNLOAD_LINE = 'Downloading it';
 
 const sizeOf = (file: string): number => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 
-/** Lines of `file` between byte offsets `from` and `to` (default: its end) holding `needle`. */
-export function countLines(file: string, needle: string, from: number, to?: number): number {
-  const text = readFileSync(file).subarray(from, to).toString('utf8');
-  return text.split('\n').filter((l) => l.includes(needle)).length;
+/**
+ * Lines of `file` between byte offsets `from` and `to` (default: its end) holding `needle`; only
+ * that part is read (Rucio's log grows with every request).
+ */
+export function countLines(file: string, needle: string, from: number, to = sizeOf(file)): number {
+  const part = Buffer.alloc(Math.max(0, to - from));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, part, 0, part.length, from);
+  } finally {
+    closeSync(fd);
+  }
+  return part
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.includes(needle)).length;
 }
 
 export function geoipProbe(input: GeoipBenchInput) {
