@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Against the real dev IdP (4400) and the real Rucio (4410); see test/integration/global-setup.ts. */
+/**
+ * Against the real dev IdP and Rucio (4400 and 4410, or TEST_IDP_ISSUER and TEST_RUCIO_URL; see
+ * test/integration/stack.ts and global-setup.ts).
+ */
 export default defineConfig({
   test: {
     include: ['test/integration/**/*.test.ts'],

@@ -69,8 +69,9 @@ export function createApp(deps: AppDeps): Express {
   const rucio = withActingAccount(countRucioCalls(deps.rucio, rucioMetrics));
   const app = express();
   app.disable('x-powered-by');
-  // Behind a TLS-terminating proxy: trust one hop for X-Forwarded-Proto (Secure cookies need it).
-  if (config.secureCookies) app.set('trust proxy', 1);
+  // Only the configured proxy may say who the browser is and that it came over https
+  // (X-Forwarded-For: the address sent to Rucio and rate-limited; -Proto: Secure cookies).
+  app.set('trust proxy', config.trustProxy);
 
   const reference = createReferenceCache({ ttlMs: config.referenceCacheMs });
   const withToken = createRucioCaller(createTokenRefresher(oidc, logger));

@@ -1,6 +1,7 @@
 /**
  * The only reader of process.env in the BFF. Parsed with zod; every problem is listed at once.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_NAME } from './db/db.ts';
@@ -16,6 +17,47 @@ const origins = z
   .pipe(z.array(z.url().transform((u) => new URL(u).origin)));
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me';
+
+/** Express's names for address ranges (proxy-addr), usable in TRUST_PROXY beside addresses. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isAddressOrSubnet = (v: string): boolean => {
+  const [ip = '', bits, ...rest] = v.split('/');
+  if (rest.length > 0 || isIP(ip) === 0) return false;
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128))
+  );
+};
+
+/**
+ * Who may tell the BFF the browser's address and scheme (X-Forwarded-For / -Proto): Express's
+ * `trust proxy` as a hop count or the proxies' addresses. Unset: nobody, the address is the
+ * socket's. `true` (trust whatever the header says) is refused: any client could then choose
+ * the address the BFF reports to Rucio and rate-limits by.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((v, ctx): false | number | string[] => {
+    const value = v.trim();
+    if (value === '' || value === '0' || value === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would believe any client; name the proxy: a hop count (e.g. 1) or its address',
+      });
+      return false;
+    }
+    const items = value.split(/[\s,]+/).filter(Boolean);
+    const bad = items.filter((i) => !RANGE_NAMES.has(i) && !isAddressOrSubnet(i));
+    if (bad.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an address, subnet or range name (loopback, linklocal, uniquelocal): ${bad.join(', ')}`,
+      });
+    return items;
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -64,6 +106,7 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** Rows a live search sends at most; the trailer says when it cut there (exports are not cut). */
   SEARCH_ROW_CAP: z.coerce.number().int().positive().default(200_000),
+  TRUST_PROXY: trustProxy,
   /** The benchmark's memory probe (POST /debug/memory); development only. */
   BENCH_ROUTES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,8 +119,13 @@ export interface Config {
   /** Origin + optional path prefix, without trailing slash: http://localhost:8080 */
   publicUrl: string;
   publicOrigin: string;
-  /** https PUBLIC_URL: __Host- cookies + Secure, and Express trusts X-Forwarded-* from one proxy hop. */
+  /** https PUBLIC_URL: __Host- cookies + Secure. */
   secureCookies: boolean;
+  /**
+   * Express `trust proxy`: who may set X-Forwarded-For/-Proto (the browser's address sent to
+   * Rucio and used by the rate limit; the scheme Secure cookies need). false: nobody.
+   */
+  trustProxy: false | number | string[];
   oidc: {
     issuer: string;
     clientId: string;
@@ -120,6 +168,10 @@ function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
       'OIDC_ISSUER: is http://; set OIDC_ALLOW_INSECURE=1 to allow that (development only)',
     );
   }
+  if (new URL(e.PUBLIC_URL).protocol === 'https:' && e.TRUST_PROXY === false)
+    problems.push(
+      'TRUST_PROXY: required when PUBLIC_URL is https (the BFF speaks http: name the TLS proxy in front of it, e.g. 1 for one hop, or its address)',
+    );
   if (!deployed) return problems;
   if (!e.SESSION_SECRET || e.SESSION_SECRET === DEV_SESSION_SECRET)
     problems.push(`SESSION_SECRET: a secret of your own is required when ${why}`);
@@ -148,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     publicUrl,
     publicOrigin: new URL(publicUrl).origin,
     secureCookies: new URL(publicUrl).protocol === 'https:',
+    trustProxy: e.TRUST_PROXY,
     oidc: {
       issuer: e.OIDC_ISSUER,
       clientId: e.OIDC_CLIENT_ID,

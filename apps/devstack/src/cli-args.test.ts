@@ -16,7 +16,7 @@ describe('parseCli', () => {
       runs: 7,
       searchRuns: 3,
       loadSeconds: 15,
-      only: ['listing', 'search', 'browser', 'load'],
+      only: ['listing', 'search', 'browser', 'load', 'geoip'],
     });
     expect(parseCli(['test'])).toEqual({ name: 'test' });
     expect(parseCli(['down'])).toEqual({ name: 'down' });
@@ -64,7 +64,7 @@ describe('parseCli', () => {
     [['bench', '--load-seconds', '1.5'], '--load-seconds must be a whole number ≥ 1'],
     [
       ['bench', '--only', 'search,maps'],
-      '--only takes a comma list of listing, search, browser, load',
+      '--only takes a comma list of listing, search, browser, load, geoip',
     ],
     [['bench', '--search-runs', '0'], '--search-runs must be a whole number ≥ 1'],
     [['stop'], 'usage: stop <part>'],

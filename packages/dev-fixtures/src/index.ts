@@ -106,4 +106,5 @@ export const RUCIO_ROOT = {
   password: 'dev-root-secret',
   account: 'root',
 } as const;
+export * from './geo.ts';
 export * from './headless-login.ts';

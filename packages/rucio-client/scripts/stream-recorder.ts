@@ -18,11 +18,13 @@ export async function recordStream(
   p: string,
   token: string,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Recording> {
   const method = body === undefined ? 'GET' : 'POST';
   const res = await fetch(base + p, {
     method,
     headers: {
+      ...extraHeaders,
       Accept: STREAM,
       'X-Rucio-Auth-Token': token,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -159,6 +159,49 @@ describe('listFileReplicas', () => {
     );
     expect(seen).toHaveLength(0);
   });
+
+  /** The RSEs of a listed file in Rucio's order (PFN priority, 1 first). */
+  const order = (f: { pfns?: Record<string, { rse: string; priority: number }> } | undefined) =>
+    Object.values(f?.pfns ?? {})
+      .sort((a, b) => a.priority - b.priority)
+      .map((p) => p.rse);
+
+  it.each([
+    ['la-palma', '127.0.0.101', 'CTAO-N-ONSITE'],
+    ['berlin', '127.0.0.102', 'DESY-ZN-DISK'],
+  ])(
+    'when the user is in %s, then the address goes as client_location and X-Forwarded-For, and the nearest copy comes first',
+    async (place, ip, nearest) => {
+      const { rucio, seen } = client([`file-replicas-from-${place}`]);
+      const [replica] = await all(rucio.listFileReplicas({ token, dids: [file], clientIp: ip }));
+      expect(seen[0]?.headers.get('X-Forwarded-For')).toBe(ip);
+      expect(JSON.parse(seen[0]?.body ?? '{}')).toEqual({
+        dids: [{ scope: file.scope, name: file.name }],
+        all_states: true,
+        client_location: { ip },
+      });
+      expect(order(replica)[0]).toBe(nearest);
+      expect(order(replica)).toHaveLength(4);
+    },
+  );
+
+  it('when no client address is known, then neither the header nor client_location is sent', async () => {
+    const { rucio, seen } = client(['file-replicas']);
+    await all(rucio.listFileReplicas({ token, dids: [file], sort: 'random' }));
+    expect(seen[0]?.headers.has('X-Forwarded-For')).toBe(false);
+    expect(JSON.parse(seen[0]?.body ?? '{}')).toEqual({
+      dids: [{ scope: file.scope, name: file.name }],
+      all_states: true,
+      sort: 'random',
+    });
+  });
+
+  it('when the client address is not an IP address, then nothing is sent', () => {
+    const { rucio, seen } = client([]);
+    for (const clientIp of ['127.0.0.1, 10.0.0.1', 'evil\r\nX-Rucio-Account: root', ''])
+      expect(() => rucio.listFileReplicas({ token, dids: [file], clientIp })).toThrow(TypeError);
+    expect(seen).toHaveLength(0);
+  });
 });
 
 describe('listScopeCollections', () => {

@@ -33,6 +33,8 @@ export interface SeenRequest {
   url: string;
   method: string;
   headers: Headers;
+  /** The JSON body sent, as text (undefined for none). */
+  body?: string;
 }
 
 /**
@@ -46,7 +48,8 @@ export function replayFetch(recordings: Recording[], options: { chunkSize?: numb
       typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
     );
     const method = init?.method ?? 'GET';
-    seen.push({ url: url.href, method, headers: new Headers(init?.headers) });
+    const sent = typeof init?.body === 'string' ? init.body : undefined;
+    seen.push({ url: url.href, method, headers: new Headers(init?.headers), body: sent });
     const rec = recordings.find(
       (r) => r.request.method === method && r.request.path === url.pathname + url.search,
     );

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { api, type RouteDef } from '@bdms/contract';
 import type { Config } from '../config.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { clientGone, pipeNdjson } from '../http/ndjson-pipe.ts';
 import { toAppError } from '../middleware/error-handler.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
@@ -44,15 +45,25 @@ export function didsRoutes(
   streamRoute(api.didContents, dids.openContents, dids.toListingRow);
   streamRoute(api.didParents, dids.openParents, dids.toSummary);
 
-  /** A JSON answer about one DID, checked against the contract; Rucio is left when the client goes. */
+  /**
+   * A JSON answer about one DID, checked against the contract; Rucio is left when the client goes.
+   * `client` is the browser's address, for answers Rucio orders by where the user is (replicas).
+   */
   const didRoute = (
     def: RouteDef,
-    work: (token: string, scope: string, name: string, signal: AbortSignal) => Promise<unknown>,
+    work: (
+      token: string,
+      scope: string,
+      name: string,
+      signal: AbortSignal,
+      client: string | undefined,
+    ) => Promise<unknown>,
   ) => {
     router.get(def.path, validated(def), async (req: Request, res: Response) => {
       const { scope, name } = inputOf(req, res, api.didInfo).params;
       const signal = clientGone(res);
-      const body = await withToken(req, (token) => work(token, scope, name, signal));
+      const client = clientAddress(req);
+      const body = await withToken(req, (token) => work(token, scope, name, signal, client));
       respond(res, def.response, body);
     });
   };

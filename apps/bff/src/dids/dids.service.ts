@@ -131,11 +131,13 @@ export function createDidsService(deps: DidsDeps) {
       return { rules: mergeRules({ scope, name }, direct, associated) };
     },
 
+    /** `clientIp`: the browser's address; Rucio ranks a file's replicas by distance from it. */
     replicaSummary: async (
       token: string,
       scope: string,
       name: string,
       signal: AbortSignal,
+      clientIp?: string,
     ): Promise<ReplicaSummary> => {
       const did = { token, scope, name, signal };
       const { type } = await rucio.getDid(did);
@@ -151,7 +153,9 @@ export function createDidsService(deps: DidsDeps) {
         );
       if (type !== 'DATASET')
         return fileSummary(
-          await collect(rucio.listFileReplicas({ token, signal, dids: [{ scope, name }] })),
+          await collect(
+            rucio.listFileReplicas({ token, signal, dids: [{ scope, name }], clientIp }),
+          ),
         );
       const [deep, table] = await Promise.all([
         collect(rucio.listDatasetReplicas({ ...did, deep: true })),

@@ -29,10 +29,26 @@ export function datasetSummary(
   return { source: 'dataset_replicas', rses: [...rows.values()].sort(byRse) };
 }
 
-/** A file per RSE: one replica each, available or not (COPYING while a rule fills it). */
+/**
+ * Each RSE's place in the order Rucio offers a file's copies (its PFNs' `priority`, 1 first: by
+ * distance from the client address the BFF passed), renumbered 1, 2, 3… over the RSEs.
+ */
+function ranks(f: FileReplicaDto): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const { rse, priority } of Object.values(f.pfns ?? {}))
+    best.set(rse, Math.min(priority, best.get(rse) ?? Infinity));
+  const order = [...best].sort((a, b) => a[1] - b[1]).map(([rse]) => rse);
+  return new Map(order.map((rse, i) => [rse, i + 1]));
+}
+
+/**
+ * A file per RSE: one replica each, available or not (COPYING while a rule fills it), with the
+ * rank Rucio gives it for this user. Rows stay sorted by RSE name, like every summary.
+ */
 export function fileSummary(replicas: readonly FileReplicaDto[]): ReplicaSummary {
   const rows: RseRow[] = [];
   for (const f of replicas) {
+    const rank = ranks(f);
     const states = f.states ?? {};
     for (const rse of new Set([...Object.keys(f.rses), ...Object.keys(states)])) {
       const state = states[rse] ?? 'AVAILABLE';
@@ -44,6 +60,7 @@ export function fileSummary(replicas: readonly FileReplicaDto[]): ReplicaSummary
         totalFiles: 1,
         availableBytes: available ? (f.bytes ?? null) : 0,
         totalBytes: f.bytes ?? null,
+        ...(rank.has(rse) ? { rank: rank.get(rse) } : {}),
       });
     }
   }

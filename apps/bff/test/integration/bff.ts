@@ -5,9 +5,7 @@ import type { SessionData } from 'express-session';
 import {
   DEV_CLIENTS,
   DEV_HOST,
-  DEV_PORTS,
   RUCIO_ROOT,
-  devIssuer,
   headlessLogin,
   type DemoUser,
 } from '@bdms/dev-fixtures';
@@ -23,8 +21,9 @@ import { createSessionStore, type SessionStore } from '../../src/auth/session.ts
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { migratedScratchDb, TEST_DATABASE_URL } from '../db/scratch-db.ts';
+import { IDP_ISSUER, RUCIO_URL } from './stack.ts';
 
-export const RUCIO_URL = `http://${DEV_HOST}:${DEV_PORTS.rucio}`;
+export { IDP_ISSUER, RUCIO_URL };
 
 export interface TestBff {
   url: string;
@@ -59,7 +58,7 @@ export interface StartBffOptions {
 
 /** An in-process BFF on a random port, wired exactly like main.ts but with the store in reach. */
 export async function startBff(
-  issuer: string = devIssuer(),
+  issuer: string = IDP_ISSUER,
   options: StartBffOptions = {},
 ): Promise<TestBff> {
   const server: Server | TlsServer = options.tls ? createTlsServer(options.tls) : createServer();

@@ -4,7 +4,8 @@
  */
 import type { SessionData } from 'express-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUser, devIssuer } from '@bdms/dev-fixtures';
+import { demoUser } from '@bdms/dev-fixtures';
+import { IDP_ISSUER } from './stack.ts';
 import { ApiErrorBody } from '@bdms/contract';
 import { cookieNames } from '../../src/auth/cookies.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
@@ -69,7 +70,7 @@ describe('the ID token’s nonce', () => {
 describe('the issuer (RFC 9207 iss in the callback, iss in the ID token)', () => {
   it('when the IdP’s iss in the callback is replaced or removed, then the callback is refused without a session', async () => {
     const discovery = (await (
-      await fetch(`${devIssuer()}.well-known/openid-configuration`)
+      await fetch(`${IDP_ISSUER}.well-known/openid-configuration`)
     ).json()) as { authorization_response_iss_parameter_supported?: boolean };
     // Advertised, so a callback without iss must be refused too (no downgrade).
     expect(discovery.authorization_response_iss_parameter_supported).toBe(true);
@@ -83,7 +84,7 @@ describe('the issuer (RFC 9207 iss in the callback, iss in the ID token)', () =>
     ]) {
       const start = await beginLogin(bff.url);
       const landed = await signInAtIdp(start.authorizeUrl, alice);
-      expect(landed.searchParams.get('iss')).toBe(devIssuer());
+      expect(landed.searchParams.get('iss')).toBe(IDP_ISSUER);
       change(landed);
       const before = await signedIn();
       await expectRefused(await callback(landed, start.cookie), before);
@@ -104,7 +105,7 @@ describe('the issuer (RFC 9207 iss in the callback, iss in the ID token)', () =>
     // Only the token request is re-routed to the second IdP; discovery and keys are the real IdP's.
     const toSecond: typeof fetch = (input, init) => {
       const target = new URL(input instanceof Request ? input.url : String(input));
-      if (target.href.startsWith(devIssuer()) && target.pathname === '/token')
+      if (target.href.startsWith(IDP_ISSUER) && target.pathname === '/token')
         target.host = new URL(second.issuer).host;
       return fetch(target, init);
     };
@@ -125,7 +126,7 @@ describe('the issuer (RFC 9207 iss in the callback, iss in the ID token)', () =>
     };
     // The control: the same tokens are accepted by a client that trusts the second issuer.
     expect((await login(second.issuer)).claims?.iss).toBe(second.issuer);
-    const refused = await login(devIssuer(), toSecond).then(
+    const refused = await login(IDP_ISSUER, toSecond).then(
       () => undefined,
       (error: unknown) => error,
     );

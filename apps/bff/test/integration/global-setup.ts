@@ -1,5 +1,5 @@
-import { DEV_HOST, DEV_PORTS, devIssuer } from '@bdms/dev-fixtures';
 import { testDatabaseProblem } from '../db/scratch-db.ts';
+import { IDP_ISSUER, RUCIO_URL } from './stack.ts';
 
 /** Integration tests need the real stack; say exactly what is missing instead of timing out. */
 async function reachable(url: string): Promise<string | undefined> {
@@ -15,14 +15,14 @@ async function reachable(url: string): Promise<string | undefined> {
 export default async function setup(): Promise<void> {
   const problems = (
     await Promise.all([
-      reachable(`${devIssuer()}.well-known/openid-configuration`),
-      reachable(`http://${DEV_HOST}:${DEV_PORTS.rucio}/ping`),
+      reachable(`${IDP_ISSUER}.well-known/openid-configuration`),
+      reachable(`${RUCIO_URL}/ping`),
       testDatabaseProblem(),
     ])
   ).filter(Boolean);
   if (problems.length) {
     throw new Error(
-      `BFF integration tests need the real dev IdP (${devIssuer()}), Rucio (http://${DEV_HOST}:${DEV_PORTS.rucio}) and PostgreSQL:\n  ` +
+      `BFF integration tests need the real dev IdP (${IDP_ISSUER}), Rucio (${RUCIO_URL}) and PostgreSQL:\n  ` +
         `${problems.join('\n  ')}\nStart the stack first: pnpm start (or pnpm --filter @bdms/devstack up).`,
     );
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_CLIENTS, demoUser, devIssuer } from '@bdms/dev-fixtures';
+import { DEV_CLIENTS, demoUser } from '@bdms/dev-fixtures';
+import { IDP_ISSUER } from './stack.ts';
 import { LogoutResponse, Me, ScopeList } from '@bdms/contract';
 import {
   login,
@@ -30,7 +31,7 @@ const logout = (cookie: string): Promise<Response> =>
 
 async function introspect(token: string): Promise<{ active: boolean }> {
   const discovery = (await (
-    await fetch(`${devIssuer()}.well-known/openid-configuration`)
+    await fetch(`${IDP_ISSUER}.well-known/openid-configuration`)
   ).json()) as { introspection_endpoint: string };
   const basic = Buffer.from(
     `${DEV_CLIENTS.portal.clientId}:${DEV_CLIENTS.portal.clientSecret}`,
@@ -61,7 +62,7 @@ describe('health against the real components', () => {
     expect(await detailed.json()).toMatchObject({
       ok: true,
       rucio: { ok: true, version: expect.stringMatching(/^41\./) },
-      idp: { ok: true, issuer: devIssuer() },
+      idp: { ok: true, issuer: IDP_ISSUER },
     });
   });
 });

@@ -55,7 +55,12 @@ describe('loadConfig', () => {
   });
 
   it('when NODE_ENV=production, then insecure OIDC and a missing SESSION_SECRET are refused', () => {
-    const prod = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org' };
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://portal.example.org',
+      TRUST_PROXY: '1',
+    };
     expect(() => loadConfig(prod)).toThrow(/SESSION_SECRET: a secret of your own is required/);
     const secret = { ...prod, SESSION_SECRET: 'x'.repeat(32) };
     expect(loadConfig(secret).production).toBe(true);
@@ -68,7 +73,7 @@ describe('loadConfig', () => {
     ['NODE_ENV=production', { NODE_ENV: 'production' }],
     ['an https PUBLIC_URL', { PUBLIC_URL: 'https://portal.example.org' }],
   ])('when deployed (%s), then every development shortcut is refused', (_label, deployed) => {
-    const secret = { ...base, ...deployed, SESSION_SECRET: 'x'.repeat(32) };
+    const secret = { ...base, ...deployed, SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: '1' };
     expect(() =>
       loadConfig({ ...secret, SESSION_SECRET: 'dev-only-session-secret-change-me' }),
     ).toThrow(/SESSION_SECRET/);
@@ -106,11 +111,37 @@ describe('loadConfig', () => {
       ...base,
       PUBLIC_URL: 'https://portal.example.org/',
       SESSION_SECRET: 'x'.repeat(32),
+      TRUST_PROXY: '1',
     };
     expect(loadConfig(https)).toMatchObject({
       secureCookies: true,
       publicUrl: 'https://portal.example.org',
       publicOrigin: 'https://portal.example.org',
     });
+  });
+
+  it('when TRUST_PROXY is unset, then no proxy is trusted; a hop count or addresses are kept as Express takes them', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, loopback fd00::1' }).trustProxy).toEqual(
+      ['10.0.0.0/8', 'loopback', 'fd00::1'],
+    );
+  });
+
+  it('when TRUST_PROXY would believe anyone or names no address, then it refuses', () => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/would believe any client/);
+    for (const bad of ['proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/2'])
+      expect(() => loadConfig({ ...base, TRUST_PROXY: bad })).toThrow(
+        new RegExp(`not an address[^]*${bad.replace(/[./]/g, '\\$&')}`),
+      );
+  });
+
+  it('when PUBLIC_URL is https without TRUST_PROXY, then it refuses: the TLS proxy in front must be named', () => {
+    const https = {
+      ...base,
+      PUBLIC_URL: 'https://portal.example.org',
+      SESSION_SECRET: 'x'.repeat(32),
+    };
+    expect(() => loadConfig(https)).toThrow(/TRUST_PROXY: required when PUBLIC_URL is https/);
   });
 });

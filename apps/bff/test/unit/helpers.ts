@@ -24,6 +24,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
       OIDC_CLIENT_SECRET: 'secret',
       SESSION_SECRET: 'unit-test-session-secret-not-for-production',
       RUCIO_URL: deployed ? 'https://rucio.test' : 'http://rucio.test',
+      // Served over https means behind a TLS proxy, which must be named (one hop here).
+      ...(deployed ? { TRUST_PROXY: '1' } : {}),
       PUBLIC_URL: PUBLIC_HTTP,
       WEB_DIST_DIR: '/nonexistent-web-dist',
       LOG_LEVEL: 'silent',

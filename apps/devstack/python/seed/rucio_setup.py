@@ -80,7 +80,7 @@ def rse_attributes(rse: Rse) -> dict[str, Any]:
 def protocol(endpoint: StorageEndpoint, rse: str) -> dict[str, Any]:
     both = {"read": 1, "write": 1, "delete": 1}
     return {
-        "scheme": endpoint.scheme, "hostname": endpoint.hostname, "port": endpoint.port,
+        "scheme": endpoint.scheme, "hostname": endpoint.host_for(rse), "port": endpoint.port,
         "prefix": endpoint.prefix(rse), "impl": "rucio.rse.protocols.webdav.Default",
         "domains": {"lan": both, "wan": both | {"third_party_copy_read": 1, "third_party_copy_write": 1}},
     }
@@ -97,11 +97,27 @@ def ensure_rse(client: Client, rse: Rse, endpoint: StorageEndpoint, existing: se
     for key, value in rse_attributes(rse).items():
         if current.get(key) != value:
             client.add_rse_attribute(rse.name, key, value)
-    wanted = protocol(endpoint, rse.name)
-    protocols = client.get_rse(rse.name).get("protocols", [])
-    if not any(p["scheme"] == wanted["scheme"] and p["hostname"] == wanted["hostname"]
-               and p["port"] == wanted["port"] for p in protocols):
-        client.add_protocol(rse.name, wanted)
+    ensure_protocol(client, rse.name, endpoint)
+
+
+def ensure_protocol(client: Client, rse: str, endpoint: StorageEndpoint) -> bool:
+    """The RSE's one protocol of our scheme points at its storage address; True if it changed.
+
+    A protocol of the same scheme elsewhere (an older devstack served every RSE on 127.0.0.1) is
+    removed, so Rucio lists each replica once, at the RSE's own address. Replicas keep working:
+    Rucio builds PFNs from the protocol when it lists them.
+    """
+    wanted = protocol(endpoint, rse)
+    protocols = client.get_rse(rse).get("protocols", [])
+    same = [p for p in protocols if p["scheme"] == wanted["scheme"]]
+    if any(p["hostname"] == wanted["hostname"] and p["port"] == wanted["port"] for p in same):
+        return False
+    for old in same:
+        log.info("%s: moving the %s protocol from %s:%s to %s:%s", rse, old["scheme"], old["hostname"],
+                 old["port"], wanted["hostname"], wanted["port"])
+        client.delete_protocols(rse, old["scheme"], hostname=old["hostname"], port=old["port"])
+    client.add_protocol(rse, wanted)
+    return True
 
 
 def distance(a: Rse, b: Rse) -> int:

@@ -15,8 +15,8 @@ from .generate import Profile, build_plan
 from .model import Plan
 from .reference import RSES
 from .rucio_load import ensure_collections, ensure_rules
-from .rucio_setup import (SCOPES, ensure_accounts, ensure_rses, ensure_scopes, make_client,
-                          read_stamp, set_limits, write_stamp)
+from .rucio_setup import (SCOPES, ensure_accounts, ensure_protocol, ensure_rses, ensure_scopes,
+                          make_client, read_stamp, set_limits, write_stamp)
 from .storage import ALGORITHMS, PathFn, StorageEndpoint, detect_algorithm
 from .verify import verify_pfns
 from .workers import Workers
@@ -105,8 +105,11 @@ def seed(opts: Options) -> dict[str, Any]:
     skipped = stamp == SEED_VERSION and not opts.force
     work: dict[str, Any] = {}
     if skipped:
-        log.info("already seeded (%s = %s); nothing to do (--force re-seeds what is missing)",
-                 opts.profile.name, stamp)
+        # The storage addresses can change without the archive changing (a stamped server from
+        # before the RSEs had addresses of their own): the protocols follow on every run.
+        moved = [rse.name for rse in RSES if ensure_protocol(client, rse.name, opts.endpoint)]
+        log.info("already seeded (%s = %s); nothing to do (--force re-seeds what is missing)%s",
+                 opts.profile.name, stamp, f"; protocols moved: {', '.join(moved)}" if moved else "")
     else:
         work = _load(client, opts, plan, clock)
         write_stamp(client, opts.profile.name, SEED_VERSION)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +35,9 @@ class StorageEndpoint:
 
     base_url: str  # e.g. http://127.0.0.1:4420
     root: Path  # one subfolder per RSE
+    #: RSE -> the address its protocol names (the server listens there too, same port); an RSE
+    #: not in it is served at base_url's host. Own addresses let Rucio's GeoIP sort place RSEs.
+    hosts: dict[str, str] = field(default_factory=dict)
 
     @property
     def scheme(self) -> str:
@@ -52,6 +55,9 @@ class StorageEndpoint:
         parts = urlsplit(self.base_url)
         return parts.port or (443 if parts.scheme == "https" else 80)
 
+    def host_for(self, rse: str) -> str:
+        return self.hosts.get(rse, self.hostname)
+
     def prefix(self, rse: str) -> str:
         return f"/{rse}/"
 
@@ -61,7 +67,7 @@ class StorageEndpoint:
         `ctao_bdms` paths start with `/`, so those PFNs contain `//` after the prefix; the
         storage server maps both forms onto the same file.
         """
-        return f"{self.scheme}://{self.hostname}:{self.port}{self.prefix(rse)}{path}"
+        return f"{self.scheme}://{self.host_for(rse)}:{self.port}{self.prefix(rse)}{path}"
 
     def local_path(self, rse: str, path: str) -> Path:
         # Path() collapses the `//` the identity algorithm produces for `/ctao/...` names,

@@ -5,7 +5,7 @@ import zlib
 from seed.content import CARD, adler32_hex, header_text, render
 from seed.model import FileSpec
 from seed.reference import RSES, array_element
-from seed.rucio_setup import distance, protocol, rse_attributes
+from seed.rucio_setup import distance, ensure_protocol, protocol, rse_attributes
 from seed.storage import ALGORITHMS, StorageEndpoint, detect_algorithm, write_bytes
 
 SPEC = FileSpec("acada", "/ctao/acada/DL0/LSTN-01/ctao-north/event/2025/02/04/x.fits.fz", {}, (("OBS_ID", 2000000200),), 100)
@@ -80,6 +80,42 @@ def test_protocol_points_at_the_storage_prefix():
     p = protocol(ENDPOINT, "CSCS-DISK")
     assert (p["scheme"], p["hostname"], p["port"], p["prefix"]) == ("http", "127.0.0.1", 4420, "/CSCS-DISK/")
     assert p["domains"]["lan"]["read"] == 1 and p["domains"]["wan"]["write"] == 1
+
+
+def test_an_rse_with_an_address_of_its_own_gets_it_in_its_protocol_and_pfns():
+    ep = StorageEndpoint("http://127.0.0.1:4420", root=ENDPOINT.root, hosts={"CSCS-DISK": "127.0.0.14"})
+    assert protocol(ep, "CSCS-DISK")["hostname"] == "127.0.0.14"
+    assert protocol(ep, "PIC-TAPE")["hostname"] == "127.0.0.1"
+    assert ep.pfn("CSCS-DISK", "/ctao/acada/f") == "http://127.0.0.14:4420/CSCS-DISK//ctao/acada/f"
+    assert ep.local_path("CSCS-DISK", "/ctao/acada/f") == ENDPOINT.local_path("CSCS-DISK", "/ctao/acada/f")
+
+
+class _Protocols:
+    """The three rse-client calls ensure_protocol makes, over an RSE's protocol list."""
+
+    def __init__(self, protocols):
+        self.protocols = protocols
+        self.calls = []
+
+    def get_rse(self, rse):
+        return {"rse": rse, "protocols": list(self.protocols)}
+
+    def delete_protocols(self, rse, scheme, hostname=None, port=None):
+        self.calls.append(("delete", scheme, hostname, port))
+        self.protocols = [p for p in self.protocols if (p["scheme"], p["hostname"], p["port"]) != (scheme, hostname, port)]
+
+    def add_protocol(self, rse, params):
+        self.calls.append(("add", params["scheme"], params["hostname"], params["port"]))
+        self.protocols.append(params)
+
+
+def test_a_protocol_left_on_the_old_shared_address_moves_to_the_rses_own():
+    ep = StorageEndpoint("http://127.0.0.1:4420", root=ENDPOINT.root, hosts={"CSCS-DISK": "127.0.0.14"})
+    client = _Protocols([protocol(ENDPOINT, "CSCS-DISK")])
+    assert ensure_protocol(client, "CSCS-DISK", ep) is True
+    assert client.calls == [("delete", "http", "127.0.0.1", 4420), ("add", "http", "127.0.0.14", 4420)]
+    assert ensure_protocol(client, "CSCS-DISK", ep) is False
+    assert [p["hostname"] for p in client.protocols] == ["127.0.0.14"]
 
 
 def test_array_elements_follow_the_id_ranges():

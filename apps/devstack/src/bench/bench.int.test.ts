@@ -4,8 +4,12 @@
  * a couple of seconds each — the load code still signs in, sends its headers and reads the
  * figures. The figures' values mean nothing here; only that the requests succeed.
  */
+import { recordedMeta } from '@bdms/rucio-client/testing';
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../lib/logger.ts';
+import { logPath, statePaths } from '../lib/paths.ts';
 import { readStackEnv } from '../stack/config.ts';
+import { geoipFigures } from './geoip-bench.ts';
 import { loadFigures, loadRun, portalSessions } from './load.ts';
 import { directEnrichedSearch } from './direct-search.ts';
 import { searchProbes, type SearchCase } from './search-bench.ts';
@@ -93,5 +97,21 @@ describe('bench search smoke', () => {
     expect(viaBff.firstRowsMs).toBeGreaterThan(0);
     expect((await probe.csvExport(c)).rows).toBe(direct.rows + 1);
     expect((await probe.namesViaBff(c)).rows).toBe(names.rows);
+  });
+});
+
+describe('bench geoip smoke', () => {
+  it('when a small dataset’s replicas are listed with both sorts, then every file comes and no download is attempted after the first call', async () => {
+    const token = await directAccessToken(env.IDP_ISSUER);
+    await fetch(`${rucioUrl}/accounts/alice`, { headers: { 'X-Rucio-Auth-Token': token } });
+    // A dataset of the small demo archive (6 files with 4 copies each), not the bench night.
+    const dataset = { ...recordedMeta().dataset, files: 6 };
+    const rucioLog = logPath(statePaths(env.DEVSTACK_HOME), 'rucio');
+    const figures = await geoipFigures(
+      { rucioUrl, token, dataset, runs: 1, rucioLog },
+      silentLogger,
+    );
+    expect(figures.map((f) => f.name)).toContain('replicas 6 geoip/random');
+    expect(figures.find((f) => f.name === 'GeoIP downloads after 1st call')?.value).toBe(0);
   });
 });

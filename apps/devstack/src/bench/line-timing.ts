@@ -43,17 +43,29 @@ export async function* textLines(
 const CONTROL = ['progress', 'end', 'error'];
 
 /**
- * GET `url` and read it line by line. NDJSON: each line is parsed (as any client of the search
- * must), a JSON object with a single control key is a control line, anything else a result row.
- * Text (CSV): every line counts.
+ * GET `url` (POST `body` as JSON, when given) and read it line by line. NDJSON: each line is
+ * parsed (as any client of the search must), a JSON object with a single control key is a control
+ * line, anything else a result row. Text (CSV): every line counts.
  */
 export async function timeLines(
   url: string,
   headers: Record<string, string>,
-  { firstRows = 100, ndjson = true } = {},
+  {
+    firstRows = 100,
+    ndjson = true,
+    body,
+  }: { firstRows?: number; ndjson?: boolean; body?: unknown } = {},
 ): Promise<LineTiming> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers });
+  const init =
+    body === undefined
+      ? { headers }
+      : {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        };
+  const res = await fetch(url, init);
   if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
   let ttfbMs = -1;
   let bytes = 0;

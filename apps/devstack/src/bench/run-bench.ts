@@ -4,12 +4,13 @@
  * (B D B D …) after a warm-up; medians of the runs; the BFF's RSS sampled every 50 ms. Two sizes
  * (10 000 and 100 000 DIDs) show whether the BFF's memory grows with the listing; the heap is
  * settled (GC) before each measured listing. Load: 200 signed-in sessions on cached reads
- * (load.ts).
+ * (load.ts). GeoIP: Rucio's replica listing with its default sort vs a random one (geoip-bench.ts).
  */
 import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
 import { MiB, settle } from './bff-memory.ts';
 import { browserFigures } from './browser.ts';
+import { geoipFigures } from './geoip-bench.ts';
 import { runLoad, portalSessions, type LoadCase } from './load.ts';
 import { timeFetch, rssBytes, sampleRss, type Timing } from './probes.ts';
 import { nightSearch, searchFigures } from './search-bench.ts';
@@ -37,6 +38,8 @@ export interface BenchInput {
   only: readonly BenchPart[];
   /** The load figure: this many signed-in sessions (one connection each), rounds × seconds. */
   load: { sessions: number; seconds: number; rounds: number };
+  /** Rucio's log, where the GeoIP figure counts download attempts. */
+  rucioLog: string;
 }
 
 interface Measured {
@@ -246,5 +249,11 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
     figures.push(...(await browserFigures(browser, log)));
   }
   if (part('load')) figures.push(...(await loadFiguresFor(input, auth.token, account, log)));
+  if (part('geoip')) {
+    if (!input.smaller)
+      throw new Error("the GeoIP figures need the bench seed's 10 000-file night");
+    const geoip = { ...input, token: auth.token, dataset: input.smaller };
+    figures.push(...(await geoipFigures(geoip, log)));
+  }
   return figures;
 }

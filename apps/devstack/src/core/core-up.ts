@@ -1,10 +1,14 @@
-/** core-up: venv → database → Rucio (config, bootstrap, gunicorn) → storage, each reused when healthy. */
+/**
+ * core-up: venv → database → GeoIP database → Rucio (config, bootstrap, gunicorn) → storage, each
+ * reused when healthy.
+ */
 import { rmSync } from 'node:fs';
 import type { DevstackEnv } from './config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import type { DaemonStatus } from '../lib/process.ts';
 import { ensureDatabase, ensurePortalDatabase, redact, type DatabaseInfo } from './postgres.ts';
+import { buildGeoipDb, clearForeignGeoipCache, GEOIP_SHARE, geoipDownloadUrl } from './geoip.ts';
 import { ensureVenv } from './python.ts';
 import {
   bootstrapRucio,
@@ -54,7 +58,19 @@ export async function coreUp(
   log.info(`postgres portal ${redact(portalDb.url)}${portalDb.created ? ' (created)' : ''}`);
 
   t0 = Date.now();
-  const cfg = await writeRucioConfig(paths, db, env.IDP_ISSUER);
+  const geoip = await buildGeoipDb(paths);
+  const cache = clearForeignGeoipCache(geoip);
+  const cacheNote = {
+    absent: 'not cached yet',
+    ours: 'cached copy is ours',
+    removed: 'removed a foreign cached copy',
+  }[cache];
+  log.info(`geoip    wrote ${geoip.mmdb} (${cacheNote}) (${ms(t0)})`);
+
+  t0 = Date.now();
+  const cfg = await writeRucioConfig(paths, db, env.IDP_ISSUER, {
+    geoipDownloadUrl: geoipDownloadUrl(env.STORAGE_PORT),
+  });
   const boot = await bootstrapRucio(paths, db, env.IDP_ISSUER, { reset: opts.reset });
   const rucio = await startRucio(paths, env.RUCIO_PORT, cfg.content);
   const version = (await rucioVersion(env.RUCIO_PORT)) ?? 'unknown';
@@ -64,7 +80,7 @@ export async function coreUp(
   );
 
   t0 = Date.now();
-  const storage = await startStorage(paths, env.STORAGE_PORT);
+  const storage = await startStorage(paths, env.STORAGE_PORT, { [GEOIP_SHARE]: paths.geoip });
   log.info(
     `storage  ${verb(storage)} WebDAV at ${storageUrl(env.STORAGE_PORT)} pid ${storage.pid} (${ms(t0)})`,
   );

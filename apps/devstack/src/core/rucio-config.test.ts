@@ -46,6 +46,17 @@ describe('renderRucioCfg', () => {
     expect(cfg.common?.extract_scope).toBe('dirac');
   });
 
+  it('when a GeoIP archive is offered, then Rucio downloads it from there, keeps it, and never asks its database for the sort options', () => {
+    const url = 'http://127.0.0.1:4420/geoip/GeoLite2-City.tar.gz';
+    const cfg = parseIni(renderRucioCfg({ ...input, geoipDownloadUrl: url }));
+    expect(cfg.core).toEqual({
+      geoip_download_url: url,
+      geoip_expire_delay: '0',
+      geoip_ignore_error: 'True',
+    });
+    expect(parseIni(renderRucioCfg(input)).core).toBeUndefined();
+  });
+
   it('then the database, alembic, bootstrap, mail templates and oidc keys are absolute and unquoted', () => {
     const cfg = parseIni(renderRucioCfg(input));
     expect(cfg.database?.default).toBe(input.dbUrl);

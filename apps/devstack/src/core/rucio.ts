@@ -26,7 +26,7 @@ export async function writeRucioConfig(
   paths: StatePaths,
   db: DatabaseInfo,
   issuer: string,
-  policy: RucioConfigInput['policy'] = 'ctao',
+  opts: Pick<RucioConfigInput, 'geoipDownloadUrl'> & { policy?: RucioConfigInput['policy'] } = {},
 ): Promise<{ file: string; content: string }> {
   mkdirSync(paths.rucioEtc, { recursive: true });
   const url = toSqlAlchemyUrl(db.url);
@@ -43,7 +43,8 @@ export async function writeRucioConfig(
     etcDir: paths.rucioEtc,
     logDir: paths.logs,
     mailTemplateDir: join(venvEtc, 'mail_templates'),
-    policy,
+    policy: opts.policy ?? 'ctao',
+    geoipDownloadUrl: opts.geoipDownloadUrl,
   });
   const file = rucioCfgPath(paths);
   writeFileSync(file, cfg);
@@ -135,7 +136,9 @@ export async function startRucio(
     command: join(paths.venvBin, 'gunicorn'),
     // python/rucio_wsgi.py wraps rucio.web.rest.flaskapi.v1.main:application (NoDecode slashes).
     args: [...args, '--chdir', pythonDir, '--access-logfile', '-', 'rucio_wsgi:application'],
-    env: rucioEnv(paths),
+    // Rucio reports some things with print() (the GeoIP download): unbuffered, they land in the
+    // log next to the request that caused them (the benchmark counts them per call).
+    env: { ...rucioEnv(paths), PYTHONUNBUFFERED: '1' },
     health: async () => (await rucioVersion(port)) !== undefined,
     timeoutMs: 90_000,
     fingerprint: createHash('sha256').update(config).digest('hex'),

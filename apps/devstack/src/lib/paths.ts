@@ -27,6 +27,8 @@ export interface StatePaths {
   pg: string;
   storage: string;
   rucioEtc: string;
+  /** The devstack's GeoIP database and the archive Rucio downloads it from. */
+  geoip: string;
 }
 
 export function statePaths(home?: string): StatePaths {
@@ -42,6 +44,7 @@ export function statePaths(home?: string): StatePaths {
     pg: join(root, 'pg'),
     storage: join(root, 'storage'),
     rucioEtc: join(root, 'rucio', 'etc'),
+    geoip: join(root, 'geoip'),
   };
 }
 

@@ -40,7 +40,9 @@ describe('seedArgs', () => {
       rucioConfig: '/c/rucio.cfg',
       logDir: '/l',
       verify: 10,
+      rseHosts: { 'CSCS-DISK': '127.0.0.14' },
     });
+    expect(args.join(' ')).toContain(`--rse-hosts {"CSCS-DISK":"127.0.0.14"}`);
     expect(args.join(' ')).toContain('--size bench');
     expect(args.join(' ')).toContain(
       '--files 5000 --seed 7 --force --rucio-config /c/rucio.cfg --log-dir /l --verify 10',

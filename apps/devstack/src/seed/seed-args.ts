@@ -10,6 +10,8 @@ export interface SeedCommand {
   username: string;
   storageUrl: string;
   storageRoot: string;
+  /** RSE → the address its protocol names (the storage server listens there too). */
+  rseHosts?: Readonly<Record<string, string>>;
   size: SeedSize;
   /** Files in the one big night; overrides `size`. */
   files?: number;
@@ -27,6 +29,7 @@ export function seedArgs(c: SeedCommand): string[] {
   const args = ['-m', 'seed', '--rucio-url', c.rucioUrl, '--username', c.username];
   args.push('--storage-url', c.storageUrl, '--storage-root', c.storageRoot, '--size', c.size);
   args.push('--summary', c.summaryFile);
+  if (c.rseHosts) args.push('--rse-hosts', JSON.stringify(c.rseHosts));
   if (c.files !== undefined) args.push('--files', String(c.files));
   if (c.seed !== undefined) args.push('--seed', String(c.seed));
   if (c.force) args.push('--force');

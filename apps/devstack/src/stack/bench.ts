@@ -7,7 +7,7 @@
  */
 import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { StatePaths } from '../lib/paths.ts';
+import { logPath, type StatePaths } from '../lib/paths.ts';
 import { stopDaemon } from '../lib/process.ts';
 import { runBench } from '../bench/run-bench.ts';
 import { formatFigure, meets } from '../bench/stats.ts';
@@ -50,6 +50,7 @@ export async function bench(
         only: opts.only,
         // BENCH.md: medians of ≥ 5 interleaved runs; the issue: 200 sessions for ≥ 15 s.
         load: { sessions: 200, seconds: opts.loadSeconds, rounds: 5 },
+        rucioLog: logPath(paths, 'rucio'),
       },
       log,
     );

@@ -78,8 +78,13 @@ async function integration(
     };
     results.push(runPytest(paths.venvPython, pyTests, reports, seeded));
   }
-  // Tests that use PostgreSQL work in throw-away schemas of the stack's own portal database.
-  const dbEnv = { TEST_DATABASE_URL: portalDb };
+  // Tests that use PostgreSQL work in throw-away schemas of the stack's own portal database; the
+  // integration tests talk to this stack's Rucio and IdP, whatever ports it runs on.
+  const dbEnv = {
+    TEST_DATABASE_URL: portalDb,
+    TEST_RUCIO_URL: `http://127.0.0.1:${env.RUCIO_PORT}`,
+    TEST_IDP_ISSUER: env.IDP_ISSUER,
+  };
   for (const ws of listWorkspaces(repoRoot)) {
     const name = ws.name.replace(/^@bdms\//, '');
     if (existsSync(join(ws.dir, 'vitest.db.config.ts')))
@@ -93,7 +98,13 @@ async function integration(
     results.push(runVitest(ws, reports, ['--config', config], `integration-${name}`, dbEnv));
   }
   results.push(await runSchemathesis(paths, env.PORTAL_URL, reports, env.SCHEMATHESIS_SEED));
-  results.push(runPlaywright(join(repoRoot, 'e2e'), reports));
+  results.push(
+    runPlaywright(join(repoRoot, 'e2e'), reports, {
+      PORTAL_URL: env.PORTAL_URL,
+      RUCIO_URL: `http://127.0.0.1:${env.RUCIO_PORT}`,
+      OIDC_ISSUER: env.IDP_ISSUER,
+    }),
+  );
   return results;
 }
 

@@ -74,12 +74,17 @@ export function runVitest(
   return withExit(label, code, report, parseVitestReport);
 }
 
-export function runPlaywright(e2eDir: string, reportsDir: string): SuiteResult {
+/** `stack`: where the stack under test answers (PORTAL_URL, RUCIO_URL, OIDC_ISSUER; e2e/support/env.ts). */
+export function runPlaywright(
+  e2eDir: string,
+  reportsDir: string,
+  stack: NodeJS.ProcessEnv = {},
+): SuiteResult {
   const report = join(reportsDir, 'e2e-chromium.json');
   rmSync(report, { force: true });
   const code = run('pnpm', ['exec', 'playwright', 'test'], {
     cwd: e2eDir,
-    env: { E2E_JSON_REPORT: report },
+    env: { ...stack, E2E_JSON_REPORT: report },
   });
   return withExit('e2e-chromium', code, report, parsePlaywrightReport);
 }

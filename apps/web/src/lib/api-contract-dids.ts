@@ -93,6 +93,7 @@ export const ReplicaSummary = z.object({
       availableBytes: z.nullable(z.number()),
       totalBytes: z.nullable(z.number()),
       datasets: z.optional(z.object({ complete: Int, total: Int })),
+      rank: z.optional(Int),
     }),
   ),
   container: z.optional(z.object({ datasets: Int, partial: z.boolean() })),

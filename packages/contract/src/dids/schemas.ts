@@ -124,6 +124,13 @@ export const RseReplicaSummary = z
       .describe(
         'Containers: how many of its datasets Rucio has on this RSE, and how many complete',
       ),
+    rank: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        "Files: the order in which Rucio offers this RSE's copy to the signed-in user, 1 first (Rucio's GeoIP sort: the closest to the user's address first; unknown addresses keep Rucio's own order). Absent when Rucio gives no URL for it",
+      ),
   })
   .meta({ id: 'RseReplicaSummary' });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { didPath, scopedPath } from '../did-path.ts';
 import { streamed } from '../stream.ts';
@@ -21,6 +22,14 @@ export const DatasetReplicaDto = z
   .loose();
 export type DatasetReplicaDto = z.infer<typeof DatasetReplicaDto>;
 
+/**
+ * A PFN of a file, in the order Rucio offers them: `priority` 1 first (LAN replicas of the
+ * client's site, then the others by the requested sort; geoip by default: closest first).
+ */
+export const ReplicaPfnDto = z
+  .object({ rse: z.string(), priority: z.number(), domain: z.string().optional() })
+  .loose();
+
 /** One line of POST /replicas/list: a file with its replicas (PFNs, RSEs, state per RSE). */
 export const FileReplicaDto = z
   .object({
@@ -29,6 +38,7 @@ export const FileReplicaDto = z
     bytes: z.number().nullable().optional(),
     md5: z.string().nullable().optional(),
     adler32: z.string().nullable().optional(),
+    pfns: z.record(z.string(), ReplicaPfnDto).optional(),
     rses: z.record(z.string(), z.array(z.string())),
     states: z.record(z.string(), z.string()).optional(),
   })
@@ -63,18 +73,38 @@ export const listDatasetReplicas =
 /**
  * POST /replicas/list with `all_states`, streamed: each file's replicas in every state (COPYING
  * included; the GET variant ignores `all_states` on Rucio 41). Collections are resolved to files.
+ *
+ * `clientIp`: the end user's address, so that Rucio's sort (geoip unless `sort` says otherwise)
+ * puts the replicas closest to the user first, not those closest to the caller. It goes in the
+ * body's `client_location`, and also as X-Forwarded-For: Rucio 41 overwrites
+ * `client_location.ip` with that header, or with the caller's own address when there is none
+ * (web/rest/flaskapi/v1/replicas.py, measured on the devstack).
  */
 export const listFileReplicas =
   (t: Transport) =>
   ({
     dids,
+    clientIp,
+    sort,
     ...auth
-  }: AuthOptions & { dids: { scope: string; name: string }[] }): AsyncIterable<FileReplicaDto> => {
+  }: AuthOptions & {
+    dids: { scope: string; name: string }[];
+    clientIp?: string | undefined;
+    sort?: 'geoip' | 'random' | undefined;
+  }): AsyncIterable<FileReplicaDto> => {
     // The DID path helper refuses what Rucio could not address; the DIDs travel in the body.
     for (const { scope, name } of dids) didPath(scope, name);
+    if (clientIp !== undefined && isIP(clientIp) === 0)
+      throw new TypeError(`not an IP address: ${clientIp}`);
     return streamed(t, '/replicas/list', FileReplicaDto, {
       ...auth,
       method: 'POST',
-      body: { dids, all_states: true },
+      headers: clientIp === undefined ? undefined : { 'X-Forwarded-For': clientIp },
+      body: {
+        dids: dids.map(({ scope, name }) => ({ scope, name })),
+        all_states: true,
+        ...(clientIp === undefined ? {} : { client_location: { ip: clientIp } }),
+        ...(sort === undefined ? {} : { sort }),
+      },
     });
   };

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CONTAINER, didApiPath, makeReplicaSummary } from '@/testing/did-factories.ts';
+import { CONTAINER, FILE, didApiPath, makeReplicaSummary } from '@/testing/did-factories.ts';
 import { fakeFetch } from '@/testing/fake-fetch.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
 import { ReplicaSummaryTable } from './replica-summary-table.tsx';
@@ -64,5 +64,38 @@ describe('ReplicaSummaryTable for a container', () => {
     expect(
       await screen.findByText('Rucio knows no replica of any of its 2 datasets.'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('ReplicaSummaryTable for a file', () => {
+  const copy = (rse: string, rank?: number) => ({
+    rse,
+    state: 'AVAILABLE',
+    availableFiles: 1,
+    totalFiles: 1,
+    availableBytes: 4853,
+    totalBytes: 4853,
+    ...(rank === undefined ? {} : { rank }),
+  });
+  const fileSummaryOf = `GET ${didApiPath(FILE, '/replicas/summary')}`;
+
+  it('when Rucio ranks its copies for the user, then the one it offers first is marked, rows staying in RSE order', async () => {
+    const rses = [copy('CTAO-N-ONSITE', 3), copy('DESY-ZN-DISK', 1), copy('PIC-TAPE', 2)];
+    fakeFetch({ [fileSummaryOf]: { body: makeReplicaSummary({ source: 'file_replicas', rses }) } });
+    renderWithProviders(<ReplicaSummaryTable did={FILE} />);
+    const table = await screen.findByRole('table', { name: 'Replicas per RSE' });
+    const marked = within(table).getAllByText('offered first');
+    expect(marked).toHaveLength(1);
+    expect(within(table).getByRole('row', { name: /DESY-ZN-DISK/ })).toContainElement(marked[0]!);
+    expect(screen.getByText(/the one Rucio offers you first/)).toBeInTheDocument();
+  });
+
+  it('when the file has one copy, then there is no choice to mark', async () => {
+    const rses = [copy('DESY-ZN-DISK', 1)];
+    fakeFetch({ [fileSummaryOf]: { body: makeReplicaSummary({ source: 'file_replicas', rses }) } });
+    renderWithProviders(<ReplicaSummaryTable did={FILE} />);
+    await screen.findByRole('table', { name: 'Replicas per RSE' });
+    expect(screen.queryByText('offered first')).not.toBeInTheDocument();
+    expect(screen.queryByText(/offers you first/)).not.toBeInTheDocument();
   });
 });

@@ -11,9 +11,17 @@ import { useReplicaSummary } from '../api/get-replica-summary.ts';
 type Summary = ApiResponse<'didReplicaSummary'>;
 type Row = Summary['rses'][number];
 
+/** A file's copies in Rucio's order for this user: worth marking only when there is a choice. */
+const ranked = (summary: Summary): boolean =>
+  summary.rses.filter((r) => r.rank !== undefined).length > 1;
+
 /** Which of Rucio's views the numbers come from: counted now, or as its daemon last computed. */
-function sourceNote({ source, container }: Summary): string {
-  if (source === 'file_replicas') return "From the file's own replicas, as they are now.";
+function sourceNote(summary: Summary): string {
+  const { source, container } = summary;
+  if (source === 'file_replicas')
+    return ranked(summary)
+      ? "From the file's own replicas, as they are now. The copy marked is the one Rucio offers you first: the nearest to where you connect from, when Rucio can place you."
+      : "From the file's own replicas, as they are now.";
   if (source === 'dataset_replicas')
     return "From Rucio's dataset replicas: files counted on each RSE now, and RSEs a rule is still filling.";
   const over = `Summed over the container's ${plural(container?.datasets ?? 0, 'dataset')} (through its sub-containers), per RSE over the datasets Rucio has there`;
@@ -22,13 +30,26 @@ function sourceNote({ source, container }: Summary): string {
     : `${over}, from Rucio's dataset-replica table: complete per dataset as Rucio last computed it, not counted now; RSEs where no rule placed a dataset are not listed.`;
 }
 
-function SummaryRow({ row, perDataset }: { row: Row; perDataset: boolean }) {
+function SummaryRow({
+  row,
+  perDataset,
+  offeredFirst,
+}: {
+  row: Row;
+  perDataset: boolean;
+  offeredFirst: boolean;
+}) {
   const share = row.totalFiles ? (row.availableFiles / row.totalFiles) * 100 : 0;
   const complete = row.totalFiles > 0 && row.availableFiles === row.totalFiles;
   return (
     <Table.Tr>
       <Table.Th scope="row" fw={500}>
         {row.rse}
+        {offeredFirst && (
+          <Badge ml="xs" size="xs" variant="light">
+            offered first
+          </Badge>
+        )}
       </Table.Th>
       <Table.Td>
         <Badge variant="dot" color={complete ? 'teal' : 'yellow'}>
@@ -65,6 +86,7 @@ function SummaryRow({ row, perDataset }: { row: Row; perDataset: boolean }) {
 function SummaryTable({ summary }: { summary: Summary }) {
   const perDataset = summary.source === 'container_deep' || summary.source === 'container_table';
   const headers = ['RSE', 'State', ...(perDataset ? ['Datasets'] : [])];
+  const marks = ranked(summary);
   return (
     <Table.ScrollContainer minWidth={perDataset ? 680 : 560}>
       <Table aria-label="Replicas per RSE">
@@ -79,7 +101,12 @@ function SummaryTable({ summary }: { summary: Summary }) {
         </Table.Thead>
         <Table.Tbody>
           {summary.rses.map((row) => (
-            <SummaryRow key={row.rse} row={row} perDataset={perDataset} />
+            <SummaryRow
+              key={row.rse}
+              row={row}
+              perDataset={perDataset}
+              offeredFirst={marks && row.rank === 1}
+            />
           ))}
         </Table.Tbody>
       </Table>
