@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRucioClient, DATASET_REPLICAS_BULK_MAX, RucioError } from '../src/index.ts';
-import { loadRecording, recordedMeta, replayFetch } from './replay.ts';
+import { DATASET_REPLICAS_BULK_MAX, RucioError } from '../src/index.ts';
+import { all, loadRecording, recordedMeta, replayClient } from './replay.ts';
 
 /**
  * A file's associated rules, the bulk dataset replicas and the DID columns of collections,
  * replayed from responses recorded on the real devstack server (scripts/record-did-extras.ts).
  */
-const client = (names: string[]) => {
-  const replay = replayFetch(names.map(loadRecording), { chunkSize: 89 });
-  return {
-    rucio: createRucioClient({
-      baseUrl: 'http://rucio.test',
-      userAgent: 'test',
-      fetch: replay.fetch,
-    }),
-    seen: replay.seen,
-  };
-};
-
-async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
+const client = (names: string[]) => replayClient(names, 89);
 
 const { dataset, file, container, partial, partialFile } = recordedMeta();
 const token = 'tok';

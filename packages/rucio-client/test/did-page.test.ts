@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRucioClient, RucioError } from '../src/index.ts';
-import { loadRecording, recordedMeta, replayFetch, type Recording } from './replay.ts';
+import { RucioError } from '../src/index.ts';
+import { all, loadRecording, recordedMeta, replayClient, type Recording } from './replay.ts';
 
 /** The DID page's Rucio calls, replayed from responses recorded on the real devstack server. */
-const client = (names: string[], chunkSize?: number) => {
-  const replay = replayFetch(names.map(loadRecording), { chunkSize });
-  return {
-    rucio: createRucioClient({
-      baseUrl: 'http://rucio.test',
-      userAgent: 'test',
-      fetch: replay.fetch,
-    }),
-    seen: replay.seen,
-  };
-};
-
-async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
+const client = replayClient;
 
 const lineCount = (rec: Recording): number => rec.response.body.split('\n').filter(Boolean).length;
 const { dataset, file, container, partial, partialFile } = recordedMeta();

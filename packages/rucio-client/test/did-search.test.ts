@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BULK_META_MAX, createRucioClient, RucioError } from '../src/index.ts';
-import { loadRecording, replayFetch } from './replay.ts';
+import { BULK_META_MAX, RucioError } from '../src/index.ts';
+import { all, loadRecording, replayClient } from './replay.ts';
 
 /** DID search and bulk metadata, replayed from the real devstack Rucio (scripts/record-search-fixtures.ts). */
-const client = (names: string[], chunkSize?: number) => {
-  const replay = replayFetch(names.map(loadRecording), { chunkSize });
-  const bodies: unknown[] = [];
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    if (typeof init?.body === 'string') bodies.push(JSON.parse(init.body));
-    return replay.fetch(input, init);
-  };
-  return {
-    rucio: createRucioClient({ baseUrl: 'http://rucio.test', userAgent: 'test', fetch }),
-    seen: replay.seen,
-    bodies,
-  };
-};
-
-async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
+const client = replayClient;
 
 const token = 'tok';
 const filters =

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRucioClient } from '../src/index.ts';
 
 /** A response recorded from the real Rucio by scripts/record-fixtures.ts. */
 export interface Recording {
@@ -74,4 +75,29 @@ export function replayFetch(recordings: Recording[], options: { chunkSize?: numb
     );
   };
   return { fetch: fetch, seen };
+}
+
+/**
+ * A real client over the recordings named: what it asked (`seen`) and the JSON bodies it sent
+ * (`bodies`), for the tests that check both.
+ */
+export function replayClient(names: string[], chunkSize?: number) {
+  const replay = replayFetch(names.map(loadRecording), { chunkSize });
+  const bodies: unknown[] = [];
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    if (typeof init?.body === 'string') bodies.push(JSON.parse(init.body));
+    return replay.fetch(input, init);
+  };
+  return {
+    rucio: createRucioClient({ baseUrl: 'http://rucio.test', userAgent: 'test', fetch }),
+    seen: replay.seen,
+    bodies,
+  };
+}
+
+/** Every item of a stream, in order. */
+export async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
 }

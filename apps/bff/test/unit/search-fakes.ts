@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SearchControl, type SearchQueryInput } from '@bdms/contract';
-import { createRucioClient, type BulkMetaOptions, type DidSearchOptions } from '@bdms/rucio-client';
-import { loadRecording, replayFetch } from '@bdms/rucio-client/testing';
+import type { BulkMetaOptions, DidSearchOptions } from '@bdms/rucio-client';
+import { loadRecording, replayClient } from '@bdms/rucio-client/testing';
 import { login, makeApp, stubRucio } from './helpers.ts';
 
 /*
@@ -32,19 +32,14 @@ const RECORDED_PLUGINS = {
 } as const;
 
 /** A real client replaying the recorded bulkmeta of one plugin (same path, another body). */
-const replayClient = (recording: string) =>
-  createRucioClient({
-    baseUrl: 'http://rucio.test',
-    userAgent: 't',
-    fetch: replayFetch([loadRecording(recording)], { chunkSize: 101 }).fetch,
-  });
+const replayed = (recording: string) => replayClient([recording], 101).rucio;
 
 /** The recorded bulkmeta through the real client; the names from the recorded search. */
 export function recordedRucio(fake: Partial<Fake> = {}) {
   const clients = {
-    ALL: replayClient(RECORDED_PLUGINS.ALL),
-    DID_COLUMN: replayClient(RECORDED_PLUGINS.DID_COLUMN),
-    JSON: replayClient(RECORDED_PLUGINS.JSON),
+    ALL: replayed(RECORDED_PLUGINS.ALL),
+    DID_COLUMN: replayed(RECORDED_PLUGINS.DID_COLUMN),
+    JSON: replayed(RECORDED_PLUGINS.JSON),
   };
   const state: Fake = {
     names: { acada: recordedNames() },
