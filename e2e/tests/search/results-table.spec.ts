@@ -32,7 +32,8 @@ test('the sort and widths of the table are in its permalink, and Shift selects r
   await page.emulateMedia({ colorScheme: 'light' });
   await signIn(page, alice, '/search');
   await page.goto(`${SEARCH}&sort=-obs_id&widths=name%3A300%2Cobs_id%3A99999`);
-  expect(await complete(page)).toBeGreaterThanOrEqual(4);
+  const total = await complete(page);
+  expect(total).toBeGreaterThanOrEqual(4);
   await expect(header(page, 'Observation ID')).toHaveAttribute('aria-sort', 'descending');
   const nameWidth = page.getByRole('separator', { name: 'Resize Name column' });
   await expect(nameWidth).toHaveAttribute('aria-valuenow', '300');
@@ -65,6 +66,16 @@ test('the sort and widths of the table are in its permalink, and Shift selects r
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
   await expect.poll(() => colorScheme(page)).toBe('dark');
   await expectNoSeriousA11yViolations(page, 'a range selected, dark');
+
+  // Back in the grid: Escape clears the selection, Ctrl+A (⌘A on a Mac) selects every row.
+  const selectedStatus = page.getByRole('status').filter({ hasText: 'selected' });
+  await page.getByRole('grid', { name: 'Search results' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(selectedStatus).toHaveText('0 rows selected');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('ControlOrMeta+A');
+  await expect(selectedStatus).toHaveText(`${total.toLocaleString('en-US')} rows selected`);
+  await expect(page.getByRole('checkbox', { name: 'Select all rows' })).toBeChecked();
 });
 
 test('the value suggestions open as a list that takes the keyboard, and pass axe in light and dark', async ({

@@ -33,7 +33,8 @@ interface ResultsTableProps {
  * scroll like 100. One tab stop; arrows, Page Up/Down and Home/End move the active row, Space
  * selects it, Enter opens its DID page. With Shift, a move, Space or a click on a row's box
  * selects the range from the anchor (the row last clicked or toggled; else where the move
- * started) to that row, in the order shown (row-selection.ts).
+ * started) to that row, in the order shown (row-selection.ts). Ctrl+A (⌘A) selects every row,
+ * Escape clears the selection (and is left to the page when nothing is selected).
  */
 export function ResultsTable(props: ResultsTableProps) {
   const { rows, columns, widths, onResize, sort, onSort, selection, describedBy } = props;
@@ -49,7 +50,9 @@ export function ResultsTable(props: ResultsTableProps) {
     count: rows.length,
     getScrollElement: () => grid.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the view on each side: enough for keyboard steps and a wheel notch, while
+    // a fast scroll (every row new each frame) renders little more than what is seen.
+    overscan: 4,
     scrollPaddingStart: HEADER_HEIGHT,
   });
   // The search's first rows on screen, a User Timing mark the benchmark reads (search-marks.ts).
@@ -104,7 +107,10 @@ export function ResultsTable(props: ResultsTableProps) {
       End: rows.length - 1,
     };
     const target = moves[event.key];
-    if (target !== undefined) moveTo(target, event.shiftKey);
+    const selectAllKeys = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a';
+    if (selectAllKeys) selection.all(true);
+    else if (event.key === 'Escape' && selected.size > 0) selection.all(false);
+    else if (target !== undefined) moveTo(target, event.shiftKey);
     else if (event.key === ' ' && event.shiftKey) selection.extend(current, current);
     else if (event.key === ' ' && row) selection.toggle(current, !selected.has(rowKey(row)));
     else if (event.key === 'Enter' && row) void navigate(didPath(row));
@@ -120,6 +126,7 @@ export function ResultsTable(props: ResultsTableProps) {
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length + 2}
       aria-multiselectable
+      aria-keyshortcuts="Control+A Meta+A Escape"
       aria-activedescendant={rows.length > 0 ? rowId(current) : undefined}
       aria-describedby={describedBy}
       tabIndex={0}

@@ -112,7 +112,7 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
             />
             <Text size="xs" c="dimmed" id={hintId}>
               Arrow keys move through the rows, Space selects, Enter opens the DID. Shift with an
-              arrow, Space or a click selects a range.
+              arrow, Space or a click selects a range; Ctrl+A selects all, Escape clears.
             </Text>
             {/* A range changes rows out of view: the count tells a screen reader what happened. */}
             <VisuallyHidden role="status">{plural(selected.size, 'row')} selected</VisuallyHidden>
