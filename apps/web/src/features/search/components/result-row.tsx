@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { Link } from 'react-router';
 import type { SearchRow } from '@/lib/api-contract-search.ts';
 import { didPath } from '@/lib/did-url.ts';
 import type { Column } from '../utils/columns.ts';
@@ -25,6 +24,8 @@ interface ResultRowProps {
 /**
  * One result row. Memoised: a scroll re-renders the table, and only the rows that come into view
  * are rendered; those that stay (same props, since each is placed by its own offset) are not.
+ * The table keys rows by their slot in the window, so a row that comes into view takes over the
+ * elements of one that left (new text, same nodes) instead of building new ones.
  */
 export const ResultRow = memo(function ResultRow(props: ResultRowProps) {
   const { row, id, index, start, height, columns, template, width, selected, active } = props;
@@ -57,9 +58,11 @@ export const ResultRow = memo(function ResultRow(props: ResultRowProps) {
         />
       </div>
       <div role="gridcell" className={classes.cell} title={key}>
-        <Link to={didPath(row)} tabIndex={-1} className={classes.name}>
+        {/* A plain link: the grid follows it in the app (results-table.tsx), and a row costs no
+            router hooks when it scrolls into view. */}
+        <a href={didPath(row)} tabIndex={-1} className={classes.name} data-did-link="">
           {row.name}
-        </Link>
+        </a>
       </div>
       {columns.map((c) => (
         <div

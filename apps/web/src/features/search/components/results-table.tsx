@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchRow } from '@/lib/api-contract-search.ts';
 import { didPath } from '@/lib/did-url.ts';
@@ -117,6 +125,18 @@ export function ResultsTable(props: ResultsTableProps) {
     else return;
     event.preventDefault();
   };
+  // A plain click on a row's name opens its DID page in the app; with a modifier key or another
+  // button the browser does what it does with any link (new tab, window, download).
+  const onLinkClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    const link = (event.target as Element).closest('a[data-did-link]');
+    const href = link?.getAttribute('href');
+    if (!href) return;
+    event.preventDefault();
+    void navigate(href);
+  };
+  const items = virtualizer.getVirtualItems();
 
   return (
     <div
@@ -132,6 +152,7 @@ export function ResultsTable(props: ResultsTableProps) {
       tabIndex={0}
       className={classes.grid}
       onKeyDown={onKeyDown}
+      onClick={onLinkClick}
     >
       <ResultsHead
         columns={columns}
@@ -150,13 +171,15 @@ export function ResultsTable(props: ResultsTableProps) {
         className={classes.body}
         style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           const key = rowKey(row);
           return (
             <ResultRow
-              key={key}
+              // The window is a run of consecutive rows, so index mod its length is unique in it,
+              // and a row that comes into view reuses the slot (the nodes) of the one that left.
+              key={item.index % items.length}
               row={row}
               id={rowId(item.index)}
               index={item.index}
