@@ -136,6 +136,11 @@ export function ResultsTable(props: ResultsTableProps) {
     event.preventDefault();
     void navigate(href);
   };
+  // A press on a name keeps the focus on the grid, as on a row's box: its keys go on working, and
+  // no focus stays on a link whose node a scroll may give to another row.
+  const onLinkPress = (event: MouseEvent<HTMLDivElement>) => {
+    if ((event.target as Element).closest('a[data-did-link]')) event.preventDefault();
+  };
   const items = virtualizer.getVirtualItems();
 
   return (
@@ -153,6 +158,7 @@ export function ResultsTable(props: ResultsTableProps) {
       className={classes.grid}
       onKeyDown={onKeyDown}
       onClick={onLinkClick}
+      onMouseDown={onLinkPress}
     >
       <ResultsHead
         columns={columns}
