@@ -45,11 +45,8 @@ export const ResultRow = memo(function ResultRow(props: ResultRowProps) {
           tabIndex={-1}
           aria-label={`Select ${key}`}
           checked={selected}
-          // The grid keeps the focus (its keys go on from this row), and Shift+click does not
-          // select the page's text; the click itself still toggles the box.
-          onMouseDown={(event) => {
-            event.preventDefault();
-          }}
+          // A press here leaves the focus on the grid (results-table.tsx); the click toggles.
+          data-row-press=""
           onChange={(event) => {
             const { nativeEvent } = event;
             const shift = nativeEvent instanceof MouseEvent && nativeEvent.shiftKey;
@@ -60,7 +57,13 @@ export const ResultRow = memo(function ResultRow(props: ResultRowProps) {
       <div role="gridcell" className={classes.cell} title={key}>
         {/* A plain link: the grid follows it in the app (results-table.tsx), and a row costs no
             router hooks when it scrolls into view. */}
-        <a href={didPath(row)} tabIndex={-1} className={classes.name} data-did-link="">
+        <a
+          href={didPath(row)}
+          tabIndex={-1}
+          className={classes.name}
+          data-did-link=""
+          data-row-press=""
+        >
           {row.name}
         </a>
       </div>

@@ -31,6 +31,11 @@ describe('results table rows', { timeout: 30_000 }, () => {
 
     // The press leaves the focus on the grid (a scroll may give the link's node to another row).
     expect(fireEvent.mouseDown(link)).toBe(false);
+    expect(
+      fireEvent.mouseDown(
+        screen.getByRole('checkbox', { name: `Select ${first.scope}:${first.name}` }),
+      ),
+    ).toBe(false);
 
     await user.click(link);
     expect(location().pathname).toBe(didPath(first));

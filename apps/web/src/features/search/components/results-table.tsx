@@ -136,10 +136,10 @@ export function ResultsTable(props: ResultsTableProps) {
     event.preventDefault();
     void navigate(href);
   };
-  // A press on a name keeps the focus on the grid, as on a row's box: its keys go on working, and
-  // no focus stays on a link whose node a scroll may give to another row.
-  const onLinkPress = (event: MouseEvent<HTMLDivElement>) => {
-    if ((event.target as Element).closest('a[data-did-link]')) event.preventDefault();
+  // A press on a row's box or name leaves the focus on the grid: its keys go on from that row, no
+  // focus stays on a node that a scroll may give to another row, and Shift+click selects no text.
+  const onRowPress = (event: MouseEvent<HTMLDivElement>) => {
+    if ((event.target as Element).closest('[data-row-press]')) event.preventDefault();
   };
   const items = virtualizer.getVirtualItems();
 
@@ -158,7 +158,7 @@ export function ResultsTable(props: ResultsTableProps) {
       className={classes.grid}
       onKeyDown={onKeyDown}
       onClick={onLinkClick}
-      onMouseDown={onLinkPress}
+      onMouseDown={onRowPress}
     >
       <ResultsHead
         columns={columns}
