@@ -5,14 +5,16 @@ import type { SeedSize } from './seed/seed-args.ts';
 export const USAGE = `usage: devstack <command> [options]
   core-up [--reset]   venv + PostgreSQL + Rucio + storage (idempotent; --reset wipes DB + storage)
   up [--reset] [--size small|bench] [--rebuild-web]
-                      the whole stack: core → IdP → demo archive → SPA build → BFF; prints the URL
+                      the whole stack: core → IdP → demo archive → transfer loop → SPA build → BFF;
+                      prints the URL
   test                every check and test suite; brings the stack up and down around integration/e2e
   bench [--runs N] [--search-runs N] [--load-seconds S] [--only PARTS]
                       the benchmark against the bench-size archive (default 7 listing and
                       names-only runs, 3 runs of each whole enriched search and export, load runs
                       of 15 s); PARTS: a comma list of listing, search, browser, load, geoip
   seed [--size small|bench] [--force]
-  stop <part>         stops one daemon (rucio, idp, bff, storage, ...); \`up\`/\`core-up\` starts it again
+  stop <part>         stops one daemon (rucio, idp, bff, storage, transfers, ...); \`up\` starts
+                      it again (\`core-up\` the core ones)
   down                stops every daemon with a pid file in .devstack/run
   help                this text`;
 

@@ -21,6 +21,8 @@ export const CoreEnvSchema = z.object({
   STORAGE_PORT: port(DEV_PORTS.storage),
   /** The issuer the Rucio identities and idpsecrets.json point at (byte-exact, trailing slash). */
   IDP_ISSUER: z.url().default(devIssuer()),
+  /** Seconds between two rounds of the transfer loop (core/transfers.ts). */
+  DEVSTACK_TRANSFER_INTERVAL: z.coerce.number().int().min(1).max(3600).default(5),
   /** A python3 (>= 3.10) to build the venv with, when `python3` on PATH is not the one. */
   DEVSTACK_PYTHON: z.string().min(1).optional(),
 });

@@ -19,6 +19,7 @@ import {
   writeRucioConfig,
 } from './rucio.ts';
 import { startStorage, stopStorage, storageUrl } from './storage.ts';
+import { stopTransfers } from './transfers.ts';
 
 export interface CoreUpOptions {
   reset?: boolean;
@@ -95,8 +96,12 @@ export async function coreUp(
 
 /** --reset: servers holding the old data stop first; the storage bytes go with the DB. */
 async function wipe(paths: StatePaths, log: Logger): Promise<void> {
+  // The transfer loop holds database connections (DROP DATABASE would refuse) and writes bytes.
+  await stopTransfers(paths);
   await stopRucio(paths);
   await stopStorage(paths);
   rmSync(paths.storage, { recursive: true, force: true });
-  log.info('reset    stopped rucio + storage, wiped storage; the database is dropped and rebuilt');
+  log.info(
+    'reset    stopped transfers + rucio + storage, wiped storage; the database is dropped and rebuilt',
+  );
 }

@@ -75,6 +75,13 @@ describe('renderRucioCfg', () => {
   });
 });
 
+describe('renderRucioCfg for the transfer loop', () => {
+  it('then multihop is off (an empty expression), so the conveyor submitter does not warn at every pass', () => {
+    const text = renderRucioCfg(input);
+    expect(parseIni(text).transfers).toEqual({ multihop_rse_expression: '' });
+  });
+});
+
 describe('renderAlembicIni', () => {
   const template = [
     '# header',

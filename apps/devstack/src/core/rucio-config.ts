@@ -66,6 +66,10 @@ export function renderRucioCfg(input: RucioConfigInput): string {
       expected_audience: RUCIO_AUDIENCE,
       expected_scope: 'openid profile',
     }),
+    // The conveyor (core/transfers.ts): every RSE pair has a distance, so no transfer needs a
+    // hop in between. Empty = no multihop; Rucio's default expression names no RSE here and
+    // makes the submitter warn at every pass.
+    section('transfers', { multihop_rse_expression: '' }),
   ];
   if (input.geoipDownloadUrl)
     sections.push(

@@ -1,10 +1,11 @@
 /**
  * `up`: the whole stack, in dependency order, each part reused when already healthy:
- * core (venv, PostgreSQL, Rucio, storage) → IdP → demo archive → SPA build → BFF.
+ * core (venv, PostgreSQL, Rucio, storage) → IdP → demo archive → transfer loop → SPA build → BFF.
  * Prints `Portal ready: <url>` only when every part answers.
  */
 import { DEMO_USERS } from '@bdms/dev-fixtures';
 import { coreUp } from '../core/core-up.ts';
+import { startTransfers } from '../core/transfers.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { StatePaths } from '../lib/paths.ts';
 import { buildWeb, startBff, startIdp } from './apps.ts';
@@ -60,6 +61,16 @@ export async function up(
     storagePort: env.STORAGE_PORT,
   });
   log.info(`seed     ${describeSeed(seed)} (${secs(t0)})`);
+
+  // After the seed, which runs the judge and abacus itself: started earlier, the loop's passes
+  // would share that work with the seed's (Rucio splits a daemon's work among live instances).
+  t0 = Date.now();
+  const transfers = await startTransfers(paths, {
+    intervalSeconds: env.DEVSTACK_TRANSFER_INTERVAL,
+  });
+  log.info(
+    `transfers ${transfers.reused ? 'reused' : 'started'} a round every ${env.DEVSTACK_TRANSFER_INTERVAL} s pid ${transfers.pid} (${secs(t0)})`,
+  );
 
   t0 = Date.now();
   const web = await buildWeb(paths, opts.rebuildWeb);
