@@ -108,15 +108,16 @@ describe('a copy that cannot be verified', () => {
     // Four attempts, one per round: Rucio's finisher requeues a failed transfer three times.
     const finals = await Promise.all(ids.map((id) => ruleReaches(id, 'STUCK', 150_000)));
     for (const [i, c] of cases.entries()) {
-      expect(finals[i]?.state).toBe('STUCK');
-      const replica = await replicaOf(at, c.file);
-      expect(replica?.states?.[c.rse]).not.toBe('AVAILABLE');
-      const pfn = pfnOn(replica, c.rse);
-      if (pfn) expect((await fetch(pfn)).status).toBe(404);
+      expect(finals[i]).toMatchObject({ state: 'STUCK', error: expect.stringContaining(c.reason) });
+      expect((await replicaOf(at, c.file))?.states?.[c.rse]).not.toBe('AVAILABLE');
       // Rucio's own retries: the first attempt and three more, each FAILED with the mover's reason.
       const attempts = await failedAttempts(SOURCE, c.rse, c.file.name);
       expect(attempts.map((a) => a.retry_count)).toEqual(expect.arrayContaining([0, 1, 2, 3]));
       for (const a of attempts) expect(a.err_msg).toContain(c.reason);
+      // Nothing was left where the copy would have gone.
+      const dest = attempts[0]?.dest_url;
+      expect(dest && new URL(dest).hostname).toBe(DEV_RSE_HOSTS[c.rse]);
+      expect((await fetch(dest ?? '')).status).toBe(404);
     }
   });
 });
@@ -125,6 +126,7 @@ interface HistoryRow {
   name: string;
   retry_count: number | null;
   err_msg: string | null;
+  dest_url: string | null;
 }
 
 /** The archived attempts of a transfer (admin: GET /requests/history/list for the RSE pair). */

@@ -28,10 +28,8 @@ export const readyFile = (paths: StatePaths): string => join(paths.run, `${TRANS
 /** Its code and Rucio's config: a change to either restarts a running loop. */
 function fingerprint(paths: StatePaths): string {
   const hash = createHash('sha256').update(readFileSync(rucioCfgPath(paths)));
-  for (const file of readdirSync(packageDir)
-    .filter((f) => f.endsWith('.py'))
-    .sort())
-    hash.update(file).update(readFileSync(join(packageDir, file)));
+  const sources = readdirSync(packageDir).filter((f) => f.endsWith('.py'));
+  for (const file of sources.sort()) hash.update(file).update(readFileSync(join(packageDir, file)));
   return hash.digest('hex');
 }
 
