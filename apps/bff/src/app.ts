@@ -39,6 +39,8 @@ import type { RucioPort } from './rucio-port.ts';
 import { createScopesService } from './scopes/scopes.service.ts';
 import { createReferenceCache } from './lib/reference-cache.ts';
 import { scopesRoutes } from './scopes/scopes.routes.ts';
+import { createRsesService } from './rses/rses.service.ts';
+import { rsesRoutes } from './rses/rses.routes.ts';
 import { createSearchService } from './search/search.service.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { createValuesService } from './search/values.service.ts';
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
+  app.use(rsesRoutes(createRsesService({ rucio, cache: reference }), withToken));
   app.use(
     searchRoutes(
       createSearchService({ rucio }),

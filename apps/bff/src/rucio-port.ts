@@ -19,4 +19,12 @@ export type RucioPort = Pick<
   | 'listDatasetReplicasBulk'
   | 'searchDidNames'
   | 'bulkMeta'
+  | 'listRses'
+  | 'getRse'
+  | 'getRseAttributes'
+  | 'listRseUsage'
+  | 'listRseAccountUsage'
+  | 'listRseDatasets'
+  | 'listDatasetLocks'
+  | 'listDatasetLocksBulk'
 >;

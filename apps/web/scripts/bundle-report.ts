@@ -44,7 +44,9 @@ export const DEFAULT_BUDGET_KB = 200;
 
 /** Routes and the module their route definition (src/app/routes) imports lazily. */
 export const ROUTES: RouteBudget[] = [
-  { route: '/scopes', module: 'src/features/scopes/components/scopes-page.tsx', budgetKb: 170 },
+  // The landing page, kept well under the ceiling; each new area adds its nav entry and route
+  // module to the shell every page loads (Sites: +0.6 kB), hence 175, not the 170 it started with.
+  { route: '/scopes', module: 'src/features/scopes/components/scopes-page.tsx', budgetKb: 175 },
   {
     route: '/scopes/:scope',
     module: 'src/features/dids/components/scope-browse-page.tsx',
@@ -62,6 +64,15 @@ export const ROUTES: RouteBudget[] = [
     budgetKb: DEFAULT_BUDGET_KB,
   },
   { route: '/search', module: 'src/features/search/components/search-page.tsx', budgetKb: 200 },
+  { route: '/sites', module: 'src/features/rses/components/sites-page.tsx', budgetKb: 200 },
+  { route: '/sites/:rse', module: 'src/features/rses/components/rse-page.tsx', budgetKb: 200 },
+  {
+    // Lazy in every page that shows a map, loaded after the page has rendered (a skeleton holds
+    // its place): d3-geo, topojson and the bundled world outline (~50 kB of it, offline).
+    route: 'world map (after the page)',
+    module: 'src/components/map/world-map.tsx',
+    budgetKb: 230,
+  },
   { route: 'signed out (landing page), 404', budgetKb: DEFAULT_BUDGET_KB },
   {
     // Loaded after the header learns the identity has several Rucio accounts.

@@ -4,6 +4,7 @@ export * from './schemas.ts';
 export * from './session.ts';
 export * from './dids/schemas.ts';
 export * from './saved-searches/schemas.ts';
+export * from './rses/schemas.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';
 export * from './search/index.ts';

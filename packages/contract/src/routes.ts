@@ -5,6 +5,7 @@ import { didRoutes } from './dids/routes.ts';
 import { DidListingRow } from './dids/schemas.ts';
 import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
+import { rseRoutes } from './rses/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
@@ -77,6 +78,7 @@ export const api = {
   ...didRoutes,
   ...searchRoutes,
   ...savedSearchRoutes,
+  ...rseRoutes,
   health: route({
     method: 'get',
     path: '/api/health',

@@ -24,8 +24,8 @@ export async function recordStream(
   const res = await fetch(base + p, {
     method,
     headers: {
-      ...extraHeaders,
       Accept: STREAM,
+      ...extraHeaders,
       'X-Rucio-Auth-Token': token,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     },
@@ -37,7 +37,7 @@ export async function recordStream(
     if (v !== null) headers[h] = v.split(token).join('<token>');
   }
   const rec: Recording = {
-    request: { method, path: p, accept: STREAM },
+    request: { method, path: p, accept: extraHeaders.Accept ?? STREAM },
     response: {
       status: res.status,
       headers,

@@ -12,8 +12,16 @@ import {
 import { bulkMeta, searchDidNames, searchDids } from './endpoints/did-search.ts';
 import { listIdentityAccounts } from './endpoints/identities.ts';
 import { ping } from './endpoints/ping.ts';
-import { listDatasetReplicas, listFileReplicas } from './endpoints/replicas.ts';
+import { listDatasetReplicas, listFileReplicas, listRseDatasets } from './endpoints/replicas.ts';
 import { listDidRules } from './endpoints/rules.ts';
+import {
+  getRse,
+  getRseAttributes,
+  listRseAccountUsage,
+  listRses,
+  listRseUsage,
+} from './endpoints/rses.ts';
+import { listDatasetLocks, listDatasetLocksBulk } from './endpoints/locks.ts';
 import { listScopes } from './endpoints/scopes.ts';
 import { createTransport, type RucioClientOptions } from './transport.ts';
 
@@ -41,6 +49,14 @@ export function createRucioClient(options: RucioClientOptions) {
     searchDidNames: searchDidNames(t),
     searchDids: searchDids(t),
     bulkMeta: bulkMeta(t),
+    listRses: listRses(t),
+    getRse: getRse(t),
+    getRseAttributes: getRseAttributes(t),
+    listRseUsage: listRseUsage(t),
+    listRseAccountUsage: listRseAccountUsage(t),
+    listDatasetLocks: listDatasetLocks(t),
+    listRseDatasets: listRseDatasets(t),
+    listDatasetLocksBulk: listDatasetLocksBulk(t),
   };
 }
 

@@ -15,7 +15,11 @@ export function didPath(scope: string, name: string): string {
  * `/<resource>/<scope>/<name>` for Rucio's other DID-addressed resources (`/replicas/<scope>/<name>/
  * datasets`), encoded and checked exactly as didPath.
  */
-export function scopedPath(resource: 'dids' | 'replicas', scope: string, name: string): string {
+export function scopedPath(
+  resource: 'dids' | 'replicas' | 'locks',
+  scope: string,
+  name: string,
+): string {
   if (!scope || scope.includes('/') || isDotSegment(scope))
     throw new TypeError(`invalid Rucio scope: ${JSON.stringify(scope)}`);
   if (!name) throw new TypeError('a DID name must not be empty');

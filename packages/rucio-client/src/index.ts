@@ -23,3 +23,11 @@ export {
   type DidSearchType,
 } from './endpoints/did-search.ts';
 export { DATASET_REPLICAS_BULK_MAX } from './endpoints/dataset-replicas-bulk.ts';
+export {
+  RseRecordDto,
+  RseInfoDto,
+  RseProtocolDto,
+  RseUsageDto,
+  RseAccountUsageDto,
+} from './endpoints/rses.ts';
+export { DatasetLockDto, LockStateDto, BULK_LOCKS_MAX } from './endpoints/locks.ts';

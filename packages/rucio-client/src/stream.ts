@@ -14,10 +14,12 @@ export function streamed<S extends z.ZodType>(
   path: string,
   schema: S,
   call: CallOptions,
+  /** Rucio answers a few line-per-object listings only to `application/json` (accounts/usage). */
+  accept: string = JSON_STREAM,
 ): AsyncIterable<z.infer<S>> {
   return {
     async *[Symbol.asyncIterator]() {
-      const { response, done, failure } = await t.send(path, { ...call, accept: JSON_STREAM });
+      const { response, done, failure } = await t.send(path, { ...call, accept });
       done();
       if (!response.body) return;
       try {

@@ -5,6 +5,7 @@ import { Brand } from '@/components/brand.tsx';
 import { ColorSchemeToggle } from '@/components/color-scheme-toggle.tsx';
 import { FullPageLoader } from '@/components/full-page-loader.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/skip-link.tsx';
+import classes from './main-nav.module.css';
 import { HealthBanner } from '@/features/health/components/health-banner.tsx';
 import { isUnknownIdentity, useMe } from '@/features/session/api/get-me.ts';
 import { AccountPicker } from '@/features/session/components/account-picker.tsx';
@@ -31,6 +32,7 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <NavLink
           key={to}
           component={RouterNavLink}
+          className={classes.link}
           to={to}
           label={label}
           active={pathname === to || pathname.startsWith(`${to}/`)}

@@ -1,4 +1,4 @@
-import { IconFolders, IconSearch, type TablerIcon } from '@tabler/icons-react';
+import { IconFolders, IconSearch, IconWorld, type TablerIcon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -10,4 +10,5 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Scopes', to: '/scopes', icon: IconFolders },
   { label: 'Search', to: '/search', icon: IconSearch },
+  { label: 'Sites', to: '/sites', icon: IconWorld },
 ];

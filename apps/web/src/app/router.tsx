@@ -8,6 +8,7 @@ import { didRoute } from './routes/did.ts';
 import { scopeDetailRoute } from './routes/scope-detail.ts';
 import { scopesRoute } from './routes/scopes.ts';
 import { searchRoute } from './routes/search.ts';
+import { rseRoute, sitesRoute } from './routes/sites.ts';
 
 /**
  * react-router in declarative mode: its data router (createBrowserRouter) costs ~18 kB gzipped
@@ -16,7 +17,14 @@ import { searchRoute } from './routes/search.ts';
  *
  * A new area adds one route module in ./routes, one entry here, and one in nav-items.ts.
  */
-const PAGES: PageRoute[] = [scopesRoute, scopeDetailRoute, didRoute, searchRoute];
+const PAGES: PageRoute[] = [
+  scopesRoute,
+  scopeDetailRoute,
+  didRoute,
+  searchRoute,
+  sitesRoute,
+  rseRoute,
+];
 
 /** A failing page is replaced by the error inside the shell, not instead of it. */
 function PageOutlet() {

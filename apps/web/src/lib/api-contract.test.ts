@@ -3,9 +3,10 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import * as dids from './api-contract-dids.ts';
 import * as core from './api-contract.ts';
+import * as rses from './api-contract-rses.ts';
 
 /** Every twin route, whichever module carries it. */
-const twin = { ...core, api: { ...core.api, ...dids.didApi } };
+const twin = { ...core, api: { ...core.api, ...dids.didApi, ...rses.rseApi } };
 
 type Key = keyof typeof twin.api;
 const keys = Object.keys(twin.api) as Key[];

@@ -35,6 +35,12 @@ export const queryKeys = {
     rules: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'rules'] as const,
     replicas: (did: { scope: string; name: string }) =>
       [...queryKeys.dids.one(did), 'replicas'] as const,
+    locks: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'locks'] as const,
+  },
+  rses: {
+    all: ['rses'] as const,
+    list: () => [...queryKeys.rses.all, 'list'] as const,
+    one: (rse: string) => [...queryKeys.rses.all, 'one', rse] as const,
   },
 };
 

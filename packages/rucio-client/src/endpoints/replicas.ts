@@ -108,3 +108,12 @@ export const listFileReplicas =
       },
     });
   };
+
+/**
+ * GET /replicas/rse/<rse>, streamed: every dataset Rucio's dataset-replica table has on the RSE,
+ * with bytes and files there (total and available), as its daemon last computed them.
+ */
+export const listRseDatasets =
+  (t: Transport) =>
+  ({ rse, ...auth }: AuthOptions & { rse: string }): AsyncIterable<DatasetReplicaDto> =>
+    streamed(t, `/replicas/rse/${encodeURIComponent(rse)}`, DatasetReplicaDto, auth);

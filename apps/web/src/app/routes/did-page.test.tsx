@@ -16,6 +16,7 @@ import {
 import { fakeFetch, ndjsonReply } from '@/testing/fake-fetch.ts';
 import { withLayout } from '@/testing/layout.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
+import { DEMO_SITES, makeLocks, replicaPlaceRoutes } from '@/testing/rse-factories.ts';
 import { DidPage } from './did-page.tsx';
 
 const at = (did: { scope: string; name: string }, search = '') =>
@@ -65,6 +66,11 @@ describe('DidPage for a dataset', () => {
         },
       },
       [`GET ${didApiPath(DATASET, '/replicas/summary')}`]: { body: makeReplicaSummary() },
+      ...replicaPlaceRoutes(
+        DATASET,
+        DEMO_SITES.filter((s) => s.rse !== 'CSCS-DISK'),
+        makeLocks({ rses: [{ rse: 'CTAO-N-ONSITE', ok: 1, replicating: 0, stuck: 0 }] }),
+      ),
     });
     const { location } = at(DATASET, '?tab=rules');
     const rules = await screen.findByRole('table', { name: 'Replication rules' });
@@ -78,6 +84,23 @@ describe('DidPage for a dataset', () => {
     expect(
       screen.getByRole('progressbar', { name: 'CSCS-DISK: 0 of 6 files available' }),
     ).toBeInTheDocument();
+    // The same rows on the map: La Palma's copy is a marker; CSCS-DISK (no place known here) is
+    // listed apart, not drawn.
+    const map = await screen.findByRole('application', { name: /Map of the 2 RSEs holding it/ });
+    const onsite = await within(map).findByRole('button', {
+      name: /^CTAO-N-ONSITE \(disk, La Palma, Spain\): AVAILABLE, 6 of 6 files/,
+    });
+    expect(onsite).toHaveAccessibleName(/locks: 1 OK$/);
+    expect(within(map).queryByRole('button', { name: /^CSCS-DISK/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('list', { name: /Not on the map/ })).toHaveTextContent('CSCS-DISK');
+    expect(within(replicas).getByRole('row', { name: /CTAO-N-ONSITE/ })).toHaveTextContent(
+      'locks: 1 OK',
+    );
+    await userEvent.click(onsite);
+    expect(screen.getByRole('link', { name: 'CTAO-N-ONSITE' })).toHaveAttribute(
+      'href',
+      '/sites/CTAO-N-ONSITE',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Notice } from '@/components/notice.tsx';
 import { QueryError } from '@/components/query-error.tsx';
@@ -8,11 +9,16 @@ import { DidHeader } from '@/features/dids/components/did-header.tsx';
 import { MetadataTable } from '@/features/dids/components/metadata-table.tsx';
 import { StreamedDidList } from '@/features/dids/components/streamed-did-list.tsx';
 import { lastSegment } from '@/features/dids/utils/did-trail.ts';
-import { ReplicaSummaryTable } from '@/features/replicas/components/replica-summary-table.tsx';
 import { DidRulesTable } from '@/features/rules/components/did-rules-table.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import type { DidRef } from '@/lib/did-url.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
+
+/** The replicas tab (map, RSE list, locks) loads its code when it is opened. */
+const ReplicaSummaryTable = lazy(async () => ({
+  default: (await import('@/features/replicas/components/replica-summary-table.tsx'))
+    .ReplicaSummaryTable,
+}));
 
 const TAB_PARAM = 'tab';
 const TABS = {
@@ -54,7 +60,9 @@ function DidSections({ did, tabs }: { did: DidRef; tabs: readonly Tab[] }) {
         <DidRulesTable did={did} />
       </Tabs.Panel>
       <Tabs.Panel value="replicas" pt="md">
-        <ReplicaSummaryTable did={did} />
+        <Suspense fallback={<Skeleton h={120} aria-label="Loading replicas" />}>
+          <ReplicaSummaryTable did={did} />
+        </Suspense>
       </Tabs.Panel>
       <Tabs.Panel value="metadata" pt="md">
         <DidMetadata did={did} />

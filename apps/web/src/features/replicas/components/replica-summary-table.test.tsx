@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTAINER, FILE, didApiPath, makeReplicaSummary } from '@/testing/did-factories.ts';
 import { fakeFetch } from '@/testing/fake-fetch.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
+import { replicaPlaceRoutes } from '@/testing/rse-factories.ts';
 import { ReplicaSummaryTable } from './replica-summary-table.tsx';
 
 const summaryOf = `GET ${didApiPath(CONTAINER, '/replicas/summary')}`;
@@ -23,7 +24,7 @@ describe('ReplicaSummaryTable for a container', () => {
       rses: [row('CSCS-DISK', 6, 18, 1, 3), row('CTAO-N-ONSITE', 28, 28, 4, 4)],
       container: { datasets: 4, partial: false },
     });
-    fakeFetch({ [summaryOf]: { body: summary } });
+    fakeFetch({ [summaryOf]: { body: summary }, ...replicaPlaceRoutes(CONTAINER) });
     renderWithProviders(<ReplicaSummaryTable did={CONTAINER} />);
     const table = await screen.findByRole('table', { name: 'Replicas per RSE' });
     expect(screen.getByText(/as Rucio last computed it, not counted now/)).toHaveTextContent(
@@ -45,7 +46,7 @@ describe('ReplicaSummaryTable for a container', () => {
       rses: [row('CSCS-DISK', 1, 1, 1, 1)],
       container: { datasets: 10_000, partial: true },
     });
-    fakeFetch({ [summaryOf]: { body: summary } });
+    fakeFetch({ [summaryOf]: { body: summary }, ...replicaPlaceRoutes(CONTAINER) });
     renderWithProviders(<ReplicaSummaryTable did={CONTAINER} />);
     expect(await screen.findByText('Partial summary')).toBeInTheDocument();
     expect(
@@ -59,7 +60,7 @@ describe('ReplicaSummaryTable for a container', () => {
       rses: [],
       container: { datasets: 2, partial: false },
     });
-    fakeFetch({ [summaryOf]: { body: summary } });
+    fakeFetch({ [summaryOf]: { body: summary }, ...replicaPlaceRoutes(CONTAINER) });
     renderWithProviders(<ReplicaSummaryTable did={CONTAINER} />);
     expect(
       await screen.findByText('Rucio knows no replica of any of its 2 datasets.'),
@@ -81,7 +82,10 @@ describe('ReplicaSummaryTable for a file', () => {
 
   it('when Rucio ranks its copies for the user, then the one it offers first is marked, rows staying in RSE order', async () => {
     const rses = [copy('CTAO-N-ONSITE', 3), copy('DESY-ZN-DISK', 1), copy('PIC-TAPE', 2)];
-    fakeFetch({ [fileSummaryOf]: { body: makeReplicaSummary({ source: 'file_replicas', rses }) } });
+    fakeFetch({
+      [fileSummaryOf]: { body: makeReplicaSummary({ source: 'file_replicas', rses }) },
+      ...replicaPlaceRoutes(FILE),
+    });
     renderWithProviders(<ReplicaSummaryTable did={FILE} />);
     const table = await screen.findByRole('table', { name: 'Replicas per RSE' });
     const marked = within(table).getAllByText('offered first');
@@ -92,7 +96,10 @@ describe('ReplicaSummaryTable for a file', () => {
 
   it('when the file has one copy, then there is no choice to mark', async () => {
     const rses = [copy('DESY-ZN-DISK', 1)];
-    fakeFetch({ [fileSummaryOf]: { body: makeReplicaSummary({ source: 'file_replicas', rses }) } });
+    fakeFetch({
+      [fileSummaryOf]: { body: makeReplicaSummary({ source: 'file_replicas', rses }) },
+      ...replicaPlaceRoutes(FILE),
+    });
     renderWithProviders(<ReplicaSummaryTable did={FILE} />);
     await screen.findByRole('table', { name: 'Replicas per RSE' });
     expect(screen.queryByText('offered first')).not.toBeInTheDocument();

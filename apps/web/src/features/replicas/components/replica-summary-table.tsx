@@ -1,4 +1,5 @@
 import type { ApiResponse } from '@bdms/contract';
+import { useMemo } from 'react';
 import { Badge, EmptyState, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconServer } from '@tabler/icons-react';
 import { LoadingRows } from '@/components/loading-rows.tsx';
@@ -6,10 +7,13 @@ import { Notice } from '@/components/notice.tsx';
 import { QueryError } from '@/components/query-error.tsx';
 import type { DidRef } from '@/lib/did-url.ts';
 import { formatBytes, formatCount, plural } from '@/lib/format.ts';
+import { useRses } from '@/lib/rse-queries.ts';
+import { useReplicaLocks } from '../api/get-replica-locks.ts';
 import { useReplicaSummary } from '../api/get-replica-summary.ts';
+import { describeLocks, replicaPlaces, where, type ReplicaPlace } from '../utils/replica-places.ts';
+import { ReplicaMap } from './replica-map.tsx';
 
 type Summary = ApiResponse<'didReplicaSummary'>;
-type Row = Summary['rses'][number];
 
 /** A file's copies in Rucio's order for this user: worth marking only when there is a choice. */
 const ranked = (summary: Summary): boolean =>
@@ -31,14 +35,15 @@ function sourceNote(summary: Summary): string {
 }
 
 function SummaryRow({
-  row,
+  place,
   perDataset,
   offeredFirst,
 }: {
-  row: Row;
+  place: ReplicaPlace;
   perDataset: boolean;
   offeredFirst: boolean;
 }) {
+  const { row, site } = place;
   const share = row.totalFiles ? (row.availableFiles / row.totalFiles) * 100 : 0;
   const complete = row.totalFiles > 0 && row.availableFiles === row.totalFiles;
   return (
@@ -51,6 +56,9 @@ function SummaryRow({
           </Badge>
         )}
       </Table.Th>
+      <Table.Td>
+        {site?.type ?? '—'}, {where(site)}
+      </Table.Td>
       <Table.Td>
         <Badge variant="dot" color={complete ? 'teal' : 'yellow'}>
           {row.state}
@@ -79,20 +87,21 @@ function SummaryRow({
       <Table.Td>
         {formatBytes(row.availableBytes)} / {formatBytes(row.totalBytes)}
       </Table.Td>
+      <Table.Td>{describeLocks(place.locks)}</Table.Td>
     </Table.Tr>
   );
 }
 
-function SummaryTable({ summary }: { summary: Summary }) {
+function SummaryTable({ summary, places }: { summary: Summary; places: readonly ReplicaPlace[] }) {
   const perDataset = summary.source === 'container_deep' || summary.source === 'container_table';
-  const headers = ['RSE', 'State', ...(perDataset ? ['Datasets'] : [])];
+  const headers = ['RSE', 'Type and place', 'State', ...(perDataset ? ['Datasets'] : [])];
   const marks = ranked(summary);
   return (
-    <Table.ScrollContainer minWidth={perDataset ? 680 : 560}>
+    <Table.ScrollContainer minWidth={perDataset ? 980 : 860}>
       <Table aria-label="Replicas per RSE">
         <Table.Thead>
           <Table.Tr>
-            {[...headers, 'Files available', 'Bytes available'].map((h) => (
+            {[...headers, 'Files available', 'Bytes available', 'Rule locks'].map((h) => (
               <Table.Th key={h} scope="col">
                 {h}
               </Table.Th>
@@ -100,12 +109,12 @@ function SummaryTable({ summary }: { summary: Summary }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {summary.rses.map((row) => (
+          {places.map((place) => (
             <SummaryRow
-              key={row.rse}
-              row={row}
+              key={place.row.rse}
+              place={place}
               perDataset={perDataset}
-              offeredFirst={marks && row.rank === 1}
+              offeredFirst={marks && place.row.rank === 1}
             />
           ))}
         </Table.Tbody>
@@ -114,9 +123,20 @@ function SummaryTable({ summary }: { summary: Summary }) {
   );
 }
 
-/** Where the DID's files are: per RSE, files available of the total, and bytes. */
+/**
+ * Where the DID's files are: a world map and a table, per RSE: type and place, files available of
+ * the total, bytes, and the rule locks there. The map and the table show the same rows; the RSE
+ * list and the locks load beside the summary and fill in when they come (never holding it back).
+ */
 export function ReplicaSummaryTable({ did }: { did: DidRef }) {
   const summary = useReplicaSummary(did);
+  const sites = useRses();
+  const locks = useReplicaLocks(did);
+  const places = useMemo(
+    () =>
+      summary.data ? replicaPlaces(summary.data, sites.data?.rses ?? [], locks.data?.rses) : [],
+    [summary.data, sites.data, locks.data],
+  );
   if (summary.isPending) return <LoadingRows label="Loading replicas" />;
   if (summary.isError)
     return (
@@ -152,7 +172,23 @@ export function ReplicaSummaryTable({ did }: { did: DidRef }) {
           <Text size="sm" c="dimmed">
             {sourceNote(data)}
           </Text>
-          <SummaryTable summary={data} />
+          {sites.isError && (
+            <Notice kind="error" title="No map">
+              Could not load where the RSEs are: {sites.error.message}
+            </Notice>
+          )}
+          {sites.data && (
+            <ReplicaMap
+              places={places}
+              label={`Map of the ${plural(places.length, 'RSE')} holding it`}
+            />
+          )}
+          {locks.isError && (
+            <Text size="sm" c="dimmed">
+              Rule locks could not be loaded: {locks.error.message}
+            </Text>
+          )}
+          <SummaryTable summary={data} places={places} />
         </>
       )}
     </Stack>

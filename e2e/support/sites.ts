@@ -1,0 +1,23 @@
+import { RUCIO_ROOT } from '@bdms/dev-fixtures';
+import { createRucioClient } from '@bdms/rucio-client';
+import { e2eEnv } from './env.ts';
+
+const rucio = createRucioClient({ baseUrl: e2eEnv.rucioUrl, userAgent: 'bdms-e2e' });
+
+async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}
+
+/** What the real Rucio (asked directly, as root) says about RSEs and a dataset's copies and locks. */
+export async function rucioPlaces(dataset: { scope: string; name: string }, rse: string) {
+  const { token } = await rucio.authUserpass(RUCIO_ROOT);
+  const [rses, deep, locks, onRse] = await Promise.all([
+    all(rucio.listRses({ token })),
+    all(rucio.listDatasetReplicas({ token, ...dataset, deep: true })),
+    all(rucio.listDatasetLocks({ token, ...dataset })),
+    all(rucio.listRseDatasets({ token, rse })),
+  ]);
+  return { rses, deep, locks, onRse };
+}

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { demoUser } from '@bdms/dev-fixtures';
+import { colorScheme, expectNoSeriousA11yViolations } from '../../support/a11y.ts';
+import { signIn } from '../../support/login.ts';
+import { rucioPlaces } from '../../support/sites.ts';
+
+const alice = demoUser('astronomer');
+const DATASET = { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' };
+const RSE = 'DESY-ZN-DISK';
+
+test.beforeEach(async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('an astronomer sees every RSE on the sites map, opens one by keyboard, and reads its page', async ({
+  page,
+}) => {
+  const truth = await rucioPlaces(DATASET, RSE);
+  const placed = truth.rses.filter((r) => r.latitude != null && r.longitude != null);
+  await signIn(page, alice);
+  await page.getByRole('link', { name: 'Sites' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
+  const map = page.getByRole('application', { name: /^Map of \d+ RSEs/ });
+  await expect(map.locator('[data-rse]')).toHaveCount(placed.length);
+  await expect(page.getByRole('table', { name: 'RSEs' }).getByRole('row')).toHaveCount(
+    truth.rses.length + 1,
+  );
+  const tape = truth.rses.find((r) => r.rse_type === 'TAPE');
+  if (tape)
+    expect(await map.locator(`[data-rse="${tape.rse}"]`).evaluate((e) => e.tagName)).toBe('rect');
+  await expectNoSeriousA11yViolations(page, 'sites map, light');
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect.poll(() => colorScheme(page)).toBe('dark');
+  await expectNoSeriousA11yViolations(page, 'sites map, dark');
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+
+  // Keyboard only: zoom in, then a marker by Enter opens its RSE's page.
+  await map.focus();
+  await page.keyboard.press('+');
+  await expect(map.locator('svg > g')).toHaveAttribute('transform', /scale\(1\.5\)/);
+  await map.getByRole('button', { name: new RegExp(`^${RSE} \\(disk, Zeuthen`) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/sites/${RSE}$`));
+  await expect(page.getByRole('heading', { level: 1, name: RSE })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Protocols' })).toContainText('127.0.0.13');
+  await expect(page.getByText(`datasets Rucio has here`)).toContainText(
+    `of the ${truth.onRse.length.toLocaleString('en-GB')} datasets`,
+  );
+  const largest = [...truth.onRse].sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0))[0];
+  if (largest)
+    await expect(
+      page.getByRole('table', { name: 'Largest datasets' }).getByRole('row').nth(1),
+    ).toContainText(largest.name);
+  await expectNoSeriousA11yViolations(page, 'RSE page');
+});
+
+test('an astronomer sees on a map where a dataset’s copies are, with the rule locks Rucio keeps there', async ({
+  page,
+}) => {
+  const truth = await rucioPlaces(DATASET, RSE);
+  await signIn(
+    page,
+    alice,
+    `/dids/${DATASET.scope}/${encodeURIComponent(DATASET.name)}?tab=replicas`,
+  );
+  const map = page.getByRole('application', { name: /^Map of the \d+ RSEs? holding it/ });
+  await expect(map).toBeVisible();
+  const table = page.getByRole('table', { name: 'Replicas per RSE' });
+  for (const copy of truth.deep) {
+    const ok = truth.locks.filter((l) => l.rse === copy.rse && l.state === 'OK').length;
+    const locks = ok ? `locks: ${String(ok)} OK` : 'no rule lock';
+    const marker = map.getByRole('button', { name: new RegExp(`^${copy.rse} \\(`) });
+    await expect(marker).toHaveAccessibleName(
+      new RegExp(`${String(copy.available_length)} of ${String(copy.length)} files.*${locks}$`),
+    );
+    await expect(table.getByRole('row', { name: new RegExp(copy.rse) })).toContainText(locks);
+  }
+  const first = truth.deep[0];
+  if (first) {
+    await map.getByRole('button', { name: new RegExp(`^${first.rse} \\(`) }).click();
+    await page.getByRole('link', { name: first.rse, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: first.rse })).toBeVisible();
+  }
+  await expectNoSeriousA11yViolations(page, 'RSE page from a replica map');
+});
