@@ -13,7 +13,7 @@ import { bulkMeta, searchDidNames, searchDids } from './endpoints/did-search.ts'
 import { listIdentityAccounts } from './endpoints/identities.ts';
 import { ping } from './endpoints/ping.ts';
 import { listDatasetReplicas, listFileReplicas, listRseDatasets } from './endpoints/replicas.ts';
-import { listDidRules } from './endpoints/rules.ts';
+import { getRule, listDidRules, listRuleLocks, listRules } from './endpoints/rules.ts';
 import {
   getRse,
   getRseAttributes,
@@ -57,6 +57,9 @@ export function createRucioClient(options: RucioClientOptions) {
     listDatasetLocks: listDatasetLocks(t),
     listRseDatasets: listRseDatasets(t),
     listDatasetLocksBulk: listDatasetLocksBulk(t),
+    listRules: listRules(t),
+    getRule: getRule(t),
+    listRuleLocks: listRuleLocks(t),
   };
 }
 

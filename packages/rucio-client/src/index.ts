@@ -12,7 +12,13 @@ export {
   DidSearchLongDto,
   type MetaPlugin,
 } from './endpoints/dids.ts';
-export { RuleDto, RuleStateDto } from './endpoints/rules.ts';
+export {
+  RuleDto,
+  RuleLockDto,
+  RuleStateDto,
+  RULE_STATE_CODES,
+  type ListRulesOptions,
+} from './endpoints/rules.ts';
 export { DatasetReplicaDto, FileReplicaDto } from './endpoints/replicas.ts';
 export {
   BULK_META_MAX,
