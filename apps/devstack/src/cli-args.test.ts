@@ -16,7 +16,7 @@ describe('parseCli', () => {
       runs: 7,
       searchRuns: 3,
       loadSeconds: 15,
-      only: ['listing', 'search', 'browser', 'load', 'geoip'],
+      only: ['listing', 'search', 'browser', 'load', 'geoip', 'replicas'],
     });
     expect(parseCli(['test'])).toEqual({ name: 'test' });
     expect(parseCli(['down'])).toEqual({ name: 'down' });

@@ -5,12 +5,14 @@
  * (10 000 and 100 000 DIDs) show whether the BFF's memory grows with the listing; the heap is
  * settled (GC) before each measured listing. Load: 200 signed-in sessions on cached reads
  * (load.ts). GeoIP: Rucio's replica listing with its default sort vs a random one (geoip-bench.ts).
+ * Replica map: a container's map through the BFF vs the same Rucio calls (replica-map-bench.ts).
  */
 import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
 import { MiB, settle } from './bff-memory.ts';
 import { browserFigures } from './browser.ts';
 import { geoipFigures } from './geoip-bench.ts';
+import { replicaMapFigures } from './replica-map-bench.ts';
 import { runLoad, portalSessions, type LoadCase } from './load.ts';
 import { timeFetch, rssBytes, sampleRss, type Timing } from './probes.ts';
 import { nightSearch, searchFigures } from './search-bench.ts';
@@ -254,6 +256,14 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
       throw new Error("the GeoIP figures need the bench seed's 10 000-file night");
     const geoip = { ...input, token: auth.token, dataset: input.smaller };
     figures.push(...(await geoipFigures(geoip, log)));
+  }
+  if (part('replicas')) {
+    if (!input.smaller)
+      throw new Error("the replica-map figures need the bench seed's 10 000-file night");
+    // The telescope's whole container (/ctao/acada/DL0/<telescope>): the night and the others.
+    const name = input.smaller.name.split('/').slice(0, 5).join('/');
+    const maps = { ...input, ...auth, container: { scope: input.smaller.scope, name } };
+    figures.push(...(await replicaMapFigures(maps, log)));
   }
   return figures;
 }
