@@ -57,6 +57,14 @@ test('an astronomer sees every RSE on the sites map, opens one by keyboard, and 
 test('an astronomer sees on a map where a dataset’s copies are, with the rule locks Rucio keeps there', async ({
   page,
 }) => {
+  // The stack's transfer loop may still be filling the seed's rules: compare once they settle.
+  test.setTimeout(120_000);
+  await expect
+    .poll(async () => (await rucioPlaces(DATASET, RSE)).locks.every((l) => l.state === 'OK'), {
+      timeout: 90_000,
+      message: "the dataset's locks settle to OK (transfer loop)",
+    })
+    .toBe(true);
   const truth = await rucioPlaces(DATASET, RSE);
   await signIn(
     page,
