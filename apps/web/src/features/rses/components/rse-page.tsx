@@ -70,7 +70,7 @@ export function RsePage() {
             {d.staging && <Badge variant="light">staging area</Badge>}
           </Group>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <SimpleGrid cols={2} spacing="sm">
+            <SimpleGrid cols={2} spacing="sm" style={{ alignContent: 'start' }}>
               <Fact label="City">{d.city ?? '—'}</Fact>
               <Fact label="Country">{d.country ?? '—'}</Fact>
               <Fact label="Continent">{d.continent ?? '—'}</Fact>
