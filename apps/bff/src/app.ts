@@ -41,6 +41,8 @@ import { createReferenceCache } from './lib/reference-cache.ts';
 import { scopesRoutes } from './scopes/scopes.routes.ts';
 import { createRsesService } from './rses/rses.service.ts';
 import { rsesRoutes } from './rses/rses.routes.ts';
+import { createRulesService } from './rules/rules.service.ts';
+import { rulesRoutes } from './rules/rules.routes.ts';
 import { createSearchService } from './search/search.service.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { createValuesService } from './search/values.service.ts';
@@ -123,6 +125,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
   app.use(rsesRoutes(createRsesService({ rucio, cache: reference }), withToken));
+  app.use(
+    rulesRoutes(
+      createRulesService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),
+      withToken,
+    ),
+  );
   app.use(
     searchRoutes(
       createSearchService({ rucio }),

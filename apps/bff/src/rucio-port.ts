@@ -27,4 +27,7 @@ export type RucioPort = Pick<
   | 'listRseDatasets'
   | 'listDatasetLocks'
   | 'listDatasetLocksBulk'
+  | 'listRules'
+  | 'getRule'
+  | 'listRuleLocks'
 >;

@@ -6,6 +6,7 @@ import { DidListingRow } from './dids/schemas.ts';
 import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { rseRoutes } from './rses/routes.ts';
+import { ruleRoutes } from './rules/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
@@ -79,6 +80,7 @@ export const api = {
   ...searchRoutes,
   ...savedSearchRoutes,
   ...rseRoutes,
+  ...ruleRoutes,
   health: route({
     method: 'get',
     path: '/api/health',

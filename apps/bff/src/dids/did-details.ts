@@ -1,10 +1,7 @@
-import type { DidDetails, DidType } from '@bdms/contract';
+import type { DidDetails } from '@bdms/contract';
 import type { DidInfoDto, DidMetaDto } from '@bdms/rucio-client';
-import { isoInstant, metadataEntries, type DescribeKey } from './metadata.ts';
-
-/** Rucio lists only live DIDs; an archive is a file to the portal. */
-export const liveType = (type: string): DidType =>
-  type === 'DATASET' || type === 'CONTAINER' ? type : 'FILE';
+import { isoInstant, liveType } from '../lib/rucio-values.ts';
+import { metadataEntries, type DescribeKey } from './metadata.ts';
 
 const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);

@@ -1,30 +1,16 @@
 import type { DidRule } from '@bdms/contract';
 import type { RuleDto } from '@bdms/rucio-client';
-import { liveType } from './did-details.ts';
-import { isoInstant } from './metadata.ts';
+import { toRule } from '../lib/rule-view.ts';
 
 interface DidKey {
   scope: string;
   name: string;
 }
 
-/** A Rucio rule as the DID page shows it, marked with the DID it names and whether that is `did`. */
+/** A Rucio rule as the DID page shows it, marked with whether it names `did` itself. */
 export const toDidRule = (r: RuleDto, did: DidKey): DidRule => ({
-  id: r.id,
-  on: { scope: r.scope, name: r.name, type: r.did_type ? liveType(r.did_type) : null },
+  ...toRule(r),
   direct: r.scope === did.scope && r.name === did.name,
-  account: r.account,
-  state: r.state,
-  rseExpression: r.rse_expression,
-  copies: r.copies,
-  locks: { ok: r.locks_ok_cnt, replicating: r.locks_replicating_cnt, stuck: r.locks_stuck_cnt },
-  grouping: r.grouping ?? null,
-  activity: r.activity ?? null,
-  locked: r.locked ?? false,
-  createdAt: isoInstant(r.created_at),
-  expiresAt: isoInstant(r.expires_at),
-  error: r.error ?? null,
-  comment: r.comments ?? null,
 });
 
 /**

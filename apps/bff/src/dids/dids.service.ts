@@ -17,7 +17,8 @@ import {
 } from './child-counts.ts';
 import { summariseContainer } from './container-replicas.ts';
 import { CONTAINER_LIMITS, type ContainerLimits } from './container-walk.ts';
-import { liveType, toDidDetails } from './did-details.ts';
+import { liveType } from '../lib/rucio-values.ts';
+import { toDidDetails } from './did-details.ts';
 import { mergeRules } from './did-rules.ts';
 import { describeKnownKey, type DescribeKey } from './metadata.ts';
 import { datasetSummary, fileSummary } from './replica-summary.ts';

@@ -1,4 +1,5 @@
 import { catalogueField, type MetadataEntry } from '@bdms/contract';
+import { isoInstant } from '../lib/rucio-values.ts';
 
 type Scalar = string | number | boolean | null;
 type Described = Pick<MetadataEntry, 'unit' | 'description'>;
@@ -22,13 +23,6 @@ const RFC1123 = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (UT
 
 const isScalar = (v: unknown): v is Scalar =>
   v === null || ['string', 'number', 'boolean'].includes(typeof v);
-
-/** Rucio's RFC 1123 instant as ISO 8601 (UTC); null when absent or unreadable. */
-export function isoInstant(value: unknown): string | null {
-  if (typeof value !== 'string' || !value) return null;
-  const ms = Date.parse(value.replace(/ UTC$/, ' GMT'));
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
 
 type Typed = Pick<MetadataEntry, 'kind' | 'value'>;
 

@@ -1,6 +1,6 @@
 import type { DidSummary } from '@bdms/contract';
 import type { DidSearchLongDto } from '@bdms/rucio-client';
-import { liveType } from './did-details.ts';
+import { liveType } from '../lib/rucio-values.ts';
 
 /** `/ctao/acada/DL0` → `/ctao/acada`, `/ctao`; a name without slashes has none. */
 function ancestors(name: string): string[] {

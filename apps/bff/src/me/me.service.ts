@@ -1,6 +1,6 @@
 import type { Me, MyAccounts } from '@bdms/contract';
 import { AppError } from '../errors.ts';
-import { actingAccount } from '../auth/acting-account.ts';
+import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import type { ReferenceCache } from '../lib/reference-cache.ts';
 import type { RucioPort } from '../rucio-port.ts';
@@ -15,11 +15,7 @@ export interface MeDeps {
 }
 
 export function createMeService(deps: MeDeps) {
-  // Per chosen account too: whoami answers for the account the call acts as.
-  const active = (user: SessionUser, token: string) =>
-    deps.cache.get(`whoami|${user.sub}|${actingAccount() ?? ''}`, async () => ({
-      account: await deps.rucio.whoami({ token }),
-    }));
+  const active = (user: SessionUser, token: string) => activeAccount(deps, user, token);
 
   async function accounts(user: SessionUser, token: string): Promise<MyAccounts> {
     const [all, current] = await Promise.all([

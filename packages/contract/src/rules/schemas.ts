@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DidRule } from '../dids/schemas.ts';
+import { LockCounts } from '../rses/schemas.ts';
+
+/** A Rucio account name, as Rucio's schema allows it. */
+export const AccountName = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,25}$/, { message: 'is not a Rucio account name' })
+  .meta({ id: 'AccountName', description: 'A Rucio account, e.g. alice' });
+
+/** The states a rule list can be filtered by (Rucio's INJECT is transient and not offered). */
+export const RuleStateFilter = z
+  .enum(['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL'])
+  .meta({ id: 'RuleStateFilter' });
+export type RuleStateFilter = z.infer<typeof RuleStateFilter>;
+
+export const RULE_LIST_LIMIT = 1000;
+
+export const RulesQuery = z.object({
+  account: AccountName.optional().describe(
+    "Whose rules: the signed-in account when absent; another account's only for portal admins (403 otherwise)",
+  ),
+  state: RuleStateFilter.optional(),
+  limit: z
+    .string()
+    .regex(/^(?:[1-9][0-9]{0,2}|1000)$/, { message: 'is not a number from 1 to 1000' })
+    .transform(Number)
+    .optional()
+    .describe(`At most this many rules (1 to ${RULE_LIST_LIMIT}, default ${RULE_LIST_LIMIT})`),
+});
+
+/** A replication rule, as the rules pages show it (the DID page's rule without `direct`). */
+export const Rule = DidRule.omit({ direct: true }).meta({ id: 'Rule' });
+export type Rule = z.infer<typeof Rule>;
+
+export const RuleList = z
+  .object({
+    account: z.string().describe('Whose rules these are'),
+    state: RuleStateFilter.nullable().describe('The state filter applied; null for every state'),
+    rules: z.array(Rule).describe("In Rucio's order"),
+    truncated: z.boolean().describe('true when the account has more rules than `limit`'),
+  })
+  .meta({ id: 'RuleList' });
+export type RuleList = z.infer<typeof RuleList>;
+
+export const RuleId = z
+  .string()
+  .regex(/^[0-9a-fA-F]{32}$/, { message: 'is not a rule id (32 hexadecimal characters)' })
+  .meta({ id: 'RuleId', description: 'A Rucio rule id, e.g. 76aff86194664f7297c16421ed3d3490' });
+
+export const RuleParams = z.object({ id: RuleId });
+
+export const RuleDetails = z
+  .object({
+    rule: Rule,
+    locks: z
+      .array(LockCounts.extend({ rse: z.string() }))
+      .describe(
+        "Per RSE, the rule's file locks by state, sorted by RSE name (Rucio's lock listing carries no sizes)",
+      ),
+    files: z.number().int().describe('How many file locks the rule has, over every RSE'),
+  })
+  .meta({ id: 'RuleDetails' });
+export type RuleDetails = z.infer<typeof RuleDetails>;
