@@ -1,7 +1,7 @@
 """python -m transfers: the devstack's transfer loop (dev only; production runs FTS and Rucio's daemons).
 
 Usage: RUCIO_CONFIG=<server rucio.cfg> DEVSTACK_STORAGE_USER=… DEVSTACK_STORAGE_PASSWORD=…
-       python -m transfers [--interval S] [--stuck-for S] [--ready-file F] [--rounds N] [--verbose]
+       python -m transfers [--interval S] [--min-transfer-seconds S] [--stuck-for S] [--ready-file F] [--rounds N] [--verbose]
 
 Repeats a round (rounds.py) every --interval seconds until SIGTERM/SIGINT, which it obeys between
 steps, never in the middle of one. Listens on nothing; talks to Rucio's database (rucio.cfg) and
@@ -29,6 +29,8 @@ IDLE_LOG_SECONDS = 60
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m transfers")
     p.add_argument("--interval", type=float, default=5.0, help="seconds between rounds")
+    p.add_argument("--min-transfer-seconds", type=int, default=0,
+                   help="how long a submitted transfer stays in flight before the poller reports it")
     p.add_argument("--stuck-for", type=int, default=120,
                    help="the repairer re-evaluates a rule STUCK for this long (production: 1800)")
     p.add_argument("--ready-file", type=Path, help="written with our pid once Rucio answers")
@@ -85,7 +87,7 @@ def loop(args: argparse.Namespace, auth: tuple[str, str], stop: threading.Event,
     number, idle_rounds, idle_since = 0, 0, time.monotonic()
     while not stop.is_set() and (not args.rounds or number < args.rounds):
         number += 1
-        summary = run_round(number, auth, args.stuck_for, stop.is_set)
+        summary = run_round(number, auth, args.stuck_for, stop.is_set, args.min_transfer_seconds)
         if not summary.idle:
             if idle_rounds:
                 log.info(format_idle(idle_rounds, summary.rules_before))

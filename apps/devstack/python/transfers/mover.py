@@ -45,12 +45,21 @@ class MoveReport:
     copied: list[Transfer] = field(default_factory=list)
     bytes_copied: int = 0
     failed: list[tuple[Transfer, str]] = field(default_factory=list)
+    #: Still SUBMITTED, copied and verified by an earlier pass (waiting for the poller's delay).
+    verified_before: set[str] = field(default_factory=set)
     #: False when the pass stopped early (a stop request or an error): the poller must not run.
     complete: bool = True
 
     @property
     def handled_ids(self) -> set[str]:
-        return {t.request_id for t in self.copied} | {t.request_id for t, _ in self.failed}
+        copied = {t.request_id for t in self.copied} | {t.request_id for t, _ in self.failed}
+        return copied | self.verified_before
+
+
+#: Requests this process copied and verified that were still SUBMITTED at its last pass: the
+#: poller reports a transfer only once it is `--min-transfer-seconds` old, so a request stays
+#: SUBMITTED over several rounds, and its bytes are not copied again each time.
+_verified: set[str] = set()
 
 
 def submitted_transfers() -> list[Transfer]:
@@ -99,7 +108,12 @@ def move_all(auth: tuple[str, str], should_stop: Callable[[], bool]) -> MoveRepo
     """Copy every SUBMITTED transfer; a transfer that does not verify is set FAILED."""
     report = MoveReport()
     session = new_session()
-    for transfer in submitted_transfers():
+    pending = submitted_transfers()
+    _verified.intersection_update(t.request_id for t in pending)
+    for transfer in pending:
+        if transfer.request_id in _verified:
+            report.verified_before.add(transfer.request_id)
+            continue
         if should_stop():
             report.complete = False
             break
@@ -116,6 +130,7 @@ def move_all(auth: tuple[str, str], should_stop: Callable[[], bool]) -> MoveRepo
             log.warning("FAILED %s -> %s: %s", transfer.did, transfer.dest_rse, reason)
             continue
         report.copied.append(transfer)
+        _verified.add(transfer.request_id)
         report.bytes_copied += transfer.expected.size
         log.debug("copied %s -> %s (%d bytes, adler32 %s) from %s", transfer.did, transfer.dest_rse,
                  transfer.expected.size, transfer.expected.adler32, source)

@@ -58,7 +58,7 @@ def _poller_allowed(report: MoveReport) -> bool:
 
 
 def run_round(number: int, auth: tuple[str, str], stuck_for_seconds: int,
-              should_stop: Callable[[], bool]) -> RoundSummary:
+              should_stop: Callable[[], bool], min_transfer_seconds: int = 0) -> RoundSummary:
     summary = RoundSummary(number=number)
     start = time.monotonic()
     before = _step(summary, "rules", rule_counts)
@@ -74,7 +74,7 @@ def run_round(number: int, auth: tuple[str, str], stuck_for_seconds: int,
     allowed = (isinstance(report, MoveReport) and not should_stop()
                and _step(summary, "poller check", lambda: _poller_allowed(report)) is True)
     if allowed:
-        _step(summary, "conveyor-poller", steps.conveyor_poller)
+        _step(summary, "conveyor-poller", lambda: steps.conveyor_poller(min_transfer_seconds))
     else:
         summary.poller_skipped = True
     if not should_stop():

@@ -68,9 +68,11 @@ def conveyor_submitter() -> None:
               filter_transfertool=None)
 
 
-def conveyor_poller() -> None:
-    """SUBMITTED → DONE: the mock tool reports every submitted transfer done (older_than=0: now)."""
-    poller(once=True, partition_wait_time=0, older_than=0, transfertool=TRANSFERTOOL,
+def conveyor_poller(older_than: int) -> None:
+    """SUBMITTED → DONE: the mock tool reports done every submitted transfer the poller asks about,
+    which are those submitted at least `older_than` seconds ago (Rucio's own poller setting): a
+    transfer stays in flight that long, as an FTS transfer does, and can be seen as such."""
+    poller(once=True, partition_wait_time=0, older_than=older_than, transfertool=TRANSFERTOOL,
            filter_transfertool=None)
 
 

@@ -23,6 +23,7 @@ export const CoreEnvSchema = z.object({
   IDP_ISSUER: z.url().default(devIssuer()),
   /** Seconds between two rounds of the transfer loop (core/transfers.ts). */
   DEVSTACK_TRANSFER_INTERVAL: z.coerce.number().int().min(1).max(3600).default(5),
+  DEVSTACK_TRANSFER_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** A python3 (>= 3.10) to build the venv with, when `python3` on PATH is not the one. */
   DEVSTACK_PYTHON: z.string().min(1).optional(),
 });

@@ -61,7 +61,10 @@ async function ruleReaches(id: string, state: string, timeoutMs: number) {
 beforeAll(async () => {
   const core = await coreUp(paths, env, silentLogger);
   // Reused when `up` started it; started here for a stack brought up by `core-up` alone.
-  await startTransfers(paths, { intervalSeconds: env.DEVSTACK_TRANSFER_INTERVAL });
+  await startTransfers(paths, {
+    intervalSeconds: env.DEVSTACK_TRANSFER_INTERVAL,
+    minTransferSeconds: env.DEVSTACK_TRANSFER_SECONDS,
+  });
   at = { url: core.rucio.url, token: await userpassToken(core.rucio.url) };
   await ensureScope(at, SCOPE);
 });

@@ -20,6 +20,8 @@ const packageDir = join(pythonDir, 'transfers');
 export interface TransfersOptions {
   /** Seconds between rounds (DEVSTACK_TRANSFER_INTERVAL). */
   intervalSeconds: number;
+  /** How long a submitted transfer stays in flight before Rucio's poller reports it (DEVSTACK_TRANSFER_SECONDS). */
+  minTransferSeconds?: number;
 }
 
 /** Written by the loop with its pid once Rucio is imported and its database answers. */
@@ -48,6 +50,8 @@ export function startTransfers(paths: StatePaths, o: TransfersOptions): Promise<
       'transfers',
       '--interval',
       String(o.intervalSeconds),
+      '--min-transfer-seconds',
+      String(o.minTransferSeconds ?? 0),
       '--ready-file',
       readyFile(paths),
     ],

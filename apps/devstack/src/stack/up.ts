@@ -67,6 +67,7 @@ export async function up(
   t0 = Date.now();
   const transfers = await startTransfers(paths, {
     intervalSeconds: env.DEVSTACK_TRANSFER_INTERVAL,
+    minTransferSeconds: env.DEVSTACK_TRANSFER_SECONDS,
   });
   log.info(
     `transfers ${transfers.reused ? 'reused' : 'started'} a round every ${env.DEVSTACK_TRANSFER_INTERVAL} s pid ${transfers.pid} (${secs(t0)})`,
