@@ -66,6 +66,18 @@ export const ROUTES: RouteBudget[] = [
   { route: '/search', module: 'src/features/search/components/search-page.tsx', budgetKb: 200 },
   { route: '/sites', module: 'src/features/rses/components/sites-page.tsx', budgetKb: 200 },
   { route: '/sites/:rse', module: 'src/features/rses/components/rse-page.tsx', budgetKb: 200 },
+  { route: '/rules', module: 'src/app/routes/rules-page.tsx', budgetKb: DEFAULT_BUDGET_KB },
+  {
+    route: '/rules/:id',
+    module: 'src/features/rules/components/rule-page.tsx',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
+  {
+    // The rule page's loader: its query, loaded alongside the page's code.
+    route: 'rule loader',
+    module: 'src/features/rules/api/get-rule.ts',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
   {
     // Lazy in every page that shows a map, loaded after the page has rendered (a skeleton holds
     // its place): d3-geo, topojson and the bundled world outline (~50 kB of it, offline).

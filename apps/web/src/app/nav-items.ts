@@ -1,4 +1,10 @@
-import { IconFolders, IconSearch, IconWorld, type TablerIcon } from '@tabler/icons-react';
+import {
+  IconFolders,
+  IconListCheck,
+  IconSearch,
+  IconWorld,
+  type TablerIcon,
+} from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -11,4 +17,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Scopes', to: '/scopes', icon: IconFolders },
   { label: 'Search', to: '/search', icon: IconSearch },
   { label: 'Sites', to: '/sites', icon: IconWorld },
+  { label: 'Rules', to: '/rules', icon: IconListCheck },
 ];

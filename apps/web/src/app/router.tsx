@@ -9,6 +9,7 @@ import { scopeDetailRoute } from './routes/scope-detail.ts';
 import { scopesRoute } from './routes/scopes.ts';
 import { searchRoute } from './routes/search.ts';
 import { rseRoute, sitesRoute } from './routes/sites.ts';
+import { ruleRoute, rulesRoute } from './routes/rules.ts';
 
 /**
  * react-router in declarative mode: its data router (createBrowserRouter) costs ~18 kB gzipped
@@ -24,6 +25,8 @@ const PAGES: PageRoute[] = [
   searchRoute,
   sitesRoute,
   rseRoute,
+  rulesRoute,
+  ruleRoute,
 ];
 
 /** A failing page is replaced by the error inside the shell, not instead of it. */

@@ -4,9 +4,20 @@ import * as z from 'zod';
 import * as dids from './api-contract-dids.ts';
 import * as core from './api-contract.ts';
 import * as rses from './api-contract-rses.ts';
+import * as rules from './api-contract-rules.ts';
+import * as transfers from './api-contract-transfers.ts';
 
 /** Every twin route, whichever module carries it. */
-const twin = { ...core, api: { ...core.api, ...dids.didApi, ...rses.rseApi } };
+const twin = {
+  ...core,
+  api: {
+    ...core.api,
+    ...dids.didApi,
+    ...rses.rseApi,
+    ...rules.ruleApi,
+    ...transfers.transferApi,
+  },
+};
 
 type Key = keyof typeof twin.api;
 const keys = Object.keys(twin.api) as Key[];

@@ -42,6 +42,12 @@ export const queryKeys = {
     list: () => [...queryKeys.rses.all, 'list'] as const,
     one: (rse: string) => [...queryKeys.rses.all, 'one', rse] as const,
   },
+  rules: {
+    all: ['rules'] as const,
+    list: (filter: { account?: string; state?: string }) =>
+      [...queryKeys.rules.all, 'list', filter] as const,
+    one: (id: string) => [...queryKeys.rules.all, 'one', id] as const,
+  },
 };
 
 /**

@@ -5,19 +5,12 @@ import { Link } from 'react-router';
 import { LoadingRows } from '@/components/loading-rows.tsx';
 import { QueryError } from '@/components/query-error.tsx';
 import { didPath, didString, type DidRef } from '@/lib/did-url.ts';
+import { rulePath } from '@/lib/rule-url.ts';
 import { formatInstant } from '@/lib/format.ts';
 import { useDidRules } from '../api/get-did-rules.ts';
+import { STATE_COLOR, stateLabel } from '../utils/rule-state.ts';
 
 type Rule = ApiResponse<'didRules'>['rules'][number];
-
-const STATE_COLOR: Record<Rule['state'], string> = {
-  OK: 'teal',
-  REPLICATING: 'blue',
-  STUCK: 'red',
-  SUSPENDED: 'gray',
-  WAITING_APPROVAL: 'yellow',
-  INJECT: 'violet',
-};
 
 const HEADERS = [
   'State',
@@ -64,7 +57,7 @@ function RuleRow({ rule }: { rule: Rule }) {
     <Table.Tr>
       <Table.Td>
         <Badge color={STATE_COLOR[rule.state]} variant="dot">
-          {rule.state.replace('_', ' ')}
+          {stateLabel(rule.state)}
         </Badge>
         {rule.error && (
           <Text size="xs" c="red" mt={4}>
@@ -88,9 +81,9 @@ function RuleRow({ rule }: { rule: Rule }) {
       <Table.Td>{formatInstant(rule.createdAt)}</Table.Td>
       <Table.Td>{rule.expiresAt ? formatInstant(rule.expiresAt) : 'never'}</Table.Td>
       <Table.Td>
-        <Text size="xs" ff="monospace" c="dimmed">
+        <Anchor component={Link} to={rulePath(rule.id)} size="xs" ff="monospace">
           {rule.id}
-        </Text>
+        </Anchor>
       </Table.Td>
     </Table.Tr>
   );

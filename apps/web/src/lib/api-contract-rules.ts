@@ -1,0 +1,60 @@
+/**
+ * Twins of the rules routes (see api-contract.ts for why twins): an account's rules and one
+ * rule's locks per RSE. Imported lazily by the rules pages.
+ */
+import type { Api } from '@bdms/contract';
+import * as z from 'zod/mini';
+import type { ClientRoute } from './api-contract.ts';
+
+const Int = z.int();
+const Instant = z.nullable(z.string());
+const LockCounts = { ok: Int, replicating: Int, stuck: Int };
+
+export const RuleStateFilter = z.enum([
+  'OK',
+  'REPLICATING',
+  'STUCK',
+  'SUSPENDED',
+  'WAITING_APPROVAL',
+]);
+
+/** Spelled out (see api-contract.ts): the DID page's rule without `direct`. */
+export const Rule = z.object({
+  id: z.string(),
+  on: z.object({
+    scope: z.string(),
+    name: z.string(),
+    type: z.nullable(z.enum(['FILE', 'DATASET', 'CONTAINER'])),
+  }),
+  account: z.string(),
+  state: z.enum(['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL', 'INJECT']),
+  rseExpression: z.string(),
+  copies: Int,
+  locks: z.object(LockCounts),
+  grouping: z.nullable(z.string()),
+  activity: z.nullable(z.string()),
+  locked: z.boolean(),
+  createdAt: Instant,
+  expiresAt: Instant,
+  error: z.nullable(z.string()),
+  comment: z.nullable(z.string()),
+});
+
+export const RuleList = z.object({
+  account: z.string(),
+  state: z.nullable(RuleStateFilter),
+  rules: z.array(Rule),
+  truncated: z.boolean(),
+});
+
+export const RuleDetails = z.object({
+  rule: Rule,
+  locks: z.array(z.object({ ...LockCounts, rse: z.string() })),
+  files: Int,
+});
+
+/** Keyed like the contract's `api`. */
+export const ruleApi = {
+  rules: { method: 'get', path: '/api/rules', response: RuleList },
+  rule: { method: 'get', path: '/api/rules/:id', response: RuleDetails },
+} as const satisfies { [K in keyof Api]?: ClientRoute };
