@@ -41,6 +41,8 @@ import { createReferenceCache } from './lib/reference-cache.ts';
 import { scopesRoutes } from './scopes/scopes.routes.ts';
 import { createRsesService } from './rses/rses.service.ts';
 import { rsesRoutes } from './rses/rses.routes.ts';
+import { createTransfersService } from './transfers/transfers.service.ts';
+import { transfersRoutes } from './transfers/transfers.routes.ts';
 import { createRulesService } from './rules/rules.service.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { createSearchService } from './search/search.service.ts';
@@ -124,7 +126,11 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
-  app.use(rsesRoutes(createRsesService({ rucio, cache: reference }), withToken));
+  const rses = createRsesService({ rucio, cache: reference });
+  app.use(rsesRoutes(rses, withToken));
+  const rseNames = async (sub: string, token: string) =>
+    (await rses.list(sub, token)).rses.map((r) => r.rse);
+  app.use(transfersRoutes(createTransfersService({ rucio, rseNames }), withToken, config));
   app.use(
     rulesRoutes(
       createRulesService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),

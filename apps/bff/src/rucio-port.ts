@@ -20,6 +20,7 @@ export type RucioPort = Pick<
   | 'searchDidNames'
   | 'bulkMeta'
   | 'listRses'
+  | 'listTransferRequests'
   | 'getRse'
   | 'getRseAttributes'
   | 'listRseUsage'

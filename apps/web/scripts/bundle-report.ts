@@ -64,7 +64,7 @@ export const ROUTES: RouteBudget[] = [
     budgetKb: DEFAULT_BUDGET_KB,
   },
   { route: '/search', module: 'src/features/search/components/search-page.tsx', budgetKb: 200 },
-  { route: '/sites', module: 'src/features/rses/components/sites-page.tsx', budgetKb: 200 },
+  { route: '/sites', module: 'src/app/routes/sites-page.tsx', budgetKb: 200 },
   { route: '/sites/:rse', module: 'src/features/rses/components/rse-page.tsx', budgetKb: 200 },
   { route: '/rules', module: 'src/app/routes/rules-page.tsx', budgetKb: DEFAULT_BUDGET_KB },
   {

@@ -5,6 +5,7 @@ export * from './session.ts';
 export * from './dids/schemas.ts';
 export * from './saved-searches/schemas.ts';
 export * from './rses/schemas.ts';
+export * from './transfers/schemas.ts';
 export * from './rules/schemas.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';

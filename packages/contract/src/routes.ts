@@ -6,6 +6,7 @@ import { DidListingRow } from './dids/schemas.ts';
 import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { rseRoutes } from './rses/routes.ts';
+import { transferRoutes } from './transfers/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
@@ -80,6 +81,7 @@ export const api = {
   ...searchRoutes,
   ...savedSearchRoutes,
   ...rseRoutes,
+  ...transferRoutes,
   ...ruleRoutes,
   health: route({
     method: 'get',

@@ -14,6 +14,7 @@ import { listIdentityAccounts } from './endpoints/identities.ts';
 import { ping } from './endpoints/ping.ts';
 import { listDatasetReplicas, listFileReplicas, listRseDatasets } from './endpoints/replicas.ts';
 import { getRule, listDidRules, listRuleLocks, listRules } from './endpoints/rules.ts';
+import { listTransferRequests } from './endpoints/requests.ts';
 import {
   getRse,
   getRseAttributes,
@@ -50,6 +51,7 @@ export function createRucioClient(options: RucioClientOptions) {
     searchDids: searchDids(t),
     bulkMeta: bulkMeta(t),
     listRses: listRses(t),
+    listTransferRequests: listTransferRequests(t),
     getRse: getRse(t),
     getRseAttributes: getRseAttributes(t),
     listRseUsage: listRseUsage(t),

@@ -37,3 +37,8 @@ export {
   RseAccountUsageDto,
 } from './endpoints/rses.ts';
 export { DatasetLockDto, LockStateDto, BULK_LOCKS_MAX } from './endpoints/locks.ts';
+export {
+  REQUEST_STATE_CODES,
+  TransferRequestDto,
+  type RequestStateName,
+} from './endpoints/requests.ts';

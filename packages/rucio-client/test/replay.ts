@@ -101,3 +101,4 @@ export async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
   for await (const row of rows) out.push(row);
   return out;
 }
+export { startDemoTransfer, type DemoTransfer } from './demo-transfer.ts';

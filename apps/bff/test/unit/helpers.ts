@@ -157,6 +157,7 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
     searchDidNames: emptyListing,
     bulkMeta: emptyListing,
     listRses: emptyListing,
+    listTransferRequests: emptyListing,
     listRseUsage: emptyListing,
     listRseAccountUsage: emptyListing,
     listRseDatasets: emptyListing,

@@ -37,6 +37,9 @@ export const queryKeys = {
       [...queryKeys.dids.one(did), 'replicas'] as const,
     locks: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'locks'] as const,
   },
+  transfers: {
+    all: ['transfers'] as const,
+  },
   rses: {
     all: ['rses'] as const,
     list: () => [...queryKeys.rses.all, 'list'] as const,

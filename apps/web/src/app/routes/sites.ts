@@ -9,7 +9,7 @@ export const sitesRoute: PageRoute = {
     return queryClient.query({ ...rsesQueryOptions(), staleTime: 'static' });
   },
   Component: lazy(async () => ({
-    default: (await import('@/features/rses/components/sites-page.tsx')).SitesPage,
+    default: (await import('./sites-page.tsx')).SitesRoutePage,
   })),
 };
 

@@ -1,15 +1,16 @@
 import { Anchor, EmptyState, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconServerOff } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { QueryError } from '@/components/query-error.tsx';
 import { LazyWorldMap, MapLegend, UnplacedMarkers } from '@/components/map/lazy-world-map.tsx';
+import type { MapArc } from '@/components/map/world-map.tsx';
 import { splitPlaced } from '@/components/map/map-model.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
 import { plural } from '@/lib/format.ts';
 import { useRses } from '@/lib/rse-queries.ts';
 import { rsePath } from '@/lib/rse-url.ts';
-import { formatCoordinates, siteMarkers, type Site } from '../utils/sites.ts';
+import { flowArcs, formatCoordinates, siteMarkers, type Flow, type Site } from '../utils/sites.ts';
 
 function SitesTable({ sites }: { sites: readonly Site[] }) {
   return (
@@ -49,14 +50,21 @@ function SitesTable({ sites }: { sites: readonly Site[] }) {
   );
 }
 
-/** Every RSE on the world map and in a table; a marker opens its RSE's page. */
-export function SitesPage() {
+/**
+ * Every RSE on the world map and in a table; a marker opens its RSE's page. `flows` (transfers
+ * in flight, for admins) are drawn as arcs between their RSEs; `children` follow the table.
+ */
+export function SitesPage({ flows, children }: { flows?: readonly Flow[]; children?: ReactNode }) {
   usePageTitle('Sites');
   const rses = useRses();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<string | null>(null);
   const markers = useMemo(() => siteMarkers(rses.data?.rses ?? []), [rses.data]);
   const { unplaced } = useMemo(() => splitPlaced(markers), [markers]);
+  const arcs: MapArc[] = useMemo(
+    () => flowArcs(flows ?? [], rses.data?.rses ?? []),
+    [flows, rses.data],
+  );
   return (
     <Stack gap="md">
       <Title order={1}>Sites</Title>
@@ -86,6 +94,7 @@ export function SitesPage() {
           <LazyWorldMap
             label={`Map of ${plural(rses.data.rses.length, 'RSE')}`}
             markers={markers}
+            arcs={arcs}
             selected={selected}
             onSelect={(rse) => {
               setSelected(rse);
@@ -97,6 +106,7 @@ export function SitesPage() {
           <SitesTable sites={rses.data.rses} />
         </>
       )}
+      {children}
     </Stack>
   );
 }

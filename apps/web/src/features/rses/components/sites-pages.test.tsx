@@ -37,6 +37,21 @@ describe('SitesPage', () => {
     expect(within(table).getByRole('row', { name: /SCRATCH-DISK/ })).toHaveTextContent('unknown');
   });
 
+  it('when transfers are in flight, then each pair of placed RSEs is an arc on the map', async () => {
+    fakeFetch({ 'GET /api/rses': { body: { rses: DEMO_SITES } } });
+    const flows = [
+      { source: 'CTAO-N-ONSITE', destination: 'CSCS-DISK', files: 3, bytes: 15_000 },
+      { source: 'CTAO-N-ONSITE', destination: 'NOWHERE-DISK', files: 1, bytes: 1 },
+    ];
+    renderWithProviders(<SitesPage flows={flows} />, { path: '/sites', initialEntry: '/sites' });
+    const map = await screen.findByRole('application', { name: /Map of 4 RSEs/ });
+    const arc = await within(map).findByRole('img', {
+      name: '3 transfers from CTAO-N-ONSITE to CSCS-DISK, 15.0 kB',
+    });
+    expect(arc.getAttribute('d')).toMatch(/^M/);
+    expect(within(map).getAllByRole('img')).toHaveLength(1);
+  });
+
   it('when Rucio lists none, then an empty state says so', async () => {
     fakeFetch({ 'GET /api/rses': { body: { rses: [] } } });
     renderWithProviders(<SitesPage />, { path: '/sites', initialEntry: '/sites' });

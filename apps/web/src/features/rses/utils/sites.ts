@@ -1,5 +1,7 @@
 import type { ApiResponse } from '@bdms/contract';
 import type { MapMarker } from '@/components/map/map-model.ts';
+import type { MapArc } from '@/components/map/world-map.tsx';
+import { formatBytes, plural } from '@/lib/format.ts';
 
 export type Site = ApiResponse<'rses'>['rses'][number];
 
@@ -23,3 +25,29 @@ export const siteMarkers = (sites: readonly Site[]): MapMarker[] =>
     weight: 0.3,
     label: `${s.rse} (${s.type.toLowerCase()}, ${[s.city, s.country].filter(Boolean).join(', ') || 'place unknown'})`,
   }));
+
+/** Transfers between two RSEs, as an arc on the sites map. */
+export interface Flow {
+  source: string;
+  destination: string;
+  files: number;
+  bytes: number;
+}
+
+/** An arc per flow whose two RSEs are both placed; the others are only in the table. */
+export function flowArcs(flows: readonly Flow[], sites: readonly Site[]): MapArc[] {
+  const at = new Map(sites.map((s) => [s.rse, s]));
+  const arcs: MapArc[] = [];
+  for (const f of flows) {
+    const [a, b] = [at.get(f.source), at.get(f.destination)];
+    if (a?.latitude == null || a.longitude == null || b?.latitude == null || b.longitude == null)
+      continue;
+    arcs.push({
+      id: `${f.source}>${f.destination}`,
+      from: [a.longitude, a.latitude],
+      to: [b.longitude, b.latitude],
+      label: `${plural(f.files, 'transfer')} from ${f.source} to ${f.destination}, ${formatBytes(f.bytes)}`,
+    });
+  }
+  return arcs;
+}
