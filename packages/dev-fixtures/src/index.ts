@@ -108,3 +108,4 @@ export const RUCIO_ROOT = {
 } as const;
 export * from './geo.ts';
 export * from './headless-login.ts';
+export * from './storage.ts';

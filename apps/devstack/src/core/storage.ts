@@ -5,7 +5,7 @@
  * (DEV_RSE_HOSTS, the hosts of the RSEs' protocols), same port and same tree, so that Rucio's
  * GeoIP sort can tell the RSEs apart, and serves read-only shares (the GeoIP archive).
  */
-import { DEV_HOST, DEV_RSE_HOSTS } from '@bdms/dev-fixtures';
+import { DEV_HOST, DEV_RSE_HOSTS, STORAGE_WRITER } from '@bdms/dev-fixtures';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inheritedEnv } from './config.ts';
@@ -13,8 +13,8 @@ import { httpAnswers } from '../lib/http.ts';
 import { pythonDir, type StatePaths } from '../lib/paths.ts';
 import { startDaemon, stopDaemon, type DaemonStatus } from '../lib/process.ts';
 
-/** Dev-only credentials of the one account allowed to PUT/DELETE/MKCOL on the storage. */
-export const STORAGE_WRITER = { username: 'devstack', password: 'dev-storage-secret' } as const;
+/** Shared with the e2e tests, which put fresh files on the storage too. */
+export { STORAGE_WRITER };
 
 export const storageUrl = (port: number): string => `http://${DEV_HOST}:${port}`;
 

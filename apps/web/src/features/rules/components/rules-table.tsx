@@ -52,14 +52,8 @@ function RuleRow({ rule }: { rule: Rule }) {
       <Table.Td>{rule.expiresAt ? formatInstant(rule.expiresAt) : 'never'}</Table.Td>
       <Table.Td>{formatInstant(rule.createdAt)}</Table.Td>
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={rulePath(rule.id)}
-          size="xs"
-          ff="monospace"
-          aria-label={`Rule ${rule.id}`}
-        >
-          {rule.id.slice(0, 8)}…
+        <Anchor component={Link} to={rulePath(rule.id)} size="xs" ff="monospace">
+          {rule.id}
         </Anchor>
       </Table.Td>
     </Table.Tr>
