@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { rseApi } from '@/lib/api-contract-rses.ts';
 import { apiGet } from '@/lib/api-client.ts';
 import type { DidRef } from '@/lib/did-url.ts';
@@ -10,4 +10,9 @@ export const replicaLocksQueryOptions = (did: DidRef) =>
     queryFn: ({ signal }) => apiGet(rseApi.didLocks, { params: { ...did }, signal }),
   });
 
-export const useReplicaLocks = (did: DidRef) => useQuery(replicaLocksQueryOptions(did));
+export const useReplicaLocks = (did: DidRef, refreshMs: number | false = false) =>
+  useQuery({
+    ...replicaLocksQueryOptions(did),
+    refetchInterval: refreshMs,
+    placeholderData: keepPreviousData,
+  });

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { didApi } from '@/lib/api-contract-dids.ts';
 import { apiGet } from '@/lib/api-client.ts';
 import type { DidRef } from '@/lib/did-url.ts';
@@ -10,4 +10,10 @@ export const replicaSummaryQueryOptions = (did: DidRef) =>
     queryFn: ({ signal }) => apiGet(didApi.didReplicaSummary, { params: { ...did }, signal }),
   });
 
-export const useReplicaSummary = (did: DidRef) => useQuery(replicaSummaryQueryOptions(did));
+/** Refreshed every `refreshMs` while copies are still being made (false: not refreshed). */
+export const useReplicaSummary = (did: DidRef, refreshMs: number | false = false) =>
+  useQuery({
+    ...replicaSummaryQueryOptions(did),
+    refetchInterval: refreshMs,
+    placeholderData: keepPreviousData,
+  });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTAINER, FILE, didApiPath, makeReplicaSummary } from '@/testing/did-factories.ts';
 import { fakeFetch } from '@/testing/fake-fetch.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
-import { replicaPlaceRoutes } from '@/testing/rse-factories.ts';
+import { makeLocks, replicaPlaceRoutes } from '@/testing/rse-factories.ts';
 import { ReplicaSummaryTable } from './replica-summary-table.tsx';
 
 const summaryOf = `GET ${didApiPath(CONTAINER, '/replicas/summary')}`;
@@ -104,5 +104,43 @@ describe('ReplicaSummaryTable for a file', () => {
     await screen.findByRole('table', { name: 'Replicas per RSE' });
     expect(screen.queryByText('offered first')).not.toBeInTheDocument();
     expect(screen.queryByText(/offers you first/)).not.toBeInTheDocument();
+  });
+});
+
+describe('ReplicaSummaryTable while copies are being made', () => {
+  const fileSummaryOf = `GET ${didApiPath(FILE, '/replicas/summary')}`;
+  it('when a rule lock is replicating, then the panel says it refreshes', async () => {
+    const summary = makeReplicaSummary({ source: 'file_replicas', rses: [] });
+    const rses = [
+      {
+        rse: 'CSCS-DISK',
+        state: 'COPYING',
+        availableFiles: 0,
+        totalFiles: 1,
+        availableBytes: 0,
+        totalBytes: 10,
+      },
+    ];
+    fakeFetch({
+      [fileSummaryOf]: { body: { ...summary, rses } },
+      ...replicaPlaceRoutes(
+        FILE,
+        undefined,
+        makeLocks({ rses: [{ rse: 'CSCS-DISK', ok: 0, replicating: 1, stuck: 0 }] }),
+      ),
+    });
+    renderWithProviders(<ReplicaSummaryTable did={FILE} />);
+    expect(await screen.findByText(/refreshes every 10 s/)).toBeInTheDocument();
+  });
+
+  it('when every copy is there, then it is not refreshed', async () => {
+    fakeFetch({
+      [fileSummaryOf]: {
+        body: makeReplicaSummary({ source: 'file_replicas', rses: [row('CSCS-DISK', 1, 1, 1, 1)] }),
+      },
+      ...replicaPlaceRoutes(FILE),
+    });
+    renderWithProviders(<ReplicaSummaryTable did={FILE} />);
+    expect(await screen.findByTestId('updated-at')).not.toHaveTextContent(/refreshes/);
   });
 });

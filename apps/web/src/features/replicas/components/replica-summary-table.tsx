@@ -1,6 +1,6 @@
 import type { ApiResponse } from '@bdms/contract';
-import { useMemo } from 'react';
-import { Badge, EmptyState, Progress, Stack, Table, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Badge, EmptyState, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconServer } from '@tabler/icons-react';
 import { LoadingRows } from '@/components/loading-rows.tsx';
 import { Notice } from '@/components/notice.tsx';
@@ -12,6 +12,17 @@ import { useReplicaLocks } from '../api/get-replica-locks.ts';
 import { useReplicaSummary } from '../api/get-replica-summary.ts';
 import { describeLocks, replicaPlaces, where, type ReplicaPlace } from '../utils/replica-places.ts';
 import { ReplicaMap } from './replica-map.tsx';
+import { UpdatedAt } from '@/components/updated-at.tsx';
+
+const REPLICAS_REFRESH_MS = 10_000;
+
+/** Copies still being made: a rule lock replicating, or a file's copy in state COPYING. */
+const isMoving = (
+  summary: Summary | undefined,
+  locks: { rses: { replicating: number }[] } | undefined,
+): boolean =>
+  (locks?.rses.some((l) => l.replicating > 0) ?? false) ||
+  (summary?.rses.some((r) => r.state === 'COPYING') ?? false);
 
 type Summary = ApiResponse<'didReplicaSummary'>;
 
@@ -129,9 +140,14 @@ function SummaryTable({ summary, places }: { summary: Summary; places: readonly 
  * list and the locks load beside the summary and fill in when they come (never holding it back).
  */
 export function ReplicaSummaryTable({ did }: { did: DidRef }) {
-  const summary = useReplicaSummary(did);
+  // While copies are being made, the summary and the locks refresh (and say when they were read).
+  const [moving, setMoving] = useState(false);
+  const refresh = moving ? REPLICAS_REFRESH_MS : false;
+  const summary = useReplicaSummary(did, refresh);
   const sites = useRses();
-  const locks = useReplicaLocks(did);
+  const locks = useReplicaLocks(did, refresh);
+  const nowMoving = isMoving(summary.data, locks.data);
+  if (nowMoving !== moving) setMoving(nowMoving);
   const places = useMemo(
     () =>
       summary.data ? replicaPlaces(summary.data, sites.data?.rses ?? [], locks.data?.rses) : [],
@@ -169,9 +185,12 @@ export function ReplicaSummaryTable({ did }: { did: DidRef }) {
         />
       ) : (
         <>
-          <Text size="sm" c="dimmed">
-            {sourceNote(data)}
-          </Text>
+          <Group justify="space-between" align="start" wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              {sourceNote(data)}
+            </Text>
+            <UpdatedAt at={summary.dataUpdatedAt} refreshing={summary.isFetching} every={refresh} />
+          </Group>
           {sites.isError && (
             <Notice kind="error" title="No map">
               Could not load where the RSEs are: {sites.error.message}
