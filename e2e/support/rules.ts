@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { adler32Hex, RUCIO_ROOT, STORAGE_WRITER } from '@bdms/dev-fixtures';
+import { adler32Hex, putBytes, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient, type RuleDto } from '@bdms/rucio-client';
 import { e2eEnv } from './env.ts';
 
@@ -33,26 +33,6 @@ async function asRoot(token: string, path: string, method = 'GET', body?: unknow
   if (res.status >= 300 && !(res.status === 409 && path.startsWith('/scopes/')))
     throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return text;
-}
-
-/** PUT as the dev storage's writer, making the missing collections when the server says 409. */
-async function putBytes(url: string, data: Uint8Array): Promise<void> {
-  const auth = `Basic ${Buffer.from(`${STORAGE_WRITER.username}:${STORAGE_WRITER.password}`).toString('base64')}`;
-  const put = () =>
-    fetch(url, { method: 'PUT', body: Buffer.from(data), headers: { Authorization: auth } });
-  let res = await put();
-  if (res.status === 409) {
-    const { origin, pathname } = new URL(url);
-    const segments = pathname.split('/').filter(Boolean).slice(0, -1);
-    for (let i = 1; i <= segments.length; i += 1) {
-      const col = `${origin}/${segments.slice(0, i).join('/')}/`;
-      await (
-        await fetch(col, { method: 'MKCOL', headers: { Authorization: auth } })
-      ).body?.cancel();
-    }
-    res = await put();
-  }
-  if (![200, 201, 204].includes(res.status)) throw new Error(`PUT ${url}: ${res.status}`);
 }
 
 const SCOPE = 'devtest';

@@ -1,6 +1,27 @@
 /** Dev-only credentials of the one account allowed to PUT/DELETE/MKCOL on the dev storage. */
 export const STORAGE_WRITER = { username: 'devstack', password: 'dev-storage-secret' } as const;
 
+/** `Authorization` header value for writes to the dev storage (the seed and tests use it). */
+export const storageWriterAuth = (): string =>
+  `Basic ${Buffer.from(`${STORAGE_WRITER.username}:${STORAGE_WRITER.password}`).toString('base64')}`;
+
+/** PUT as the storage's writer, making the missing collections first when the server says 409. */
+export async function putBytes(url: string, data: Uint8Array): Promise<void> {
+  const headers = { Authorization: storageWriterAuth() };
+  const put = () => fetch(url, { method: 'PUT', body: Buffer.from(data), headers });
+  let res = await put();
+  if (res.status === 409) {
+    const { origin, pathname } = new URL(url);
+    const segments = pathname.split('/').filter(Boolean).slice(0, -1);
+    for (let i = 1; i <= segments.length; i += 1) {
+      const col = `${origin}/${segments.slice(0, i).join('/')}/`;
+      await (await fetch(col, { method: 'MKCOL', headers })).body?.cancel();
+    }
+    res = await put();
+  }
+  if (![200, 201, 204].includes(res.status)) throw new Error(`PUT ${url}: ${res.status}`);
+}
+
 const MOD = 65521;
 
 /** Rucio's file checksum: adler32 as 8 lowercase hex digits, zero-padded (e.g. `00000001` for no bytes). */

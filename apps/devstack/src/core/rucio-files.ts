@@ -4,9 +4,8 @@
  * and the replica listing and rule reads the tests check them with.
  */
 import { z } from 'zod';
-import { adler32Hex } from '../lib/adler32.ts';
+import { adler32Hex, putBytes } from '@bdms/dev-fixtures';
 import { parseStream, rucioCall } from './rucio-smoke.ts';
-import { storageWriterAuth } from './storage.ts';
 
 export interface RucioAt {
   url: string;
@@ -52,23 +51,6 @@ export async function replicaOf(at: RucioAt, f: TestFile): Promise<Replica | und
 
 export const pfnOn = (r: Replica | undefined, rse: string): string | undefined =>
   Object.entries(r?.pfns ?? {}).find(([, p]) => p.rse === rse)?.[0];
-
-/** PUT as the storage's writer, making the missing collections first when the server says 409. */
-export async function putBytes(url: string, data: Uint8Array): Promise<void> {
-  const headers = { Authorization: storageWriterAuth() };
-  const put = () => fetch(url, { method: 'PUT', body: data, headers });
-  let res = await put();
-  if (res.status === 409) {
-    const { origin, pathname } = new URL(url);
-    const segments = pathname.split('/').filter(Boolean).slice(0, -1);
-    for (let i = 1; i <= segments.length; i += 1) {
-      const col = `${origin}/${segments.slice(0, i).join('/')}/`;
-      await (await fetch(col, { method: 'MKCOL', headers })).body?.cancel();
-    }
-    res = await put();
-  }
-  if (![200, 201, 204].includes(res.status)) throw new Error(`PUT ${url}: ${res.status}`);
-}
 
 /**
  * Registers `f` on `rse` with its true size and adler32, then stores `stored` (default: its own

@@ -5,7 +5,7 @@
  * (DEV_RSE_HOSTS, the hosts of the RSEs' protocols), same port and same tree, so that Rucio's
  * GeoIP sort can tell the RSEs apart, and serves read-only shares (the GeoIP archive).
  */
-import { DEV_HOST, DEV_RSE_HOSTS, STORAGE_WRITER } from '@bdms/dev-fixtures';
+import { DEV_HOST, DEV_RSE_HOSTS, STORAGE_WRITER, storageWriterAuth } from '@bdms/dev-fixtures';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inheritedEnv } from './config.ts';
@@ -14,13 +14,9 @@ import { pythonDir, type StatePaths } from '../lib/paths.ts';
 import { startDaemon, stopDaemon, type DaemonStatus } from '../lib/process.ts';
 
 /** Shared with the e2e tests, which put fresh files on the storage too. */
-export { STORAGE_WRITER };
+export { STORAGE_WRITER, storageWriterAuth };
 
 export const storageUrl = (port: number): string => `http://${DEV_HOST}:${port}`;
-
-/** `Authorization` header value for writes (the seed and tests use it). */
-export const storageWriterAuth = (): string =>
-  `Basic ${Buffer.from(`${STORAGE_WRITER.username}:${STORAGE_WRITER.password}`).toString('base64')}`;
 
 /** Where an RSE's replicas are served (its protocol's host): `http://127.0.0.x:<port>`. */
 export const rseStorageUrl = (rse: keyof typeof DEV_RSE_HOSTS, port: number): string =>

@@ -6,6 +6,7 @@
 import type { Api } from '@bdms/contract';
 import * as z from 'zod/mini';
 import type { ClientRoute } from './api-contract.ts';
+import { ruleFields } from './api-contract-rules.ts';
 
 export const DidType = z.enum(['FILE', 'DATASET', 'CONTAINER']);
 
@@ -62,23 +63,9 @@ export const DidDetails = z.object({
 
 const Int = z.int();
 
-export const DidRule = z.object({
-  id: z.string(),
-  on: z.object({ scope: z.string(), name: z.string(), type: z.nullable(DidType) }),
-  direct: z.boolean(),
-  account: z.string(),
-  state: z.enum(['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL', 'INJECT']),
-  rseExpression: z.string(),
-  copies: Int,
-  locks: z.object({ ok: Int, replicating: Int, stuck: Int }),
-  grouping: z.nullable(z.string()),
-  activity: z.nullable(z.string()),
-  locked: z.boolean(),
-  createdAt: Instant,
-  expiresAt: Instant,
-  error: z.nullable(z.string()),
-  comment: z.nullable(z.string()),
-});
+/** A rule's fields, `direct` third as in the contract (the order of `required` is compared). */
+const { id, on, ...ruleRest } = ruleFields;
+export const DidRule = z.object({ id, on, direct: z.boolean(), ...ruleRest });
 
 export const DidRuleList = z.object({ rules: z.array(DidRule) });
 

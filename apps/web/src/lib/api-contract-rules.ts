@@ -18,8 +18,8 @@ export const RuleStateFilter = z.enum([
   'WAITING_APPROVAL',
 ]);
 
-/** Spelled out (see api-contract.ts): the DID page's rule without `direct`. */
-export const Rule = z.object({
+/** Spelled out (see api-contract.ts); the DID page's rule is these plus `direct`. */
+export const ruleFields = {
   id: z.string(),
   on: z.object({
     scope: z.string(),
@@ -38,7 +38,9 @@ export const Rule = z.object({
   expiresAt: Instant,
   error: z.nullable(z.string()),
   comment: z.nullable(z.string()),
-});
+};
+
+export const Rule = z.object(ruleFields);
 
 export const RuleList = z.object({
   account: z.string(),

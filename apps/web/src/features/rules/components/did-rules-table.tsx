@@ -1,5 +1,5 @@
 import type { ApiResponse } from '@bdms/contract';
-import { Anchor, Badge, EmptyState, Stack, Table, Text } from '@mantine/core';
+import { Anchor, EmptyState, Stack, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { LoadingRows } from '@/components/loading-rows.tsx';
@@ -8,7 +8,7 @@ import { didPath, didString, type DidRef } from '@/lib/did-url.ts';
 import { rulePath } from '@/lib/rule-url.ts';
 import { formatInstant } from '@/lib/format.ts';
 import { useDidRules } from '../api/get-did-rules.ts';
-import { STATE_COLOR, stateLabel } from '../utils/rule-state.ts';
+import { RuleStateBadge } from './rule-state-badge.tsx';
 
 type Rule = ApiResponse<'didRules'>['rules'][number];
 
@@ -56,14 +56,7 @@ function RuleRow({ rule }: { rule: Rule }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Badge color={STATE_COLOR[rule.state]} variant="dot">
-          {stateLabel(rule.state)}
-        </Badge>
-        {rule.error && (
-          <Text size="xs" c="red" mt={4}>
-            {rule.error}
-          </Text>
-        )}
+        <RuleStateBadge rule={rule} />
       </Table.Td>
       <Table.Td maw={320}>
         <RuleTarget rule={rule} />

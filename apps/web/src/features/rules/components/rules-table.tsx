@@ -1,10 +1,11 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { didPath, didString } from '@/lib/did-url.ts';
 import { formatInstant } from '@/lib/format.ts';
 import { rulePath } from '@/lib/rule-url.ts';
-import { STATE_COLOR, stateLabel, type Rule } from '../utils/rule-state.ts';
+import type { Rule } from '../utils/rule-state.ts';
 import { LockProgress } from './lock-progress.tsx';
+import { RuleStateBadge } from './rule-state-badge.tsx';
 
 const HEADERS = [
   'State',
@@ -21,14 +22,7 @@ function RuleRow({ rule }: { rule: Rule }) {
   return (
     <Table.Tr data-rule-id={rule.id}>
       <Table.Td>
-        <Badge color={STATE_COLOR[rule.state]} variant="dot">
-          {stateLabel(rule.state)}
-        </Badge>
-        {rule.error && (
-          <Text size="xs" c="red" mt={4}>
-            {rule.error}
-          </Text>
-        )}
+        <RuleStateBadge rule={rule} />
       </Table.Td>
       <Table.Td maw={340}>
         <Anchor

@@ -1,0 +1,18 @@
+import { Badge, Text } from '@mantine/core';
+import { STATE_COLOR, stateLabel, type Rule } from '../utils/rule-state.ts';
+
+/** A rule's state as a coloured dot badge, with Rucio's error under it when it has one. */
+export function RuleStateBadge({ rule }: { rule: Pick<Rule, 'state' | 'error'> }) {
+  return (
+    <>
+      <Badge color={STATE_COLOR[rule.state]} variant="dot">
+        {stateLabel(rule.state)}
+      </Badge>
+      {rule.error && (
+        <Text size="xs" c="red" mt={4}>
+          {rule.error}
+        </Text>
+      )}
+    </>
+  );
+}
