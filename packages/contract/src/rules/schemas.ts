@@ -2,16 +2,20 @@ import { z } from 'zod';
 import { DidRule } from '../dids/schemas.ts';
 import { LockCounts } from '../rses/schemas.ts';
 
+/*
+ * Query parameters are written without a schema id: the OpenAPI document inlines parameters,
+ * and a `$ref` there is one Schemathesis cannot resolve.
+ */
+
 /** A Rucio account name, as Rucio's schema allows it. */
-export const AccountName = z
+const AccountName = z
   .string()
-  .regex(/^[a-z0-9_-]{1,25}$/, { message: 'is not a Rucio account name' })
-  .meta({ id: 'AccountName', description: 'A Rucio account, e.g. alice' });
+  .regex(/^[a-z0-9_-]{1,25}$/, { message: 'is not a Rucio account name' });
+
+const RULE_STATE_FILTERS = ['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL'] as const;
 
 /** The states a rule list can be filtered by (Rucio's INJECT is transient and not offered). */
-export const RuleStateFilter = z
-  .enum(['OK', 'REPLICATING', 'STUCK', 'SUSPENDED', 'WAITING_APPROVAL'])
-  .meta({ id: 'RuleStateFilter' });
+export const RuleStateFilter = z.enum(RULE_STATE_FILTERS).meta({ id: 'RuleStateFilter' });
 export type RuleStateFilter = z.infer<typeof RuleStateFilter>;
 
 export const RULE_LIST_LIMIT = 1000;
@@ -20,7 +24,7 @@ export const RulesQuery = z.object({
   account: AccountName.optional().describe(
     "Whose rules: the signed-in account when absent; another account's only for portal admins (403 otherwise)",
   ),
-  state: RuleStateFilter.optional(),
+  state: z.enum(RULE_STATE_FILTERS).optional().describe('Only rules in this state'),
   limit: z
     .string()
     .regex(/^(?:[1-9][0-9]{0,2}|1000)$/, { message: 'is not a number from 1 to 1000' })
