@@ -50,7 +50,7 @@ test('an astronomer sees exactly her rules, watches a new one go REPLICATING →
   await expect.poll(() => colorScheme(page)).toBe('dark');
   await expectNoSeriousA11yViolations(page, 'rules page, dark');
 
-  await row.getByRole('link', { name: id }).click();
+  await row.getByRole('link', { name: `Rule ${id}` }).click();
   await expect(page).toHaveURL(new RegExp(`/rules/${id}$`));
   const locks = page.getByRole('table', { name: 'Locks per RSE' });
   const target = locks.getByRole('row', { name: new RegExp(TARGET) });

@@ -5,7 +5,8 @@ import { STATE_COLOR, stateLabel, type Rule } from '../utils/rule-state.ts';
 export function RuleStateBadge({ rule }: { rule: Pick<Rule, 'state' | 'error'> }) {
   return (
     <>
-      <Badge color={STATE_COLOR[rule.state]} variant="dot">
+      {/* Sized to its label: a narrow cell would cut WAITING APPROVAL to "WAITI…". */}
+      <Badge color={STATE_COLOR[rule.state]} variant="dot" w="max-content" maw="none">
         {stateLabel(rule.state)}
       </Badge>
       {rule.error && (

@@ -41,7 +41,7 @@ describe('RulesPage', () => {
     expect(
       within(row).getByRole('progressbar', { name: 'locks 1 OK, 2 replicating, 1 stuck' }),
     ).toHaveAttribute('aria-valuemax', '4');
-    expect(within(row).getByRole('link', { name: 'a'.repeat(32) })).toHaveAttribute(
+    expect(within(row).getByRole('link', { name: `Rule ${'a'.repeat(32)}` })).toHaveAttribute(
       'href',
       `/rules/${'a'.repeat(32)}`,
     );

@@ -1,4 +1,4 @@
-import { Anchor, Table } from '@mantine/core';
+import { Anchor, Table, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { didPath, didString } from '@/lib/did-url.ts';
 import { formatInstant } from '@/lib/format.ts';
@@ -24,7 +24,7 @@ function RuleRow({ rule }: { rule: Rule }) {
       <Table.Td>
         <RuleStateBadge rule={rule} />
       </Table.Td>
-      <Table.Td maw={340}>
+      <Table.Td miw={260} maw={420}>
         <Anchor
           component={Link}
           to={didPath(rule.on)}
@@ -46,8 +46,10 @@ function RuleRow({ rule }: { rule: Rule }) {
       <Table.Td>{rule.expiresAt ? formatInstant(rule.expiresAt) : 'never'}</Table.Td>
       <Table.Td>{formatInstant(rule.createdAt)}</Table.Td>
       <Table.Td>
-        <Anchor component={Link} to={rulePath(rule.id)} size="xs" ff="monospace">
-          {rule.id}
+        {/* Short on screen, whole for screen readers (named by its content, not aria-label). */}
+        <Anchor component={Link} to={rulePath(rule.id)} size="xs" ff="monospace" title={rule.id}>
+          <span aria-hidden>{rule.id.slice(0, 8)}…</span>
+          <VisuallyHidden>Rule {rule.id}</VisuallyHidden>
         </Anchor>
       </Table.Td>
     </Table.Tr>
@@ -57,7 +59,7 @@ function RuleRow({ rule }: { rule: Rule }) {
 /** An account's rules, each with its progress and a link to its DID and to its own page. */
 export function RulesTable({ rules }: { rules: readonly Rule[] }) {
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <Table.ScrollContainer minWidth={1100}>
       <Table striped aria-label="Rules">
         <Table.Thead>
           <Table.Tr>
