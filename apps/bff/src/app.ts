@@ -43,6 +43,8 @@ import { createRsesService } from './rses/rses.service.ts';
 import { rsesRoutes } from './rses/rses.routes.ts';
 import { createTransfersService } from './transfers/transfers.service.ts';
 import { transfersRoutes } from './transfers/transfers.routes.ts';
+import { createRuleRequestsService } from './rule-requests/rule-requests.service.ts';
+import { ruleRequestsRoutes } from './rule-requests/rule-requests.routes.ts';
 import { createRulesService } from './rules/rules.service.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { createSearchService } from './search/search.service.ts';
@@ -131,6 +133,13 @@ export function createApp(deps: AppDeps): Express {
   const rseNames = async (sub: string, token: string) =>
     (await rses.list(sub, token)).rses.map((r) => r.rse);
   app.use(transfersRoutes(createTransfersService({ rucio, rseNames }), withToken, config));
+  app.use(
+    ruleRequestsRoutes(
+      createRuleRequestsService({ rucio, sites: async (sub, t) => (await rses.list(sub, t)).rses }),
+      withToken,
+      { rucio, cache: reference },
+    ),
+  );
   app.use(
     rulesRoutes(
       createRulesService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),

@@ -6,6 +6,7 @@ export * from './dids/schemas.ts';
 export * from './saved-searches/schemas.ts';
 export * from './rses/schemas.ts';
 export * from './transfers/schemas.ts';
+export * from './rule-requests/schemas.ts';
 export * from './rules/schemas.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';

@@ -7,6 +7,7 @@ import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { rseRoutes } from './rses/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
+import { ruleRequestRoutes } from './rule-requests/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
@@ -82,6 +83,7 @@ export const api = {
   ...savedSearchRoutes,
   ...rseRoutes,
   ...transferRoutes,
+  ...ruleRequestRoutes,
   ...ruleRoutes,
   health: route({
     method: 'get',

@@ -15,6 +15,12 @@ import { ping } from './endpoints/ping.ts';
 import { listDatasetReplicas, listFileReplicas, listRseDatasets } from './endpoints/replicas.ts';
 import { getRule, listDidRules, listRuleLocks, listRules } from './endpoints/rules.ts';
 import { listTransferRequests } from './endpoints/requests.ts';
+import { addRule, resolveRseExpression } from './endpoints/rule-create.ts';
+import {
+  getAccountAttributes,
+  listGlobalUsage,
+  listLocalUsage,
+} from './endpoints/account-usage.ts';
 import {
   getRse,
   getRseAttributes,
@@ -52,6 +58,11 @@ export function createRucioClient(options: RucioClientOptions) {
     bulkMeta: bulkMeta(t),
     listRses: listRses(t),
     listTransferRequests: listTransferRequests(t),
+    resolveRseExpression: resolveRseExpression(t),
+    addRule: addRule(t),
+    listLocalUsage: listLocalUsage(t),
+    listGlobalUsage: listGlobalUsage(t),
+    getAccountAttributes: getAccountAttributes(t),
     getRse: getRse(t),
     getRseAttributes: getRseAttributes(t),
     listRseUsage: listRseUsage(t),

@@ -42,3 +42,5 @@ export {
   TransferRequestDto,
   type RequestStateName,
 } from './endpoints/requests.ts';
+export type { NewRule } from './endpoints/rule-create.ts';
+export { LocalUsageDto, GlobalUsageDto } from './endpoints/account-usage.ts';

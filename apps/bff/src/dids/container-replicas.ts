@@ -1,7 +1,7 @@
 import type { ReplicaSummary } from '@bdms/contract';
 import { DATASET_REPLICAS_BULK_MAX, type DatasetReplicaDto } from '@bdms/rucio-client';
 import { containerDatasets, didKey, type ContainerLimits, type Did } from './container-walk.ts';
-import { collect } from '../lib/async-iter.ts';
+import { collect, inTurn } from '../lib/async-iter.ts';
 
 type RseRow = ReplicaSummary['rses'][number];
 
@@ -12,14 +12,6 @@ export interface ContainerPorts {
   bulk: (dids: Did[]) => AsyncIterable<DatasetReplicaDto>;
   /** One dataset's replicas counted now (`GET /replicas/<scope>/<name>/datasets?deep=true`). */
   deep: (did: Did) => AsyncIterable<DatasetReplicaDto>;
-}
-
-/** `work` on each item, `parallel` at a time, results in order. */
-async function inTurn<T, R>(items: readonly T[], parallel: number, work: (item: T) => Promise<R>) {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += parallel)
-    out.push(...(await Promise.all(items.slice(i, i + parallel).map(work))));
-  return out;
 }
 
 /** Rucio's dataset-replica table for these datasets, ≤ 1 000 per call, a few calls at once. */

@@ -40,3 +40,15 @@ export async function settledInOrder<T extends readonly unknown[]>(promises: {
   if (failed) throw failed.reason;
   return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
+
+/** `work` on each item, `parallel` at a time (in batches), results in the items' order. */
+export async function inTurn<T, R>(
+  items: readonly T[],
+  parallel: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += parallel)
+    out.push(...(await Promise.all(items.slice(i, i + parallel).map(work))));
+  return out;
+}

@@ -5,7 +5,8 @@ import { AppError } from '../errors.ts';
 /**
  * A path the contract knows, asked with a method it does not: 405 with `Allow`, not a 404
  * (RFC 9110 §15.5.6). Mounted before authentication and CSRF checks: whether a method exists
- * does not depend on who asks.
+ * does not depend on who asks. A path several routes match (`POST /api/rules/quote` and
+ * `GET /api/rules/:id`) allows the methods of all of them.
  */
 export function methodNotAllowed(routes: readonly RouteDef[]): Router {
   const allowed = new Map<string, Set<string>>();
@@ -16,16 +17,23 @@ export function methodNotAllowed(routes: readonly RouteDef[]): Router {
     allowed.set(def.path, methods);
   }
   const router = Router();
-  for (const [path, methods] of allowed) {
-    const allow = [...methods].join(', ');
-    router.all(path, (req, res, next) => {
-      if (methods.has(req.method)) {
-        next();
-        return;
-      }
-      res.set('Allow', allow);
-      throw new AppError(405, 'method_not_allowed', `This endpoint allows only ${allow}.`);
+  const seen = new WeakMap<object, Set<string>>();
+  for (const [path, methods] of allowed)
+    router.all(path, (req, _res, next) => {
+      const union = seen.get(req) ?? new Set<string>();
+      for (const m of methods) union.add(m);
+      seen.set(req, union);
+      next();
     });
-  }
+  router.use((req, res, next) => {
+    const union = seen.get(req);
+    if (!union || union.has(req.method)) {
+      next();
+      return;
+    }
+    const allow = [...union].join(', ');
+    res.set('Allow', allow);
+    throw new AppError(405, 'method_not_allowed', `This endpoint allows only ${allow}.`);
+  });
   return router;
 }

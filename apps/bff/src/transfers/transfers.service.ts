@@ -1,6 +1,6 @@
 import type { TransferOverview } from '@bdms/contract';
-import type { RequestStateName, TransferRequestDto } from '@bdms/rucio-client';
-import { collect } from '../lib/async-iter.ts';
+import type { RequestStateName } from '@bdms/rucio-client';
+import { collect, inTurn } from '../lib/async-iter.ts';
 import type { RucioPort } from '../rucio-port.ts';
 import { transferOverview } from './transfer-overview.ts';
 
@@ -36,24 +36,18 @@ export function createTransfersService(deps: TransfersDeps) {
         rses.filter((d) => d !== source).map((destination) => ({ source, destination })),
       );
       const fetchedAt = new Date();
-      const out: { source: string; destination: string; requests: TransferRequestDto[] }[] = [];
-      for (let i = 0; i < pairs.length; i += parallel)
-        out.push(
-          ...(await Promise.all(
-            pairs.slice(i, i + parallel).map(async (p) => ({
-              ...p,
-              requests: await collect(
-                deps.rucio.listTransferRequests({
-                  token,
-                  signal,
-                  sourceRse: p.source,
-                  destinationRse: p.destination,
-                  states: IN_FLIGHT,
-                }),
-              ),
-            })),
-          )),
-        );
+      const out = await inTurn(pairs, parallel, async (p) => ({
+        ...p,
+        requests: await collect(
+          deps.rucio.listTransferRequests({
+            token,
+            signal,
+            sourceRse: p.source,
+            destinationRse: p.destination,
+            states: IN_FLIGHT,
+          }),
+        ),
+      }));
       return transferOverview(out, deps.limit ?? 500, fetchedAt);
     },
   };
