@@ -65,6 +65,11 @@ export const ROUTES: RouteBudget[] = [
   },
   { route: '/search', module: 'src/features/search/components/search-page.tsx', budgetKb: 200 },
   { route: '/sites', module: 'src/app/routes/sites-page.tsx', budgetKb: 200 },
+  {
+    route: '/rules/new',
+    module: 'src/features/rule-request/components/rule-request-page.tsx',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
   { route: '/sites/:rse', module: 'src/features/rses/components/rse-page.tsx', budgetKb: 200 },
   { route: '/rules', module: 'src/app/routes/rules-page.tsx', budgetKb: DEFAULT_BUDGET_KB },
   {

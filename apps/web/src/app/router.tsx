@@ -9,6 +9,7 @@ import { scopeDetailRoute } from './routes/scope-detail.ts';
 import { scopesRoute } from './routes/scopes.ts';
 import { searchRoute } from './routes/search.ts';
 import { rseRoute, sitesRoute } from './routes/sites.ts';
+import { ruleRequestRoute } from './routes/rule-request.ts';
 import { ruleRoute, rulesRoute } from './routes/rules.ts';
 
 /**
@@ -26,6 +27,7 @@ const PAGES: PageRoute[] = [
   sitesRoute,
   rseRoute,
   rulesRoute,
+  ruleRequestRoute,
   ruleRoute,
 ];
 

@@ -6,6 +6,7 @@ import * as core from './api-contract.ts';
 import * as rses from './api-contract-rses.ts';
 import * as rules from './api-contract-rules.ts';
 import * as transfers from './api-contract-transfers.ts';
+import * as ruleRequests from './api-contract-rule-requests.ts';
 
 /** Every twin route, whichever module carries it. */
 const twin = {
@@ -16,6 +17,7 @@ const twin = {
     ...rses.rseApi,
     ...rules.ruleApi,
     ...transfers.transferApi,
+    ...ruleRequests.ruleRequestApi,
   },
 };
 

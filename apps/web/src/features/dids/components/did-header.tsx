@@ -1,12 +1,14 @@
-import { Badge, Group, Stack, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { DidRef } from '@/lib/did-url.ts';
+import { ruleRequestPath } from '@/lib/rule-url.ts';
 import { TYPE_LABEL, type DidType } from '../types.ts';
 import { lastSegment } from '../utils/did-trail.ts';
 import { CopyButtons } from './copy-buttons.tsx';
 import { DidBreadcrumbs } from './did-breadcrumbs.tsx';
 import { DidTypeIcon } from './did-type-icon.tsx';
 
-/** Breadcrumbs, the DID's name as the page heading, its type, and the copy buttons. */
+/** Breadcrumbs, the DID's name as the page heading, its type, a rule request, the copy buttons. */
 export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefined }) {
   return (
     <Stack gap="xs">
@@ -31,7 +33,12 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
             </Badge>
           )}
         </Group>
-        <CopyButtons did={did} />
+        <Group gap="xs">
+          <Button component={Link} to={ruleRequestPath([did])} variant="light" size="xs">
+            Request a rule
+          </Button>
+          <CopyButtons did={did} />
+        </Group>
       </Group>
     </Stack>
   );
