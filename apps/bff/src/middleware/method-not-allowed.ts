@@ -5,8 +5,8 @@ import { AppError } from '../errors.ts';
 /**
  * A path the contract knows, asked with a method it does not: 405 with `Allow`, not a 404
  * (RFC 9110 §15.5.6). Mounted before authentication and CSRF checks: whether a method exists
- * does not depend on who asks. A path several routes match (`POST /api/rules/quote` and
- * `GET /api/rules/:id`) allows the methods of all of them.
+ * does not depend on who asks. A path several route patterns match (a static segment beside a
+ * `:param` one) allows the methods of all of them.
  */
 export function methodNotAllowed(routes: readonly RouteDef[]): Router {
   const allowed = new Map<string, Set<string>>();

@@ -31,9 +31,7 @@ export function ruleRequestsRoutes(
     respond(
       res,
       api.resolveRses.response,
-      await withToken(req, (t) => requests.preview(user.sub, t, expression, signal)).catch(
-        at('rseExpression'),
-      ),
+      await withToken(req, (t) => requests.preview(user.sub, t, expression, signal)),
     );
   });
   router.post(api.quoteRule.path, validated(api.quoteRule), async (req, res) => {

@@ -5,6 +5,7 @@ import type {
   RuleRequestInput,
   RuleRequestResult,
 } from '@bdms/contract';
+import { RucioError } from '@bdms/rucio-client';
 import { collect, inTurn } from '../lib/async-iter.ts';
 import type { RucioPort } from '../rucio-port.ts';
 import { ruleQuote, toQuoteDid } from './rule-quote.ts';
@@ -24,6 +25,13 @@ export interface RuleRequestsDeps {
 }
 
 type Auth = { token: string; signal?: AbortSignal };
+
+/** Rucio's reason when it cannot resolve an expression (its words are written for the user). */
+const unresolvable = (error: unknown): string | undefined =>
+  error instanceof RucioError && error.exceptionClass === 'InvalidRSEExpression'
+    ? (error.exceptionMessage ?? 'Rucio cannot resolve this expression.')
+    : undefined;
+
 export function createRuleRequestsService(deps: RuleRequestsDeps) {
   const { rucio } = deps;
 
@@ -40,8 +48,13 @@ export function createRuleRequestsService(deps: RuleRequestsDeps) {
       expression: string,
       signal: AbortSignal,
     ): Promise<RseExpressionPreview> {
+      let problem: string | undefined;
       const [names, sites] = await Promise.all([
-        resolve({ token, signal }, expression),
+        resolve({ token, signal }, expression).catch((error: unknown) => {
+          problem = unresolvable(error);
+          if (problem === undefined) throw error;
+          return [];
+        }),
         deps.sites(userSub, token),
       ]);
       const at = new Map(sites.map((s) => [s.rse, s]));
@@ -53,6 +66,7 @@ export function createRuleRequestsService(deps: RuleRequestsDeps) {
           city: at.get(rse)?.city ?? null,
           country: at.get(rse)?.country ?? null,
         })),
+        problem: problem ?? null,
       };
     },
 

@@ -15,6 +15,7 @@ export const RseExpressionPreview = z.object({
       country: z.nullable(z.string()),
     }),
   ),
+  problem: z.nullable(z.string()),
 });
 
 export const RuleQuote = z.object({
@@ -54,6 +55,6 @@ export const RuleRequestResult = z.object({
 
 export const ruleRequestApi = {
   resolveRses: { method: 'get', path: '/api/rse-expressions', response: RseExpressionPreview },
-  quoteRule: { method: 'post', path: '/api/rules/quote', response: RuleQuote },
+  quoteRule: { method: 'post', path: '/api/rule-quotes', response: RuleQuote },
   requestRule: { method: 'post', path: '/api/rules', response: RuleRequestResult },
 } as const satisfies { [K in keyof Api]?: ClientRoute };

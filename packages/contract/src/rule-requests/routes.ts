@@ -29,11 +29,11 @@ export const ruleRequestRoutes = {
     auth: true,
     query: RseExpressionQuery,
     response: RseExpressionPreview,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, { 400: ['rucio_refused'] }),
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS),
   }),
   quoteRule: route({
     method: 'post',
-    path: '/api/rules/quote',
+    path: '/api/rule-quotes',
     summary:
       "What a rule would cost before it is asked for: the DIDs' files and bytes, and per RSE the expression resolves to, the account's local limit and usage before and after a copy.",
     auth: true,

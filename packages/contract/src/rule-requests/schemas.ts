@@ -28,6 +28,12 @@ export const RseExpressionPreview = z
         }),
       )
       .describe('The RSEs Rucio resolves the expression to, by name'),
+    problem: z
+      .string()
+      .nullable()
+      .describe(
+        "Rucio's reason when it cannot resolve the expression (bad syntax, an empty set); rses is then empty",
+      ),
   })
   .meta({ id: 'RseExpressionPreview' });
 export type RseExpressionPreview = z.infer<typeof RseExpressionPreview>;

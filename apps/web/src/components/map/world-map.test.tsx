@@ -67,4 +67,18 @@ describe('WorldMap', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
     expect(zoomOf(map)).toBe('translate(0 0) scale(1)');
   });
+
+  it('draws the largest markers first, so a small one nearby stays on top and clickable', async () => {
+    const sized = [
+      { ...marker('SMALL', 'DISK', 46, 9), weight: 0.1 },
+      { ...marker('BIG', 'DISK', 46.1, 9.1), weight: 1 },
+    ];
+    renderWithProviders(<LazyWorldMap label="Test map" markers={sized} />);
+    const map = await screen.findByRole('application', { name: /^Test map/ });
+    await within(map).findByRole('button', { name: 'BIG label' });
+    expect([...map.querySelectorAll('[data-rse]')].map((e) => e.getAttribute('data-rse'))).toEqual([
+      'BIG',
+      'SMALL',
+    ]);
+  });
 });

@@ -85,7 +85,11 @@ function Marker(props: {
  */
 export default function WorldMap({ label, markers, arcs = [], selected, onSelect }: WorldMapProps) {
   const map = basemap();
-  const { placed } = useMemo(() => splitPlaced(markers), [markers]);
+  // The largest first, so a small marker is never hidden under a big one nearby.
+  const placed = useMemo(
+    () => splitPlaced(markers).placed.sort((a, b) => b.weight - a.weight),
+    [markers],
+  );
   const [view, setView] = useState<View>(HOME);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number } | null>(null);

@@ -15,6 +15,7 @@ const preview = (rses: string[]) => ({
   body: {
     expression: 'X',
     rses: rses.map((rse) => ({ rse, type: 'DISK', city: null, country: null })),
+    problem: null,
   },
 });
 const quote = (fits: boolean) => ({
@@ -47,7 +48,7 @@ describe('RuleRequestPage', () => {
   it('when the DID comes from the link and an expression is typed, then its RSEs and the quota cost show, and the rule is requested', async () => {
     const fake = fakeFetch({
       'GET /api/rse-expressions': preview(['CTAO-S-ONSITE']),
-      'POST /api/rules/quote': quote(true),
+      'POST /api/rule-quotes': quote(true),
       'POST /api/rules': { status: 201, body: { ruleIds: ['r1'], state: 'created' } },
     });
     at();
@@ -75,7 +76,7 @@ describe('RuleRequestPage', () => {
   it('when over quota, then it says so, and Rucio’s refusal shows at the approval choice', async () => {
     fakeFetch({
       'GET /api/rse-expressions': preview(['CTAO-S-ONSITE']),
-      'POST /api/rules/quote': quote(false),
+      'POST /api/rule-quotes': quote(false),
       'POST /api/rules': {
         status: 409,
         body: {
@@ -93,6 +94,18 @@ describe('RuleRequestPage', () => {
     expect(await screen.findByText('Over quota')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Request the rule' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/insufficient quota/);
+  });
+
+  it('when Rucio cannot resolve the expression, then its reason shows at the field and no quote is asked', async () => {
+    const fake = fakeFetch({
+      'GET /api/rse-expressions': {
+        body: { expression: 'OFFSITE((', rses: [], problem: 'Problem with parentheses.' },
+      },
+    });
+    at();
+    await userEvent.type(screen.getByRole('textbox', { name: /RSE expression/ }), 'OFFSITE((');
+    expect(await screen.findByText('Problem with parentheses.')).toBeInTheDocument();
+    expect(fake.callsTo('POST', '/api/rule-quotes')).toHaveLength(0);
   });
 
   it('when a line is not a DID, then the field names the line and nothing is sent', async () => {

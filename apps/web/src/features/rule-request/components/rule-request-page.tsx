@@ -52,7 +52,7 @@ export function RuleRequestPage() {
   const [debounced] = useDebouncedValue(expression.trim(), 400);
   const parsed = useMemo(() => parseDids(didText), [didText]);
   const preview = useRseExpression(debounced);
-  const resolved = preview.isSuccess && !preview.isPlaceholderData;
+  const resolved = preview.isSuccess && !preview.isPlaceholderData && preview.data.problem === null;
   const quoteInput =
     parsed.errors.length === 0 && parsed.dids.length > 0 && resolved
       ? { dids: parsed.dids, rseExpression: debounced, copies }
@@ -80,9 +80,11 @@ export function RuleRequestPage() {
     parsed.errors.join(' ') ||
     errorAt('dids') ||
     (didText.trim() && parsed.dids.length === 0 ? 'Name at least one DID.' : undefined);
+  const current = debounced === expression.trim();
   const expressionError =
     errorAt('rseExpression') ??
-    (preview.isError && debounced === expression.trim() ? preview.error.message : undefined);
+    (current && preview.data?.problem ? preview.data.problem : undefined) ??
+    (current && preview.isError ? preview.error.message : undefined);
 
   return (
     <form onSubmit={submit} noValidate>
