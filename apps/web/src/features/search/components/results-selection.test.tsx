@@ -47,6 +47,13 @@ describe('results table: selecting ranges', { timeout: 30_000 }, () => {
     expect(box(rows[9])).not.toBeChecked();
     expect(status()).toHaveTextContent('5 rows selected');
     expect(screen.getByRole('button', { name: 'Copy 5 selected DIDs' })).toBeInTheDocument();
+    // The selection, in the order on screen, can be asked for as a rule.
+    const request = new URL(
+      screen.getByRole('link', { name: 'Request a rule for 5 DIDs' }).getAttribute('href') ?? '',
+      'http://portal.test',
+    );
+    expect(request.pathname).toBe('/rules/new');
+    expect(request.searchParams.getAll('did')).toEqual(keys(6, 8, 10, 12, 14));
 
     // Unticking a box makes it the anchor of a range that unticks.
     await user.click(box(rows[10]));

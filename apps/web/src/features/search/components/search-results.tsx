@@ -7,7 +7,12 @@ import { useRowSelection } from '../hooks/use-row-selection.ts';
 import type { SearchResults } from '../hooks/use-search-results.ts';
 import { useTableView } from '../hooks/use-table-view.ts';
 import { columnById, NAME_COLUMN, type Column } from '../utils/columns.ts';
+import { Link } from 'react-router';
 import { rowKey } from '../utils/row-selection.ts';
+import { ruleRequestPath } from '@/lib/rule-url.ts';
+
+/** A rule request names at most this many DIDs (the BFF's limit). */
+const RULE_REQUEST_MAX = 100;
 import { sortRows } from '../utils/sort-rows.ts';
 import { ColumnChooser } from './column-chooser.tsx';
 import { ExportLinks } from './export-links.tsx';
@@ -58,8 +63,9 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
   // Ranges follow the order on screen.
   const selection = useRowSelection(sorted);
   const { selected } = selection;
+  const chosen = () => sorted.filter((r) => selected.has(rowKey(r)));
   const copySelected = () => {
-    const lines = sorted.filter((r) => selected.has(rowKey(r))).map(rowKey);
+    const lines = chosen().map(rowKey);
     void navigator.clipboard.writeText(lines.join('\n')).catch(() => undefined);
   };
   const { status, result } = search;
@@ -78,6 +84,16 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
               onClick={copySelected}
             >
               Copy {selected.size} selected DIDs
+            </Button>
+          )}
+          {selected.size > 0 && selected.size <= RULE_REQUEST_MAX && (
+            <Button
+              size="xs"
+              variant="light"
+              component={Link}
+              to={ruleRequestPath(chosen().map(({ scope, name }) => ({ scope, name })))}
+            >
+              Request a rule for {plural(selected.size, 'DID')}
             </Button>
           )}
         </Group>
