@@ -60,7 +60,7 @@ function DidSections({ did, tabs }: { did: DidRef; tabs: readonly Tab[] }) {
         <DidRulesTable did={did} />
       </Tabs.Panel>
       <Tabs.Panel value="replicas" pt="md">
-        <Suspense fallback={<Skeleton h={120} aria-label="Loading replicas" />}>
+        <Suspense fallback={<Skeleton h={120} role="status" aria-label="Loading replicas" />}>
           <ReplicaSummaryTable did={did} />
         </Suspense>
       </Tabs.Panel>

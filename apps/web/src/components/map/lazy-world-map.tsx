@@ -9,7 +9,9 @@ const WorldMap = lazy(() => import('./world-map.tsx'));
 
 export function LazyWorldMap(props: WorldMapProps) {
   return (
-    <Suspense fallback={<Skeleton h={320} radius="md" aria-label="Loading the map" />}>
+    <Suspense
+      fallback={<Skeleton h={320} radius="md" role="status" aria-label="Loading the map" />}
+    >
       <WorldMap {...props} />
     </Suspense>
   );

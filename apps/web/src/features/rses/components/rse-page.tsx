@@ -53,7 +53,7 @@ export function RsePage() {
           All sites
         </Anchor>
       </Group>
-      {details.isPending && <Skeleton h={240} aria-label="Loading the RSE" />}
+      {details.isPending && <Skeleton h={240} role="status" aria-label="Loading the RSE" />}
       {details.isError && (
         <QueryError
           title={`Could not load ${rse}`}

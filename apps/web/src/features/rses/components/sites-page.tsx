@@ -68,7 +68,9 @@ export function SitesPage({ flows, children }: { flows?: readonly Flow[]; childr
   return (
     <Stack gap="md">
       <Title order={1}>Sites</Title>
-      {rses.isPending && <Skeleton h={320} radius="md" aria-label="Loading the RSEs" />}
+      {rses.isPending && (
+        <Skeleton h={320} radius="md" role="status" aria-label="Loading the RSEs" />
+      )}
       {rses.isError && (
         <QueryError
           title="Could not load the RSEs"

@@ -116,7 +116,7 @@ export function RuleRequestPage() {
         />
         <div aria-live="polite">
           {preview.isFetching && !preview.data && (
-            <Skeleton h={24} aria-label="Resolving the expression" />
+            <Skeleton h={24} role="status" aria-label="Resolving the expression" />
           )}
           {preview.data && !expressionError && (
             <Group gap="xs" aria-label="RSEs the expression resolves to" role="list">
@@ -170,7 +170,7 @@ export function RuleRequestPage() {
         />
         <section aria-label="Quota">
           {quote.isFetching && !quote.data && (
-            <Skeleton h={80} aria-label="Computing the quota cost" />
+            <Skeleton h={80} role="status" aria-label="Computing the quota cost" />
           )}
           {quote.isError && (
             <Notice kind="error" title="No quota estimate">

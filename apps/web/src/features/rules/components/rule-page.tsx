@@ -60,7 +60,7 @@ export function RulePage() {
           </Anchor>
         </Group>
       </Group>
-      {details.isPending && <Skeleton h={200} aria-label="Loading the rule" />}
+      {details.isPending && <Skeleton h={200} role="status" aria-label="Loading the rule" />}
       {details.isError && (
         <QueryError
           title={`Could not load rule ${id}`}

@@ -121,7 +121,7 @@ export function TransfersPanel() {
           every={TRANSFERS_REFRESH_MS}
         />
       </Group>
-      {transfers.isPending && <Skeleton h={80} aria-label="Loading the transfers" />}
+      {transfers.isPending && <Skeleton h={80} role="status" aria-label="Loading the transfers" />}
       {transfers.isError && (
         <QueryError
           title="Could not load the transfers"
