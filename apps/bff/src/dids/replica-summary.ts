@@ -26,6 +26,13 @@ export function datasetSummary(
   const rows = new Map<string, RseRow>();
   for (const r of table) rows.set(r.rse, fromDatasetRow(r));
   for (const r of deep) rows.set(r.rse, fromDatasetRow(r));
+  // A row a rule has just added counts nothing yet (0 of 0): what it will hold is the dataset,
+  // whose files and bytes every RSE that has it whole shows.
+  const files = Math.max(0, ...[...rows.values()].map((r) => r.totalFiles));
+  const bytes = Math.max(0, ...[...rows.values()].map((r) => r.totalBytes ?? 0));
+  for (const row of rows.values())
+    if (row.totalFiles === 0 && files > 0)
+      Object.assign(row, { totalFiles: files, totalBytes: bytes });
   return { source: 'dataset_replicas', rses: [...rows.values()].sort(byRse) };
 }
 
