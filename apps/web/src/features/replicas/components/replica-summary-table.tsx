@@ -55,7 +55,10 @@ function SummaryRow({
   offeredFirst: boolean;
 }) {
   const { row, site } = place;
-  const share = row.totalFiles ? (row.availableFiles / row.totalFiles) * 100 : 0;
+  // Rucio's counters can lag (more available than counted): a bar stays within 0–100.
+  const share = row.totalFiles
+    ? Math.max(0, Math.min(100, (row.availableFiles / row.totalFiles) * 100))
+    : 0;
   const complete = row.totalFiles > 0 && row.availableFiles === row.totalFiles;
   return (
     <Table.Tr>
