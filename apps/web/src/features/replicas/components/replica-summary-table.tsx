@@ -55,9 +55,10 @@ function SummaryRow({
   offeredFirst: boolean;
 }) {
   const { row, site } = place;
-  // Rucio's counters can lag (more available than counted): a bar stays within 0–100.
+  // Rucio's counters can lag (more available than counted): a bar stays within 0–100, to a
+  // tenth (aria-valuenow in exponent notation, 1e-7, is invalid).
   const share = row.totalFiles
-    ? Math.max(0, Math.min(100, (row.availableFiles / row.totalFiles) * 100))
+    ? Math.round(Math.max(0, Math.min(100, (row.availableFiles / row.totalFiles) * 100)) * 10) / 10
     : 0;
   const complete = row.totalFiles > 0 && row.availableFiles === row.totalFiles;
   return (

@@ -71,7 +71,7 @@ function LimitCell({ a }: { a: NonNullable<Details['accountLimits']>[number] }) 
         {formatBytes(a.limitBytes)} ({share.toFixed(1)} % used)
       </Text>
       <Progress
-        value={Math.max(0, Math.min(100, share))}
+        value={Math.round(Math.max(0, Math.min(100, share)) * 10) / 10}
         color={share >= 100 ? 'red' : share >= 90 ? 'yellow' : 'teal'}
         size="sm"
         aria-label={`${a.account}: ${share.toFixed(1)} % of the limit used`}
