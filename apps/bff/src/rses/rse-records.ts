@@ -7,6 +7,7 @@ import type {
   RseRecordDto,
   RseUsageDto,
 } from '@bdms/rucio-client';
+import { isoInstant } from '../lib/rucio-values.ts';
 
 const byName =
   <T>(key: (t: T) => string) =>
@@ -55,12 +56,6 @@ export function toProtocol(p: RseInfoDto['protocols'][number]): RseDetails['prot
   return { scheme, hostname, port, prefix: p.prefix ?? null, impl: p.impl ?? null, domains };
 }
 
-const isoDate = (s: string | null | undefined): string | null => {
-  if (!s) return null;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-};
-
 export function toUsage(u: RseUsageDto): RseDetails['usage'][number] {
   return {
     source: u.source,
@@ -68,7 +63,7 @@ export function toUsage(u: RseUsageDto): RseDetails['usage'][number] {
     free: u.free ?? null,
     total: u.total ?? null,
     files: u.files ?? null,
-    updatedAt: isoDate(u.updated_at),
+    updatedAt: isoInstant(u.updated_at),
   };
 }
 

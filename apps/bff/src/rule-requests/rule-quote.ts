@@ -1,11 +1,8 @@
 import type { RuleQuote } from '@bdms/contract';
 import type { DidInfoDto, GlobalUsageDto, LocalUsageDto } from '@bdms/rucio-client';
+import { liveType } from '../lib/rucio-values.ts';
 
 type QuoteDid = RuleQuote['dids'][number];
-
-const LIVE = ['FILE', 'DATASET', 'CONTAINER'] as const;
-const liveType = (t: string): QuoteDid['type'] =>
-  (LIVE as readonly string[]).includes(t) ? (t as QuoteDid['type']) : 'FILE';
 
 export const toQuoteDid = (d: DidInfoDto): QuoteDid => ({
   scope: d.scope,

@@ -1,14 +1,9 @@
 import type { TransferOverview } from '@bdms/contract';
 import type { TransferRequestDto } from '@bdms/rucio-client';
+import { isoInstant } from '../lib/rucio-values.ts';
 
 type Pair = TransferOverview['pairs'][number];
 type Row = TransferOverview['requests'][number];
-
-const isoDate = (s: string | null | undefined): string | null => {
-  if (!s) return null;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-};
 
 export const toTransferRow = (r: TransferRequestDto, source: string, destination: string): Row => ({
   id: r.id,
@@ -21,7 +16,7 @@ export const toTransferRow = (r: TransferRequestDto, source: string, destination
   activity: r.activity ?? null,
   source: r.source_rse ?? source,
   destination: r.dest_rse ?? destination,
-  submittedAt: isoDate(r.submitted_at ?? r.created_at),
+  submittedAt: isoInstant(r.submitted_at ?? r.created_at),
   retries: r.retry_count ?? 0,
 });
 

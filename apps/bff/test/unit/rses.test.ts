@@ -1,14 +1,7 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ReplicaLocks, RseDetails, RseSiteList } from '@bdms/contract';
-import { createRucioClient } from '@bdms/rucio-client';
-import {
-  loadRecording,
-  recordedMeta,
-  replayFetch,
-  type Recording,
-} from '@bdms/rucio-client/testing';
-import { login, makeApp, stubRucio } from './helpers.ts';
+import { loadRecording, recordedMeta, type Recording } from '@bdms/rucio-client/testing';
+import { replayGet } from './replay-app.ts';
 
 /*
  * The sites map, an RSE's page and a DID's locks per RSE: the BFF over the real client replaying
@@ -24,19 +17,7 @@ const lines = (name: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-async function get(path: string, recordings: (string | Recording)[]) {
-  const recorded = recordings.map((r) => (typeof r === 'string' ? loadRecording(r) : r));
-  const replay = replayFetch(recorded, { chunkSize: 97 });
-  const client = createRucioClient({
-    baseUrl: 'http://rucio.test',
-    userAgent: 't',
-    fetch: replay.fetch,
-  });
-  const t = makeApp({ rucio: stubRucio(client) });
-  const { sessionCookie } = await login(t);
-  const res = await request(t.app).get(path).set('Cookie', sessionCookie);
-  return { res, seen: replay.seen };
-}
+const get = (path: string, recordings: (string | Recording)[]) => replayGet(path, recordings);
 
 const RSE_PAGE = [
   'rses',

@@ -1,9 +1,8 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { TransferOverview } from '@bdms/contract';
-import { createRucioClient } from '@bdms/rucio-client';
-import { loadRecording, replayFetch, type Recording } from '@bdms/rucio-client/testing';
-import { ALICE_CLAIMS, login, makeApp, stubOidc, stubRucio } from './helpers.ts';
+import { loadRecording, type Recording } from '@bdms/rucio-client/testing';
+import { ALICE_CLAIMS, stubOidc } from './helpers.ts';
+import { replayGet } from './replay-app.ts';
 
 /*
  * Transfers in flight: the BFF over the real client replaying the real Rucio's answers
@@ -48,21 +47,11 @@ const rseList: Recording = {
   },
 };
 
-async function get(groups: string[]) {
-  const replay = replayFetch([rseList, ...pairs()], { chunkSize: 101 });
-  const client = createRucioClient({
-    baseUrl: 'http://rucio.test',
-    userAgent: 't',
-    fetch: replay.fetch,
-  });
-  const t = makeApp({
-    rucio: stubRucio(client),
+const get = (groups: string[]) =>
+  replayGet('/api/transfers', [rseList, ...pairs()], {
+    chunkSize: 101,
     oidc: stubOidc({ claims: { ...ALICE_CLAIMS, 'wlcg.groups': groups } }),
   });
-  const { sessionCookie } = await login(t);
-  const res = await request(t.app).get('/api/transfers').set('Cookie', sessionCookie);
-  return { res, seen: replay.seen };
-}
 
 describe('GET /api/transfers', () => {
   it('for an admin, then every RSE pair is asked once and the transfers in flight are summed per pair', async () => {
