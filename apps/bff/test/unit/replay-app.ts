@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createRucioClient } from '@bdms/rucio-client';
 import { loadRecording, replayFetch, type Recording } from '@bdms/rucio-client/testing';
-import type { stubOidc} from './helpers.ts';
+import type { stubOidc } from './helpers.ts';
 import { login, makeApp, stubRucio } from './helpers.ts';
 
 /**
