@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("seed")
 
 STAMP_SECTION = "bdms_demo_seed"
+#: Where the seed names its storage folder (apps/devstack/src/core/storage-owner.ts reads it).
+OWNER_SECTION, OWNER_OPTION, STORAGE_ID_FILE = "bdms_devstack", "storage_id", ".storage-id"
 DEMO_ACCOUNTS = {"alice": "alice@ctao.example.org", "ctaoadmin": "oscar@ctao.example.org"}
 SCOPES = {"root": "root", "acada": "root", "dpps": "root", "user.alice": "alice"}
 
@@ -59,6 +61,14 @@ def read_stamp(client: Client, profile: str) -> str | None:
 
 def write_stamp(client: Client, profile: str, version: str) -> None:
     client.set_config_option(STAMP_SECTION, profile, version)
+
+
+def claim_storage(client: Client, root: Path) -> None:
+    """Name this storage folder in Rucio's config as the one holding the replicas' bytes (the
+    devstack's `up` resets a database that names another: storage-owner.ts)."""
+    id_file = root / STORAGE_ID_FILE
+    if id_file.exists():
+        client.set_config_option(OWNER_SECTION, OWNER_OPTION, id_file.read_text().strip())
 
 
 def ensure_accounts(client: Client) -> None:

@@ -15,8 +15,8 @@ from .generate import Profile, build_plan
 from .model import Plan
 from .reference import RSES
 from .rucio_load import ensure_collections, ensure_rules
-from .rucio_setup import (SCOPES, ensure_accounts, ensure_protocol, ensure_rses, ensure_scopes,
-                          make_client, read_stamp, set_limits, write_stamp)
+from .rucio_setup import (SCOPES, claim_storage, ensure_accounts, ensure_protocol, ensure_rses,
+                          ensure_scopes, make_client, read_stamp, set_limits, write_stamp)
 from .storage import ALGORITHMS, PathFn, StorageEndpoint, detect_algorithm
 from .verify import verify_pfns
 from .workers import Workers
@@ -101,6 +101,7 @@ def seed(opts: Options) -> dict[str, Any]:
     plan = build_plan(opts.profile, opts.seed)
     clock.lap("generate")
     client = make_client(opts.rucio_url, opts.username, opts.password)
+    claim_storage(client, opts.endpoint.root)
     stamp = read_stamp(client, opts.profile.name)
     skipped = stamp == SEED_VERSION and not opts.force
     work: dict[str, Any] = {}

@@ -19,6 +19,7 @@ import {
   writeRucioConfig,
 } from './rucio.ts';
 import { startStorage, stopStorage, storageUrl } from './storage.ts';
+import { ownership, storageId } from './storage-owner.ts';
 import { stopTransfers } from './transfers.ts';
 
 export interface CoreUpOptions {
@@ -50,10 +51,20 @@ export async function coreUp(
   venv.warnings.forEach((w) => {
     log.warn(w);
   });
-  if (opts.reset) await wipe(paths, log);
+  let reset = opts.reset === true;
+  if (reset) await wipe(paths, log);
 
   t0 = Date.now();
-  const db = await ensureDatabase(paths, env, { reset: opts.reset });
+  let db = await ensureDatabase(paths, env, { reset });
+  if (!reset && (await ownership(paths, db.url)) === 'foreign') {
+    log.warn(
+      `postgres ${redact(db.url)} lists replicas whose bytes are in another storage folder, not ${paths.storage} (a database kept from another checkout or clone): resetting it`,
+    );
+    reset = true;
+    await wipe(paths, log);
+    db = await ensureDatabase(paths, env, { reset });
+  }
+  storageId(paths);
   log.info(`postgres ${db.kind} ${redact(db.url)}${db.created ? ' (created)' : ''} (${ms(t0)})`);
   const portalDb = await ensurePortalDatabase(db);
   log.info(`postgres portal ${redact(portalDb.url)}${portalDb.created ? ' (created)' : ''}`);
@@ -72,7 +83,7 @@ export async function coreUp(
   const cfg = await writeRucioConfig(paths, db, env.IDP_ISSUER, {
     geoipDownloadUrl: geoipDownloadUrl(env.STORAGE_PORT),
   });
-  const boot = await bootstrapRucio(paths, db, env.IDP_ISSUER, { reset: opts.reset });
+  const boot = await bootstrapRucio(paths, db, env.IDP_ISSUER, { reset });
   const rucio = await startRucio(paths, env.RUCIO_PORT, cfg.content);
   const version = (await rucioVersion(env.RUCIO_PORT)) ?? 'unknown';
   const what = [boot.schemaBuilt ? 'schema built' : 'schema reused', ...boot.changes].join('; ');

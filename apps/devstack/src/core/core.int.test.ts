@@ -12,6 +12,7 @@ import { withClient } from './pg-admin.ts';
 import { parseStream, rucioCall, userpassToken } from './rucio-smoke.ts';
 import { rucioTool } from './rucio-env.ts';
 import { storageWriterAuth } from './storage.ts';
+import { ownership, readDbFacts, storageId } from './storage-owner.ts';
 
 const env = readEnv();
 const paths = statePaths(env.DEVSTACK_HOME);
@@ -32,6 +33,15 @@ describe('portal database', () => {
     expect(portal.host).toBe(rucio.host);
     const res = await withClient(core.portalDb.url, (c) => c.query('select current_database()'));
     expect(res.rows).toEqual([{ current_database: 'bdms_portal' }]);
+  });
+});
+
+describe('storage ownership', () => {
+  it('then Rucio’s database names this checkout’s storage folder, so up keeps it', async () => {
+    // The stack's seed has run (the test command brings the whole stack up first).
+    const facts = await readDbFacts(core.db.url);
+    expect(facts).toEqual({ hasReplicas: true, owner: storageId(paths) });
+    expect(await ownership(paths, core.db.url)).toBe('ours');
   });
 });
 
