@@ -50,6 +50,7 @@ import { rulesRoutes } from './rules/rules.routes.ts';
 import { createSearchService } from './search/search.service.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { createValuesService } from './search/values.service.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
 import { spaRoutes } from './web/spa.ts';
 
 export interface AppDeps {
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   );
   const signedIn = sessionPeeker(config, cookieNames(config).session, sessionStore);
   app.use(publicApiRoutes(health, config.version, signedIn));
+  app.use(settingsRoutes(config));
   if (config.benchRoutes) app.use(benchRoutes(rucioMetrics));
   app.use(['/api', '/auth'], sessionMiddleware(config, sessionStore));
   const loginTx = createLoginTxStore(config.session.secret, sessionStore);

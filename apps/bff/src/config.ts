@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_NAME } from './db/db.ts';
+import { mapTileUrl, type MapTiles } from './settings/map-tiles.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -103,6 +104,9 @@ const EnvSchema = z.object({
   /** Extra origins the SPA may load images from / connect to (e.g. storage hosts), space-separated. */
   CSP_IMG_ORIGINS: origins,
   CSP_CONNECT_ORIGINS: origins,
+  /** An XYZ tile server for the maps (its origin joins img-src); unset: the bundled outline. */
+  MAP_TILE_URL: mapTileUrl,
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(500).default(''),
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** Rows a live search sends at most; the trailer says when it cut there (exports are not cut). */
   SEARCH_ROW_CAP: z.coerce.number().int().positive().default(200_000),
@@ -140,6 +144,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   referenceCacheMs: number;
   csp: { imgOrigins: string[]; connectOrigins: string[] };
+  /** The maps' raster tiles; null: the SPA draws the bundled outline only (offline). */
+  mapTiles: MapTiles | null;
   benchRoutes: boolean;
   search: { rowCap: number };
   session: { secret: string; idleMs: number; absoluteMs: number; redisUrl: string | undefined };
@@ -179,6 +185,9 @@ function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
   if (e.BENCH_ROUTES) problems.push(`BENCH_ROUTES: must not be set when ${why}`);
   if (isHttp(e.OIDC_ISSUER)) problems.push(`OIDC_ISSUER: must be https:// when ${why}`);
   if (isHttp(e.RUCIO_URL)) problems.push(`RUCIO_URL: must be https:// when ${why}`);
+  // A loopback tile server is the viewer's own machine: fine in development, not for users.
+  if (e.MAP_TILE_URL && isHttp(e.MAP_TILE_URL.origin))
+    problems.push(`MAP_TILE_URL: must be https:// when ${why}`);
   return problems;
 }
 
@@ -215,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     csp: { imgOrigins: e.CSP_IMG_ORIGINS, connectOrigins: e.CSP_CONNECT_ORIGINS },
+    mapTiles: e.MAP_TILE_URL ? { ...e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
     benchRoutes: e.BENCH_ROUTES,
     search: { rowCap: e.SEARCH_ROW_CAP },
     session: {

@@ -8,6 +8,7 @@ export * from './rses/schemas.ts';
 export * from './transfers/schemas.ts';
 export * from './rule-requests/schemas.ts';
 export * from './rules/schemas.ts';
+export * from './settings/schemas.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';
 export * from './search/index.ts';

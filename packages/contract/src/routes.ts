@@ -9,6 +9,7 @@ import { rseRoutes } from './rses/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
 import { ruleRequestRoutes } from './rule-requests/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
@@ -85,6 +86,7 @@ export const api = {
   ...transferRoutes,
   ...ruleRequestRoutes,
   ...ruleRoutes,
+  ...settingsRoutes,
   health: route({
     method: 'get',
     path: '/api/health',

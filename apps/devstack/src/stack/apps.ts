@@ -71,6 +71,9 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
       OIDC_ALLOW_INSECURE: '1',
       // Every test suite signs in from 127.0.0.1: the production default (60) would throttle it.
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      // The maps stay offline (bundled outline) whatever the developer's shell exports: the e2e
+      // suite and closed networks must not depend on a tile server.
+      MAP_TILE_URL: '',
       RUCIO_AUDIENCE,
       RUCIO_URL: o.rucioUrl,
       DATABASE_URL: o.databaseUrl,
