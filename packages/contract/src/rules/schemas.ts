@@ -66,3 +66,55 @@ export const RuleDetails = z
   })
   .meta({ id: 'RuleDetails' });
 export type RuleDetails = z.infer<typeof RuleDetails>;
+
+/** The lock states a rule's transfers are read for (an OK lock has nothing left to move). */
+export const PendingLockState = z.enum(['REPLICATING', 'STUCK']).meta({ id: 'PendingLockState' });
+
+export const RuleTransferRequest = z
+  .object({
+    id: z.string().describe("Rucio's request id"),
+    state: z
+      .string()
+      .describe("Rucio's request state by name: QUEUED, SUBMITTED, DONE, FAILED, WAITING…"),
+    source: z.string().nullable().describe('The source RSE, once the submitter has chosen one'),
+    destination: z.string(),
+    bytes: z.number().nullable(),
+    retries: z.number().int().describe("Rucio's retry_count: how often the transfer was retried"),
+    activity: z.string().nullable(),
+    createdAt: z.string().nullable().describe('ISO 8601'),
+    updatedAt: z.string().nullable().describe('ISO 8601'),
+    error: z.string().nullable().describe("Rucio's error message of a FAILED request"),
+    externalId: z.string().nullable().describe("The transfer tool's job id"),
+  })
+  .meta({ id: 'RuleTransferRequest' });
+export type RuleTransferRequest = z.infer<typeof RuleTransferRequest>;
+
+export const RuleTransfer = z
+  .object({
+    scope: z.string(),
+    name: z.string(),
+    rse: z.string().describe('Where the lock wants the file: the transfer’s destination'),
+    lockState: PendingLockState,
+    request: RuleTransferRequest.nullable().describe(
+      'null when Rucio has no request for the file there: not queued yet, or done',
+    ),
+  })
+  .meta({ id: 'RuleTransfer' });
+
+/** The most locks a rule's transfers are read for (one Rucio request each). */
+export const RULE_TRANSFERS_LIMIT = 50;
+
+export const RuleTransfers = z
+  .object({
+    ruleId: z.string(),
+    transfers: z
+      .array(RuleTransfer)
+      .describe(
+        `The rule's locks that are not OK, in Rucio's order, at most ${RULE_TRANSFERS_LIMIT}, each with its transfer request`,
+      ),
+    total: z.number().int().describe('How many of the rule’s locks are not OK'),
+    shown: z.number().int().describe('How many of them are listed (total − shown were left out)'),
+    fetchedAt: z.string().describe('ISO 8601: when Rucio was asked'),
+  })
+  .meta({ id: 'RuleTransfers' });
+export type RuleTransfers = z.infer<typeof RuleTransfers>;
