@@ -1,6 +1,6 @@
 /**
  * Twins of the rules routes (see api-contract.ts for why twins): an account's rules and one
- * rule's locks per RSE. Imported lazily by the rules pages.
+ * rule's locks per RSE and its transfers. Imported lazily by the rules pages.
  */
 import type { Api } from '@bdms/contract';
 import * as z from 'zod/mini';
@@ -55,8 +55,41 @@ export const RuleDetails = z.object({
   files: Int,
 });
 
+const Nullable = z.nullable(z.string());
+
+export const RuleTransfers = z.object({
+  ruleId: z.string(),
+  transfers: z.array(
+    z.object({
+      scope: z.string(),
+      name: z.string(),
+      rse: z.string(),
+      lockState: z.enum(['REPLICATING', 'STUCK']),
+      request: z.nullable(
+        z.object({
+          id: z.string(),
+          state: z.string(),
+          source: Nullable,
+          destination: z.string(),
+          bytes: z.nullable(z.number()),
+          retries: Int,
+          activity: Nullable,
+          createdAt: Instant,
+          updatedAt: Instant,
+          error: Nullable,
+          externalId: Nullable,
+        }),
+      ),
+    }),
+  ),
+  total: Int,
+  shown: Int,
+  fetchedAt: z.string(),
+});
+
 /** Keyed like the contract's `api`. */
 export const ruleApi = {
   rules: { method: 'get', path: '/api/rules', response: RuleList },
   rule: { method: 'get', path: '/api/rules/:id', response: RuleDetails },
+  ruleTransfers: { method: 'get', path: '/api/rules/:id/transfers', response: RuleTransfers },
 } as const satisfies { [K in keyof Api]?: ClientRoute };

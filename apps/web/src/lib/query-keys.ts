@@ -50,6 +50,7 @@ export const queryKeys = {
     list: (filter: { account?: string; state?: string }) =>
       [...queryKeys.rules.all, 'list', filter] as const,
     one: (id: string) => [...queryKeys.rules.all, 'one', id] as const,
+    transfers: (id: string) => [...queryKeys.rules.one(id), 'transfers'] as const,
   },
 };
 

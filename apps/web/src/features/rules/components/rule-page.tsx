@@ -22,6 +22,7 @@ import { useRule } from '../api/get-rule.ts';
 import { LIVE_REFRESH_MS, STATE_COLOR, isMoving, stateLabel } from '../utils/rule-state.ts';
 import { LockProgress } from './lock-progress.tsx';
 import { RuleLocksTable } from './rule-locks-table.tsx';
+import { RuleTransfers } from './rule-transfers.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -118,6 +119,7 @@ export function RulePage() {
               <RuleLocksTable locks={d.locks} />
             )}
           </Stack>
+          {rule.state !== 'OK' && <RuleTransfers id={id} live={rule.state === 'REPLICATING'} />}
         </>
       )}
     </Stack>
