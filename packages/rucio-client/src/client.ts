@@ -14,7 +14,7 @@ import { listIdentityAccounts } from './endpoints/identities.ts';
 import { ping } from './endpoints/ping.ts';
 import { listDatasetReplicas, listFileReplicas, listRseDatasets } from './endpoints/replicas.ts';
 import { getRule, listDidRules, listRuleLocks, listRules } from './endpoints/rules.ts';
-import { listTransferRequests } from './endpoints/requests.ts';
+import { getTransferRequest, listTransferRequests } from './endpoints/requests.ts';
 import { addRule, resolveRseExpression } from './endpoints/rule-create.ts';
 import {
   getAccountAttributes,
@@ -58,6 +58,7 @@ export function createRucioClient(options: RucioClientOptions) {
     bulkMeta: bulkMeta(t),
     listRses: listRses(t),
     listTransferRequests: listTransferRequests(t),
+    getTransferRequest: getTransferRequest(t),
     resolveRseExpression: resolveRseExpression(t),
     addRule: addRule(t),
     listLocalUsage: listLocalUsage(t),

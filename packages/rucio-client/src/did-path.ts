@@ -16,7 +16,7 @@ export function didPath(scope: string, name: string): string {
  * datasets`), encoded and checked exactly as didPath.
  */
 export function scopedPath(
-  resource: 'dids' | 'replicas' | 'locks',
+  resource: 'dids' | 'replicas' | 'locks' | 'requests',
   scope: string,
   name: string,
 ): string {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { scopedPath } from '../did-path.ts';
+import { RucioError } from '../errors.ts';
 import { streamed } from '../stream.ts';
 import type { AuthOptions, Transport } from '../transport.ts';
 
@@ -36,8 +38,10 @@ export const TransferRequestDto = z
     dest_rse: z.string().nullable().optional(),
     created_at: z.string().nullable().optional(),
     submitted_at: z.string().nullable().optional(),
+    updated_at: z.string().nullable().optional(),
     err_msg: z.string().nullable().optional(),
     retry_count: z.number().nullable().optional(),
+    external_id: z.string().nullable().optional(),
   })
   .loose();
 export type TransferRequestDto = z.infer<typeof TransferRequestDto>;
@@ -66,4 +70,31 @@ export const listTransferRequests =
       request_states: states.map((s) => REQUEST_STATE_CODES[s]).join(','),
     });
     return streamed(t, `/requests/list?${query.toString()}`, TransferRequestDto, auth);
+  };
+
+/**
+ * GET /requests/<scope>/<name>/<dst_rse>: the transfer request of one file to one destination RSE,
+ * open to any account (unlike the listing). null when Rucio has none (RequestNotFound: not queued
+ * yet, or done and moved to the history). Other refusals stay errors: an unknown RSE is a 500
+ * RSENotFound on Rucio 41 (recorded). State and both RSEs come by name, as in the listing.
+ */
+export const getTransferRequest =
+  (t: Transport) =>
+  async ({
+    scope,
+    name,
+    destinationRse,
+    ...auth
+  }: AuthOptions & {
+    scope: string;
+    name: string;
+    destinationRse: string;
+  }): Promise<TransferRequestDto | null> => {
+    const path = `${scopedPath('requests', scope, name)}/${encodeURIComponent(destinationRse)}`;
+    try {
+      return await t.json(path, TransferRequestDto, auth);
+    } catch (error) {
+      if (error instanceof RucioError && error.exceptionClass === 'RequestNotFound') return null;
+      throw error;
+    }
   };
