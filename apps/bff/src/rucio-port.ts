@@ -21,6 +21,7 @@ export type RucioPort = Pick<
   | 'bulkMeta'
   | 'listRses'
   | 'listTransferRequests'
+  | 'getTransferRequest'
   | 'resolveRseExpression'
   | 'addRule'
   | 'listLocalUsage'

@@ -28,5 +28,14 @@ export function rulesRoutes(rules: RulesService, withToken: RucioCaller): Router
       await withToken(req, (token) => rules.details({ token, signal }, id)),
     );
   });
+  router.get(api.ruleTransfers.path, validated(api.ruleTransfers), async (req, res) => {
+    const { id } = inputOf(req, res, api.ruleTransfers).params;
+    const signal = clientGone(res);
+    respond(
+      res,
+      api.ruleTransfers.response,
+      await withToken(req, (token) => rules.transfers({ token, signal }, id)),
+    );
+  });
   return router;
 }

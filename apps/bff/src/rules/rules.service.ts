@@ -3,6 +3,7 @@ import {
   type RuleDetails,
   type RuleList,
   type RuleStateFilter,
+  type RuleTransfers,
 } from '@bdms/contract';
 import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
@@ -11,9 +12,13 @@ import type { ReferenceCache } from '../lib/reference-cache.ts';
 import { toRule } from '../lib/rule-view.ts';
 import type { RucioPort } from '../rucio-port.ts';
 import { locksPerRse } from './rule-locks.ts';
+import { pendingLocks, ruleTransfers } from './rule-transfers.ts';
 
 export interface RulesDeps {
-  rucio: Pick<RucioPort, 'whoami' | 'listRules' | 'getRule' | 'listRuleLocks'>;
+  rucio: Pick<
+    RucioPort,
+    'whoami' | 'listRules' | 'getRule' | 'listRuleLocks' | 'getTransferRequest'
+  >;
   cache: ReferenceCache;
   /** Who is an admin is decided in one place (auth/require-admin.ts); the service only asks. */
   isAdmin: (user: SessionUser) => boolean;
@@ -70,6 +75,16 @@ export function createRulesService(deps: RulesDeps) {
     async details(call: Call, id: string): Promise<RuleDetails> {
       const rule = toRule(await rucio.getRule({ ...call, id }));
       return { rule, ...(await locksPerRse(rucio.listRuleLocks({ ...call, id }))) };
+    },
+
+    /**
+     * The transfers of the rule's files that are not OK yet. The rule is read first, as for
+     * `details`: an unknown id is Rucio's 404, not an empty list.
+     */
+    async transfers(call: Call, id: string): Promise<RuleTransfers> {
+      const rule = await rucio.getRule({ ...call, id });
+      const pending = await pendingLocks(rucio.listRuleLocks({ ...call, id }));
+      return ruleTransfers(rucio, call, rule.id, pending);
     },
   };
 }

@@ -171,6 +171,8 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
     listRules: emptyListing,
     listRuleLocks: emptyListing,
     getRule: () => Promise.reject(new Error('stubRucio: getRule not planned')),
+    getTransferRequest: () =>
+      Promise.reject(new Error('stubRucio: getTransferRequest not planned')),
     getRse: () => Promise.reject(new Error('stubRucio: getRse not planned')),
     getRseAttributes: () => Promise.reject(new Error('stubRucio: getRseAttributes not planned')),
     getDid: () => Promise.reject(new Error('stubRucio: getDid not planned')),
