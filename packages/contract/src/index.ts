@@ -9,6 +9,7 @@ export * from './transfers/schemas.ts';
 export * from './rule-requests/schemas.ts';
 export * from './rules/schemas.ts';
 export * from './settings/schemas.ts';
+export * from './replicas/schemas.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';
 export * from './search/index.ts';

@@ -6,6 +6,7 @@ import { DidListingRow } from './dids/schemas.ts';
 import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { rseRoutes } from './rses/routes.ts';
+import { replicaRoutes } from './replicas/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
 import { ruleRequestRoutes } from './rule-requests/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
@@ -83,6 +84,7 @@ export const api = {
   ...searchRoutes,
   ...savedSearchRoutes,
   ...rseRoutes,
+  ...replicaRoutes,
   ...transferRoutes,
   ...ruleRequestRoutes,
   ...ruleRoutes,

@@ -70,17 +70,15 @@ export function containerSummary(
 }
 
 /**
- * A container's replicas per RSE, summed over its datasets (found through its sub-containers):
- * from Rucio's dataset-replica table in bulk calls, and for a container of up to `deepMax`
- * datasets also counted now, one call per dataset (never one per file).
+ * Datasets' replicas per RSE, summed: from Rucio's dataset-replica table in bulk calls, and for
+ * up to `deepMax` datasets also counted now, one call per dataset (never one per file).
  */
-export async function summariseContainer(
-  root: Did,
-  ports: ContainerPorts,
+export async function summariseDatasets(
+  datasets: readonly Did[],
+  container: { datasets: number; partial: boolean },
+  ports: Pick<ContainerPorts, 'bulk' | 'deep'>,
   limits: ContainerLimits,
 ): Promise<ReplicaSummary> {
-  const { datasets, partial } = await containerDatasets(root, ports.list, limits);
-  const container = { datasets: datasets.length, partial };
   const deep = datasets.length <= limits.deepMax;
   const [table, now] = await Promise.all([
     bulkReplicas(datasets, ports.bulk, limits.parallel),
@@ -89,4 +87,14 @@ export async function summariseContainer(
   return deep
     ? containerSummary('container_deep', mergeViews(table, now.flat()), container)
     : containerSummary('container_table', table, container);
+}
+
+/** A container's replicas per RSE, summed over its datasets (found through its sub-containers). */
+export async function summariseContainer(
+  root: Did,
+  ports: ContainerPorts,
+  limits: ContainerLimits,
+): Promise<ReplicaSummary> {
+  const { datasets, partial } = await containerDatasets(root, ports.list, limits);
+  return summariseDatasets(datasets, { datasets: datasets.length, partial }, ports, limits);
 }

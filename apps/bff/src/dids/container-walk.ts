@@ -24,19 +24,27 @@ export const CONTAINER_LIMITS: ContainerLimits = {
 };
 
 export const didKey = (d: Did): string => `${d.scope}:${d.name}`;
-/**
- * The datasets below a container, breadth first through its sub-containers (one listing per
- * container, a few at once; never one request per dataset or file). A dataset reached twice counts once. Stops at the limits
- * and then says `partial`.
- */
-export async function containerDatasets(
+/** The datasets below a container: `collectDatasets` from that one container. */
+export const containerDatasets = (
   root: Did,
   list: (did: Did) => AsyncIterable<DidContentDto>,
   limits: ContainerLimits,
+): Promise<{ datasets: Did[]; partial: boolean }> => collectDatasets([root], [], list, limits);
+
+/**
+ * The datasets below some containers, with some datasets given outright, breadth first through
+ * the sub-containers (one listing per container, a few at once; never one request per dataset or
+ * file). A dataset reached twice counts once. Stops at the limits and then says `partial`.
+ */
+export async function collectDatasets(
+  roots: readonly Did[],
+  given: readonly Did[],
+  list: (did: Did) => AsyncIterable<DidContentDto>,
+  limits: ContainerLimits,
 ): Promise<{ datasets: Did[]; partial: boolean }> {
-  const datasets = new Map<string, Did>();
-  const seen = new Set([didKey(root)]);
-  const queue: Did[] = [root];
+  const datasets = new Map<string, Did>(given.map((d) => [didKey(d), d]));
+  const seen = new Set(roots.map(didKey));
+  const queue: Did[] = [...roots];
   let listed = 0;
   let partial = false;
   const full = (): boolean => datasets.size >= limits.maxDatasets;

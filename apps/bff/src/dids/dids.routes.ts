@@ -70,6 +70,14 @@ export function didsRoutes(
   didRoute(api.didInfo, dids.details);
   didRoute(api.didRules, dids.rules);
   didRoute(api.didReplicaSummary, dids.replicaSummary);
+  didRoute(api.didReplicaStates, dids.replicaStates);
+
+  router.post(api.selectionReplicas.path, validated(api.selectionReplicas), async (req, res) => {
+    const { dids: selected } = inputOf(req, res, api.selectionReplicas).body;
+    const signal = clientGone(res);
+    const body = await withToken(req, (t) => dids.selectionSummary(t, selected, signal));
+    respond(res, api.selectionReplicas.response, body);
+  });
 
   router.get(api.scopeRoots.path, validated(api.scopeRoots), async (req, res) => {
     const { scope } = inputOf(req, res, api.scopeRoots).params;

@@ -3,8 +3,10 @@ import type {
   DidListingRow,
   DidRuleList,
   DidSummary,
+  ReplicaStates,
   ReplicaSummary,
   ScopeRoots,
+  SelectionReplicaSummary,
 } from '@bdms/contract';
 import type { DidParentDto } from '@bdms/rucio-client';
 import { collect, peeked, settledInOrder } from '../lib/async-iter.ts';
@@ -23,6 +25,9 @@ import { mergeRules } from './did-rules.ts';
 import { describeKnownKey, type DescribeKey } from './metadata.ts';
 import { datasetSummary, fileSummary } from './replica-summary.ts';
 import { scopeRoots } from './scope-roots.ts';
+import { countReplicaStates } from './replica-states.ts';
+import { summariseSelection } from './selection-replicas.ts';
+import type { Did } from './container-walk.ts';
 
 const toSummary = (d: DidParentDto | ContentRow): DidSummary => ({
   scope: d.scope,
@@ -164,6 +169,44 @@ export function createDidsService(deps: DidsDeps) {
       ]);
       return datasetSummary(deep, table);
     },
+
+    /**
+     * The DID's file replicas per RSE by state, from one replica list (Rucio resolves collections
+     * to files; `random` order: no GeoIP ranking is needed to count). Unknown DIDs: 404 first.
+     */
+    replicaStates: async (
+      token: string,
+      scope: string,
+      name: string,
+      signal: AbortSignal,
+    ): Promise<ReplicaStates> => {
+      await rucio.getDid({ token, scope, name, signal });
+      const replicas = rucio.listFileReplicas({
+        token,
+        signal,
+        dids: [{ scope, name }],
+        sort: 'random',
+      });
+      return { ...(await countReplicaStates(replicas)), fetchedAt: new Date().toISOString() };
+    },
+
+    /** Where a selection of DIDs lives, per RSE (selection-replicas.ts says what is asked). */
+    selectionSummary: (
+      token: string,
+      dids: readonly Did[],
+      signal: AbortSignal,
+    ): Promise<SelectionReplicaSummary> =>
+      summariseSelection(
+        dids,
+        {
+          types: (d) => rucio.bulkMeta({ token, signal, dids: d, plugin: 'DID_COLUMN' }),
+          files: (d) => rucio.listFileReplicas({ token, signal, dids: d, sort: 'random' }),
+          list: (c) => rucio.listContents({ token, signal, ...c }),
+          bulk: (d) => rucio.listDatasetReplicasBulk({ token, signal, dids: d }),
+          deep: (d) => rucio.listDatasetReplicas({ token, signal, ...d, deep: true }),
+        },
+        limits,
+      ),
   };
 }
 

@@ -11,6 +11,7 @@ import { searchRoute } from './routes/search.ts';
 import { rseRoute, sitesRoute } from './routes/sites.ts';
 import { ruleRequestRoute } from './routes/rule-request.ts';
 import { ruleRoute, rulesRoute } from './routes/rules.ts';
+import { selectionReplicasRoute } from './routes/replicas.ts';
 
 /**
  * react-router in declarative mode: its data router (createBrowserRouter) costs ~18 kB gzipped
@@ -26,6 +27,7 @@ const PAGES: PageRoute[] = [
   searchRoute,
   sitesRoute,
   rseRoute,
+  selectionReplicasRoute,
   rulesRoute,
   ruleRequestRoute,
   ruleRoute,

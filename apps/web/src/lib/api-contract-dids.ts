@@ -69,21 +69,36 @@ export const DidRule = z.object({ id, on, direct: z.boolean(), ...ruleRest });
 
 export const DidRuleList = z.object({ rules: z.array(DidRule) });
 
+export const ReplicaSource = z.enum([
+  'dataset_replicas',
+  'file_replicas',
+  'container_deep',
+  'container_table',
+  'selection',
+]);
+
+export const RseReplicaRow = z.object({
+  rse: z.string(),
+  state: z.string(),
+  availableFiles: Int,
+  totalFiles: Int,
+  availableBytes: z.nullable(z.number()),
+  totalBytes: z.nullable(z.number()),
+  datasets: z.optional(z.object({ complete: Int, total: Int })),
+  rank: z.optional(Int),
+});
+
 export const ReplicaSummary = z.object({
-  source: z.enum(['dataset_replicas', 'file_replicas', 'container_deep', 'container_table']),
-  rses: z.array(
-    z.object({
-      rse: z.string(),
-      state: z.string(),
-      availableFiles: Int,
-      totalFiles: Int,
-      availableBytes: z.nullable(z.number()),
-      totalBytes: z.nullable(z.number()),
-      datasets: z.optional(z.object({ complete: Int, total: Int })),
-      rank: z.optional(Int),
-    }),
-  ),
+  source: ReplicaSource,
+  rses: z.array(RseReplicaRow),
   container: z.optional(z.object({ datasets: Int, partial: z.boolean() })),
+});
+
+export const ReplicaStates = z.object({
+  files: Int,
+  complete: z.boolean(),
+  rses: z.array(z.object({ rse: z.string(), states: z.record(z.string(), Int) })),
+  fetchedAt: z.string(),
 });
 
 export const ScopeRoots = z.object({ scope: z.string(), roots: z.array(DidSummary) });
@@ -99,5 +114,10 @@ export const didApi = {
     method: 'get',
     path: '/api/dids/:scope/:name/replicas/summary',
     response: ReplicaSummary,
+  },
+  didReplicaStates: {
+    method: 'get',
+    path: '/api/dids/:scope/:name/replicas/states',
+    response: ReplicaStates,
   },
 } as const satisfies { [K in keyof Api]?: ClientRoute };

@@ -7,6 +7,7 @@ import * as rses from './api-contract-rses.ts';
 import * as rules from './api-contract-rules.ts';
 import * as transfers from './api-contract-transfers.ts';
 import * as ruleRequests from './api-contract-rule-requests.ts';
+import * as replicas from './api-contract-replicas.ts';
 
 /** Every twin route, whichever module carries it. */
 const twin = {
@@ -18,6 +19,7 @@ const twin = {
     ...rules.ruleApi,
     ...transfers.transferApi,
     ...ruleRequests.ruleRequestApi,
+    ...replicas.replicaApi,
   },
 };
 

@@ -40,6 +40,10 @@ export const queryKeys = {
   transfers: {
     all: ['transfers'] as const,
   },
+    states: (did: { scope: string; name: string }) =>
+      [...queryKeys.dids.one(did), 'states'] as const,
+    /** A selection's replica map, keyed by its DIDs in order. */
+    selection: (dids: readonly string[]) => [...queryKeys.dids.all, 'selection', ...dids] as const,
   rses: {
     all: ['rses'] as const,
     list: () => [...queryKeys.rses.all, 'list'] as const,

@@ -4,6 +4,7 @@ import { didApiPath } from './did-factories.ts';
 type Site = ApiResponse<'rses'>['rses'][number];
 type Locks = ApiResponse<'didLocks'>;
 type RseDetails = ApiResponse<'rse'>;
+type States = ApiResponse<'didReplicaStates'>;
 
 /** An RSE as the BFF lists it; the demo's RSEs are where the devstack places them. */
 export const makeSite = (overrides: Partial<Site> = {}): Site => ({
@@ -56,13 +57,23 @@ export const makeLocks = (overrides: Partial<Locks> = {}): Locks => ({
  * What a replica panel asks besides the summary: the RSEs (with their places) and the DID's
  * locks, as fakeFetch handlers.
  */
+export const makeStates = (overrides: Partial<States> = {}): States => ({
+  files: 0,
+  complete: true,
+  rses: [],
+  fetchedAt: '2026-12-03T12:00:00.000Z',
+  ...overrides,
+});
+
 export const replicaPlaceRoutes = (
   did: { scope: string; name: string },
   sites: Site[] = DEMO_SITES,
   locks: Locks = makeLocks(),
+  states: States = makeStates(),
 ) => ({
   'GET /api/rses': { body: { rses: sites } },
   [`GET ${didApiPath(did, '/replicas/locks')}`]: { body: locks },
+  [`GET ${didApiPath(did, '/replicas/states')}`]: { body: states },
 });
 
 export const makeRseDetails = (overrides: Partial<RseDetails> = {}): RseDetails => ({

@@ -137,9 +137,9 @@ export const RseReplicaSummary = z
 export const ReplicaSummary = z
   .object({
     source: z
-      .enum(['dataset_replicas', 'file_replicas', 'container_deep', 'container_table'])
+      .enum(['dataset_replicas', 'file_replicas', 'container_deep', 'container_table', 'selection'])
       .describe(
-        "dataset_replicas: Rucio's per-RSE dataset summary (files counted now, and RSEs a rule is still filling); file_replicas: the file's own replicas; container_deep: the container's datasets (through its sub-containers) summed per RSE, each counted now as for a dataset (small containers); container_table: the same sum from Rucio's dataset-replica table only, complete per dataset as Rucio last computed it (a daemon keeps it; it lists only RSEs where a rule placed the dataset)",
+        "selection: a selection of DIDs, its files' own replicas and its datasets (selected or below selected containers) summed per RSE as for a container; dataset_replicas: Rucio's per-RSE dataset summary (files counted now, and RSEs a rule is still filling); file_replicas: the file's own replicas; container_deep: the container's datasets (through its sub-containers) summed per RSE, each counted now as for a dataset (small containers); container_table: the same sum from Rucio's dataset-replica table only, complete per dataset as Rucio last computed it (a daemon keeps it; it lists only RSEs where a rule placed the dataset)",
       ),
     rses: z
       .array(RseReplicaSummary)

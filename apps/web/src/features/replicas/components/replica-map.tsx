@@ -6,6 +6,7 @@ import { splitPlaced } from '@/components/map/map-model.ts';
 import { formatBytes, formatCount } from '@/lib/format.ts';
 import {
   describeLocks,
+  describeStates,
   replicaMarkers,
   where,
   type ReplicaPlace,
@@ -32,6 +33,7 @@ function SelectedPlace({ place }: { place: ReplicaPlace }) {
         {formatBytes(row.availableBytes)} of {formatBytes(row.totalBytes)}
       </Text>
       <Text size="sm">{describeLocks(locks)}</Text>
+      {place.states && <Text size="sm">File replicas: {describeStates(place.states)}</Text>}
     </Paper>
   );
 }

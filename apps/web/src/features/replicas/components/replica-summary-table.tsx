@@ -1,34 +1,41 @@
 import type { ApiResponse } from '@bdms/contract';
 import { useMemo, useState } from 'react';
-import { Badge, EmptyState, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconServer } from '@tabler/icons-react';
 import { LoadingRows } from '@/components/loading-rows.tsx';
 import { Notice } from '@/components/notice.tsx';
 import { QueryError } from '@/components/query-error.tsx';
 import type { DidRef } from '@/lib/did-url.ts';
-import { formatBytes, formatCount, plural } from '@/lib/format.ts';
+import { formatCount, plural } from '@/lib/format.ts';
 import { useRses } from '@/lib/rse-queries.ts';
 import { useReplicaLocks } from '../api/get-replica-locks.ts';
+import { useReplicaStates } from '../api/get-replica-states.ts';
 import { useReplicaSummary } from '../api/get-replica-summary.ts';
-import { describeLocks, replicaPlaces, where, type ReplicaPlace } from '../utils/replica-places.ts';
+import { replicaPlaces } from '../utils/replica-places.ts';
+import { ranked, SummaryTable } from './replica-rows.tsx';
 import { ReplicaMap } from './replica-map.tsx';
 import { UpdatedAt } from '@/components/updated-at.tsx';
 
 const REPLICAS_REFRESH_MS = 10_000;
 
+/** Up to this many files, the states of their replicas are counted at once; beyond, on request. */
+export const STATES_AUTO_MAX_FILES = 5_000;
+
 /** Copies still being made: a rule lock replicating, or a file's copy in state COPYING. */
 const isMoving = (
   summary: Summary | undefined,
   locks: { rses: { replicating: number }[] } | undefined,
+  states: { rses: { states: Record<string, number> }[] } | undefined,
 ): boolean =>
   (locks?.rses.some((l) => l.replicating > 0) ?? false) ||
-  (summary?.rses.some((r) => r.state === 'COPYING') ?? false);
+  (summary?.rses.some((r) => r.state === 'COPYING') ?? false) ||
+  (states?.rses.some((r) => (r.states.COPYING ?? 0) > 0) ?? false);
+
+/** The DID's files as the summary counts them (an RSE holding it whole has them all). */
+const filesOf = (summary: Summary | undefined): number =>
+  Math.max(0, ...(summary?.rses.map((r) => r.totalFiles) ?? []));
 
 type Summary = ApiResponse<'didReplicaSummary'>;
-
-/** A file's copies in Rucio's order for this user: worth marking only when there is a choice. */
-const ranked = (summary: Summary): boolean =>
-  summary.rses.filter((r) => r.rank !== undefined).length > 1;
 
 /** Which of Rucio's views the numbers come from: counted now, or as its daemon last computed. */
 function sourceNote(summary: Summary): string {
@@ -45,97 +52,43 @@ function sourceNote(summary: Summary): string {
     : `${over}, from Rucio's dataset-replica table: complete per dataset as Rucio last computed it, not counted now; RSEs where no rule placed a dataset are not listed.`;
 }
 
-function SummaryRow({
-  place,
-  perDataset,
-  offeredFirst,
+/** Whether the file replicas' states are counted, and the way to ask when they are not. */
+function StatesNote({
+  files,
+  asked,
+  onAsk,
+  states,
 }: {
-  place: ReplicaPlace;
-  perDataset: boolean;
-  offeredFirst: boolean;
+  files: number;
+  asked: boolean;
+  onAsk: () => void;
+  states: ReturnType<typeof useReplicaStates>;
 }) {
-  const { row, site } = place;
-  // Rucio's counters can lag (more available than counted): a bar stays within 0–100, to a
-  // tenth (aria-valuenow in exponent notation, 1e-7, is invalid).
-  const share = row.totalFiles
-    ? Math.round(Math.max(0, Math.min(100, (row.availableFiles / row.totalFiles) * 100)) * 10) / 10
-    : 0;
-  const complete = row.totalFiles > 0 && row.availableFiles === row.totalFiles;
-  return (
-    <Table.Tr>
-      <Table.Th scope="row" fw={500}>
-        {row.rse}
-        {offeredFirst && (
-          <Badge ml="xs" size="xs" variant="light">
-            offered first
-          </Badge>
-        )}
-      </Table.Th>
-      <Table.Td>
-        {site?.type ?? '—'}, {where(site)}
-      </Table.Td>
-      <Table.Td>
-        <Badge variant="dot" color={complete ? 'teal' : 'yellow'}>
-          {row.state}
-        </Badge>
-      </Table.Td>
-      {perDataset && (
-        <Table.Td>
-          {row.datasets
-            ? `${formatCount(row.datasets.complete)} of ${formatCount(row.datasets.total)} complete`
-            : '—'}
-        </Table.Td>
-      )}
-      <Table.Td>
-        <Stack gap={4}>
-          <Text size="sm">
-            {formatCount(row.availableFiles)} / {formatCount(row.totalFiles)} files
-          </Text>
-          <Progress
-            value={share}
-            color={complete ? 'teal' : 'yellow'}
-            size="sm"
-            aria-label={`${row.rse}: ${formatCount(row.availableFiles)} of ${formatCount(row.totalFiles)} files available`}
-          />
-        </Stack>
-      </Table.Td>
-      <Table.Td>
-        {formatBytes(row.availableBytes)} / {formatBytes(row.totalBytes)}
-      </Table.Td>
-      <Table.Td>{describeLocks(place.locks)}</Table.Td>
-    </Table.Tr>
-  );
-}
-
-function SummaryTable({ summary, places }: { summary: Summary; places: readonly ReplicaPlace[] }) {
-  const perDataset = summary.source === 'container_deep' || summary.source === 'container_table';
-  const headers = ['RSE', 'Type and place', 'State', ...(perDataset ? ['Datasets'] : [])];
-  const marks = ranked(summary);
-  return (
-    <Table.ScrollContainer minWidth={perDataset ? 980 : 860}>
-      <Table aria-label="Replicas per RSE">
-        <Table.Thead>
-          <Table.Tr>
-            {[...headers, 'Files available', 'Bytes available', 'Rule locks'].map((h) => (
-              <Table.Th key={h} scope="col">
-                {h}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {places.map((place) => (
-            <SummaryRow
-              key={place.row.rse}
-              place={place}
-              perDataset={perDataset}
-              offeredFirst={marks && place.row.rank === 1}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  if (!asked)
+    return (
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          File replica states (available, copying, bad…) are counted on request for{' '}
+          {formatCount(files)} files.
+        </Text>
+        <Button size="xs" variant="light" onClick={onAsk}>
+          Count file states
+        </Button>
+      </Group>
+    );
+  if (states.isError)
+    return (
+      <Text size="sm" c="dimmed">
+        File replica states could not be counted: {states.error.message}
+      </Text>
+    );
+  if (states.data && !states.data.complete)
+    return (
+      <Text size="sm" c="dimmed">
+        File replica states are counted over the first {formatCount(states.data.files)} files only.
+      </Text>
+    );
+  return null;
 }
 
 /**
@@ -150,12 +103,19 @@ export function ReplicaSummaryTable({ did }: { did: DidRef }) {
   const summary = useReplicaSummary(did, refresh);
   const sites = useRses();
   const locks = useReplicaLocks(did, refresh);
-  const nowMoving = isMoving(summary.data, locks.data);
+  // File states need every file listed: at once for a few thousand files, else when asked.
+  const files = filesOf(summary.data);
+  const [statesAsked, askStates] = useState(false);
+  const countStates = summary.isSuccess && (files <= STATES_AUTO_MAX_FILES || statesAsked);
+  const states = useReplicaStates(did, countStates, refresh);
+  const nowMoving = isMoving(summary.data, locks.data, states.data);
   if (nowMoving !== moving) setMoving(nowMoving);
   const places = useMemo(
     () =>
-      summary.data ? replicaPlaces(summary.data, sites.data?.rses ?? [], locks.data?.rses) : [],
-    [summary.data, sites.data, locks.data],
+      summary.data
+        ? replicaPlaces(summary.data, sites.data?.rses ?? [], locks.data?.rses, states.data?.rses)
+        : [],
+    [summary.data, sites.data, locks.data, states.data],
   );
   if (summary.isPending) return <LoadingRows label="Loading replicas" />;
   if (summary.isError)
@@ -211,7 +171,19 @@ export function ReplicaSummaryTable({ did }: { did: DidRef }) {
               Rule locks could not be loaded: {locks.error.message}
             </Text>
           )}
-          <SummaryTable summary={data} places={places} />
+          <StatesNote
+            files={files}
+            asked={countStates}
+            onAsk={() => {
+              askStates(true);
+            }}
+            states={states}
+          />
+          <SummaryTable
+            summary={data}
+            places={places}
+            states={!countStates || states.isError ? 'off' : states.data ? 'counted' : 'loading'}
+          />
         </>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replicaMarkers, replicaPlaces } from './replica-places.ts';
+import { describeStates, replicaMarkers, replicaPlaces } from './replica-places.ts';
 
 const site = (
   rse: string,
@@ -62,5 +62,18 @@ describe('replica markers', () => {
     );
     expect(markers[2]?.label).toContain('place unknown');
     expect(markers[2]?.label).toContain('no rule lock');
+  });
+});
+
+describe('describeStates', () => {
+  it('lists the states people care about first, in words, without empty ones', () => {
+    expect(
+      describeStates({ BAD: 1, AVAILABLE: 1200, TEMPORARY_UNAVAILABLE: 2, COPYING: 0, NEW_ONE: 3 }),
+    ).toBe('1,200 available, 2 temporary unavailable, 1 bad, 3 new one');
+  });
+
+  it('says when nothing is there, and nothing before counting', () => {
+    expect(describeStates({})).toBe('no file replica');
+    expect(describeStates(undefined)).toBeUndefined();
   });
 });

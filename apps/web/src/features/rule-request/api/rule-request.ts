@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiGet, apiSend } from '@/lib/api-client.ts';
 import { ruleRequestApi } from '@/lib/api-contract-rule-requests.ts';
 import { queryKeys } from '@/lib/query-keys.ts';
-import type { DidRef } from '../utils/parse-dids.ts';
+import type { DidRef } from '@/lib/parse-dids.ts';
 
 /** The RSEs an expression resolves to, asked as the user stops typing (`expression` debounced). */
 export const useRseExpression = (expression: string) =>

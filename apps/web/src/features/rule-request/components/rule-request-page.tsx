@@ -20,7 +20,7 @@ import { plural } from '@/lib/format.ts';
 import { rulePath } from '@/lib/rule-url.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
 import { useRequestRule, useRseExpression, useRuleQuote } from '../api/rule-request.ts';
-import { didsFromSearch, parseDids } from '../utils/parse-dids.ts';
+import { didsFromSearch, parseDids } from '@/lib/parse-dids.ts';
 import { QuoteTable } from './quote-table.tsx';
 
 type Field = 'dids' | 'rseExpression' | 'copies' | 'lifetimeSeconds' | 'comment' | 'askApproval';

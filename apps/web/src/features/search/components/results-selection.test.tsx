@@ -54,6 +54,13 @@ describe('results table: selecting ranges', { timeout: 30_000 }, () => {
     );
     expect(request.pathname).toBe('/rules/new');
     expect(request.searchParams.getAll('did')).toEqual(keys(6, 8, 10, 12, 14));
+    // And shown on one replica map.
+    const map = new URL(
+      screen.getByRole('link', { name: 'Show 5 DIDs on the map' }).getAttribute('href') ?? '',
+      'http://portal.test',
+    );
+    expect(map.pathname).toBe('/replicas');
+    expect(map.searchParams.getAll('did')).toEqual(keys(6, 8, 10, 12, 14));
 
     // Unticking a box makes it the anchor of a range that unticks.
     await user.click(box(rows[10]));

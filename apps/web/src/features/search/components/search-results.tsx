@@ -10,6 +10,7 @@ import { columnById, NAME_COLUMN, type Column } from '../utils/columns.ts';
 import { Link } from 'react-router';
 import { rowKey } from '../utils/row-selection.ts';
 import { ruleRequestPath } from '@/lib/rule-url.ts';
+import { selectionMapPath } from '@/lib/replica-url.ts';
 
 /** A rule request names at most this many DIDs (the BFF's limit). */
 const RULE_REQUEST_MAX = 100;
@@ -94,6 +95,16 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
               to={ruleRequestPath(chosen().map(({ scope, name }) => ({ scope, name })))}
             >
               Request a rule for {plural(selected.size, 'DID')}
+            </Button>
+          )}
+          {selected.size > 0 && selected.size <= RULE_REQUEST_MAX && (
+            <Button
+              size="xs"
+              variant="light"
+              component={Link}
+              to={selectionMapPath(chosen().map(({ scope, name }) => ({ scope, name })))}
+            >
+              Show {plural(selected.size, 'DID')} on the map
             </Button>
           )}
         </Group>

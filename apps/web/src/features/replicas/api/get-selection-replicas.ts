@@ -1,0 +1,17 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiSend } from '@/lib/api-client.ts';
+import { replicaApi } from '@/lib/api-contract-replicas.ts';
+import type { DidRef } from '@/lib/parse-dids.ts';
+import { queryKeys } from '@/lib/query-keys.ts';
+
+/**
+ * Where a selection of DIDs lives, per RSE (a read the BFF takes as a POST: the list is too long
+ * for a URL). Not asked while `dids` is empty.
+ */
+export const useSelectionReplicas = (dids: readonly DidRef[]) =>
+  useQuery({
+    queryKey: queryKeys.dids.selection(dids.map((d) => `${d.scope}:${d.name}`)),
+    queryFn: ({ signal }) => apiSend(replicaApi.selectionReplicas, { body: { dids }, signal }),
+    enabled: dids.length > 0,
+    placeholderData: keepPreviousData,
+  });
