@@ -7,6 +7,7 @@ import * as rses from './api-contract-rses.ts';
 import * as rules from './api-contract-rules.ts';
 import * as transfers from './api-contract-transfers.ts';
 import * as ruleRequests from './api-contract-rule-requests.ts';
+import * as settings from './api-contract-settings.ts';
 import * as replicas from './api-contract-replicas.ts';
 
 /** Every twin route, whichever module carries it. */
@@ -19,6 +20,7 @@ const twin = {
     ...rules.ruleApi,
     ...transfers.transferApi,
     ...ruleRequests.ruleRequestApi,
+    ...settings.settingsApi,
     ...replicas.replicaApi,
   },
 };

@@ -12,6 +12,10 @@ export const queryKeys = {
   health: {
     all: ['health'] as const,
   },
+  /** The deployment's settings (GET /api/settings): the same for every user and account. */
+  settings: {
+    all: ['settings'] as const,
+  },
   scopes: {
     all: ['scopes'] as const,
     list: () => [...queryKeys.scopes.all, 'list'] as const,
@@ -36,14 +40,14 @@ export const queryKeys = {
     replicas: (did: { scope: string; name: string }) =>
       [...queryKeys.dids.one(did), 'replicas'] as const,
     locks: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'locks'] as const,
-  },
-  transfers: {
-    all: ['transfers'] as const,
-  },
     states: (did: { scope: string; name: string }) =>
       [...queryKeys.dids.one(did), 'states'] as const,
     /** A selection's replica map, keyed by its DIDs in order. */
     selection: (dids: readonly string[]) => [...queryKeys.dids.all, 'selection', ...dids] as const,
+  },
+  transfers: {
+    all: ['transfers'] as const,
+  },
   rses: {
     all: ['rses'] as const,
     list: () => [...queryKeys.rses.all, 'list'] as const,

@@ -45,12 +45,18 @@ function answer(reply: FakeReply): Promise<Response> {
 }
 
 /**
+ * Answered unless a test plans otherwise: the deployment's settings as the devstack's (no tile
+ * server), which every map asks for before it draws.
+ */
+const DEPLOYMENT: [string, Handler][] = [['GET /api/settings', { body: { mapTiles: null } }]];
+
+/**
  * Stubs global fetch with answers keyed by "METHOD /path" (query string ignored). A request
  * without an answer rejects with an error naming it, and fails the test even if the code under
  * test catches that error (see assertNoUnplannedRequests).
  */
 export function fakeFetch(initial: Record<string, Handler> = {}) {
-  const handlers = new Map<string, Handler>(Object.entries(initial));
+  const handlers = new Map<string, Handler>([...DEPLOYMENT, ...Object.entries(initial)]);
   const calls: RecordedCall[] = [];
   const fetchFn = vi.fn((input: RequestInfo | URL, init: RequestInit = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();

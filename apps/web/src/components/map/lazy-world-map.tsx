@@ -4,7 +4,10 @@ import type { MapMarker, MarkerTone } from './map-model.ts';
 import type { WorldMapProps } from './world-map.tsx';
 import classes from './world-map.module.css';
 
-/** The map's code, basemap included, loads only when a map is shown. */
+/**
+ * The map's code (basemap, tile layer) loads only when a map is shown; it then asks for the
+ * deployment's tile server (GET /api/settings) behind a placeholder like this one.
+ */
 const WorldMap = lazy(() => import('./world-map.tsx'));
 
 export function LazyWorldMap(props: WorldMapProps) {

@@ -1,17 +1,18 @@
-import { ActionIcon, Stack } from '@mantine/core';
+import { ActionIcon, Skeleton, Stack } from '@mantine/core';
 import { IconMinus, IconPlus, IconZoomReset } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { arcPath, basemap, HEIGHT, WIDTH } from './basemap.ts';
+import { MapMarker } from './map-marker.tsx';
 import {
   HOME,
-  markerRadius,
   panBy,
   splitPlaced,
   zoomAt,
-  type MapMarker,
-  type PlacedMarker,
+  type MapMarker as Marker,
   type View,
 } from './map-model.ts';
+import { TileAttribution, TileLayer, type MapTiles } from './tile-layer.tsx';
+import { useMapTiles } from './use-map-tiles.ts';
 import classes from './world-map.module.css';
 
 export interface MapArc {
@@ -24,7 +25,7 @@ export interface MapArc {
 export interface WorldMapProps {
   /** What the map shows, for screen readers (the table beside it has the details). */
   label: string;
-  markers: readonly MapMarker[];
+  markers: readonly Marker[];
   arcs?: readonly MapArc[];
   selected?: string | null;
   onSelect?: (id: string) => void;
@@ -32,59 +33,20 @@ export interface WorldMapProps {
 
 const PAN_STEP = 60;
 
-/** A marker: a circle for disk, a diamond for tape; a button that selects its RSE. */
-function Marker(props: {
-  marker: PlacedMarker;
-  k: number;
-  selected: boolean;
-  onSelect?: (id: string) => void;
-}) {
-  const { marker, k, selected, onSelect } = props;
-  const point = basemap().projection([marker.longitude, marker.latitude]);
-  if (!point) return null;
-  const r = markerRadius(marker.weight) / k;
-  const className = `${classes.marker} ${classes[marker.tone]} ${selected ? classes.selected : ''}`;
-  const activate = () => onSelect?.(marker.id);
-  const common = {
-    className,
-    role: 'button',
-    tabIndex: 0,
-    'aria-label': marker.label,
-    'aria-pressed': selected,
-    'data-rse': marker.id,
-    onClick: activate,
-    onKeyDown: (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      e.preventDefault();
-      e.stopPropagation();
-      activate();
-    },
-  };
-  const [x, y] = point;
-  return marker.kind === 'TAPE' ? (
-    <rect
-      {...common}
-      x={x - r}
-      y={y - r}
-      width={2 * r}
-      height={2 * r}
-      transform={`rotate(45 ${x} ${y})`}
-    >
-      <title>{marker.label}</title>
-    </rect>
-  ) : (
-    <circle {...common} cx={x} cy={y} r={r}>
-      <title>{marker.label}</title>
-    </circle>
-  );
-}
-
 /**
- * A world map (offline basemap) with a marker per placed RSE and optional arcs. Pan by dragging
- * or with the arrow keys, zoom with the wheel, +/− keys or the buttons; 0 resets.
+ * A world map with a marker per placed RSE and optional arcs: the bundled outline (Natural
+ * Earth), or raster tiles over a Mercator outline when `tiles` names a tile server. Pan by
+ * dragging or with the arrow keys, zoom with the wheel, +/− keys or the buttons; 0 resets.
  */
-export default function WorldMap({ label, markers, arcs = [], selected, onSelect }: WorldMapProps) {
-  const map = basemap();
+export function WorldMap({
+  label,
+  markers,
+  arcs = [],
+  selected,
+  onSelect,
+  tiles = null,
+}: WorldMapProps & { tiles?: MapTiles | null }) {
+  const map = basemap(tiles ? 'mercator' : 'natural-earth');
   // The largest first, so a small marker is never hidden under a big one nearby.
   const placed = useMemo(
     () => splitPlaced(markers).placed.sort((a, b) => b.weight - a.weight),
@@ -177,15 +139,27 @@ export default function WorldMap({ label, markers, arcs = [], selected, onSelect
         onPointerUp={endDrag}
         onPointerCancel={endDrag}
       >
+        {/* The outline first: where a tile does not load, it shows through. */}
+        <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`} aria-hidden>
+          <path className={classes.sphere} d={map.sphere} />
+          <path className={classes.land} d={map.land} />
+          <path className={classes.borders} d={map.borders} />
+        </g>
+        {tiles && (
+          <TileLayer
+            template={tiles.url}
+            projection={map.projection}
+            view={view}
+            width={WIDTH}
+            height={HEIGHT}
+          />
+        )}
         <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
-          <path className={classes.sphere} d={map.sphere} aria-hidden />
-          <path className={classes.land} d={map.land} aria-hidden />
-          <path className={classes.borders} d={map.borders} aria-hidden />
           {arcs.map((a) => (
             <path
               key={a.id}
               className={classes.arc}
-              d={arcPath(a.from, a.to)}
+              d={arcPath(map.projection, a.from, a.to)}
               role="img"
               aria-label={a.label}
             >
@@ -193,9 +167,10 @@ export default function WorldMap({ label, markers, arcs = [], selected, onSelect
             </path>
           ))}
           {placed.map((m) => (
-            <Marker
+            <MapMarker
               key={m.id}
               marker={m}
+              projection={map.projection}
               k={view.k}
               selected={selected === m.id}
               onSelect={onSelect}
@@ -203,6 +178,7 @@ export default function WorldMap({ label, markers, arcs = [], selected, onSelect
           ))}
         </g>
       </svg>
+      {tiles && <TileAttribution text={tiles.attribution} />}
       <Stack gap={4} className={classes.controls}>
         <ActionIcon
           variant="default"
@@ -234,4 +210,14 @@ export default function WorldMap({ label, markers, arcs = [], selected, onSelect
       </Stack>
     </div>
   );
+}
+
+/** The lazily loaded map: tiles when the deployment names a tile server, else the outline. */
+export default function ConfiguredWorldMap(props: WorldMapProps) {
+  const tiles = useMapTiles();
+  // Not drawn before the settings are known: a switch of projection would make the map jump.
+  // The same placeholder as while the code loads (lazy-world-map.tsx).
+  if (tiles === undefined)
+    return <Skeleton h={320} radius="md" role="status" aria-label="Loading the map" />;
+  return <WorldMap {...props} tiles={tiles} />;
 }
