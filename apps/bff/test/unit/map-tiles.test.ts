@@ -2,17 +2,10 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { api } from '@bdms/contract';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/config.ts';
 import { securityHeaders } from '../../src/middleware/security-headers.ts';
-import { makeApp, testConfig } from './helpers.ts';
+import { makeApp, PUBLIC_HTTPS, testConfig } from './helpers.ts';
 
-const base = {
-  OIDC_ISSUER: 'https://iam.example.org/',
-  OIDC_CLIENT_ID: 'c',
-  OIDC_CLIENT_SECRET: 's',
-  RUCIO_URL: 'https://rucio.example.org',
-  DATABASE_URL: 'postgresql://portal@db.example.org:5432/bdms_portal',
-};
 const TEMPLATE = 'https://tile.example.org/osm/{z}/{x}/{y}.png?style=light';
 
 /** The CSP the middleware sends for a config, one directive by name. */
@@ -70,11 +63,13 @@ describe('MAP_TILE_URL', () => {
       'http://localhost/tiles/{z}/{x}/{y}',
       'http://[::1]:9000/{z}/{x}/{y}.png',
     ])
-      expect(loadConfig({ ...base, MAP_TILE_URL: url }).mapTiles?.url).toBe(url);
-    const deployed = { ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+      expect(testConfig({ MAP_TILE_URL: url }).mapTiles?.url).toBe(url);
     expect(() =>
-      loadConfig({ ...deployed, MAP_TILE_URL: 'http://127.0.0.1/{z}/{x}/{y}.png' }),
-    ).toThrow(/MAP_TILE_URL: must be https:\/\/ when NODE_ENV=production/);
+      testConfig({ PUBLIC_URL: PUBLIC_HTTPS, MAP_TILE_URL: 'http://127.0.0.1/{z}/{x}/{y}.png' }),
+    ).toThrow(/MAP_TILE_URL: must be https:\/\/ when PUBLIC_URL is https/);
+    expect(testConfig({ PUBLIC_URL: PUBLIC_HTTPS, MAP_TILE_URL: TEMPLATE }).mapTiles?.url).toBe(
+      TEMPLATE,
+    );
   });
 
   it.each([
@@ -95,14 +90,15 @@ describe('MAP_TILE_URL', () => {
     ['ftp://tile.example.org/{z}/{x}/{y}.png', /must be https:\/\/, not ftp:/],
     ['tile.example.org/{z}/{x}/{y}.png', /must be a URL template like https:/],
   ])('when it is %s, then the BFF refuses to start and says why', (url, why) => {
-    expect(() => loadConfig({ ...base, MAP_TILE_URL: url })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...base, MAP_TILE_URL: url })).toThrow(why);
-    expect(() => loadConfig({ ...base, MAP_TILE_URL: url })).toThrow(/MAP_TILE_URL/);
+    const start = () => testConfig({ MAP_TILE_URL: url });
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(why);
+    expect(start).toThrow(/MAP_TILE_URL/);
   });
 
   it('when it is empty, then it counts as unset, and an attribution alone changes nothing', () => {
-    expect(loadConfig({ ...base, MAP_TILE_URL: ' ' }).mapTiles).toBeNull();
-    expect(loadConfig({ ...base, MAP_TILE_ATTRIBUTION: '© someone' }).mapTiles).toBeNull();
+    expect(testConfig({ MAP_TILE_URL: ' ' }).mapTiles).toBeNull();
+    expect(testConfig({ MAP_TILE_ATTRIBUTION: '© someone' }).mapTiles).toBeNull();
   });
 });
 
