@@ -21,3 +21,18 @@ export async function rucioPlaces(dataset: { scope: string; name: string }, rse:
   ]);
   return { rses, deep, locks, onRse };
 }
+
+/** Per RSE, how many of these files Rucio has there and how many AVAILABLE (root, directly). */
+export async function rucioFileCopies(dids: { scope: string; name: string }[]) {
+  const { token } = await rucio.authUserpass(RUCIO_ROOT);
+  const perRse = new Map<string, { files: number; available: number }>();
+  for (const f of await all(rucio.listFileReplicas({ token, dids })))
+    for (const [rse, state] of Object.entries(f.states ?? {})) {
+      const had = perRse.get(rse) ?? { files: 0, available: 0 };
+      perRse.set(rse, {
+        files: had.files + 1,
+        available: had.available + (state === 'AVAILABLE' ? 1 : 0),
+      });
+    }
+  return perRse;
+}

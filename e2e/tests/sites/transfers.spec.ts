@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
 import { startDemoTransfer } from '@bdms/rucio-client/testing';
+import { keepScreenshot } from '../../support/screenshots.ts';
 import { expectNoSeriousA11yViolations } from '../../support/a11y.ts';
 import { e2eEnv } from '../../support/env.ts';
 import { signIn } from '../../support/login.ts';
@@ -24,11 +25,11 @@ test('an admin watches a rule’s transfers fly between two RSEs on the sites ma
   const row = pairs.getByRole('row').filter({ hasText: transfer.rse });
   await expect(row.first()).toContainText('SUBMITTED', { timeout: 30_000 });
   const source = (await row.first().getByRole('rowheader').innerText()).trim();
+  const map = page.getByRole('application', { name: /^Map of/ });
   await expect(
-    page
-      .getByRole('application', { name: /^Map of/ })
-      .getByRole('img', { name: new RegExp(`from ${source} to ${transfer.rse}`) }),
+    map.getByRole('img', { name: new RegExp(`from ${source} to ${transfer.rse}`) }),
   ).toBeVisible();
+  await keepScreenshot(map, 'sites-map-transfer-in-flight');
   await expect(
     panel.getByRole('table', { name: 'Transfers in flight' }).getByRole('link').first(),
   ).toContainText(transfer.dataset.name);

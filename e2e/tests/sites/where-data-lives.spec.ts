@@ -3,6 +3,7 @@ import { demoUser } from '@bdms/dev-fixtures';
 import { colorScheme, expectNoSeriousA11yViolations } from '../../support/a11y.ts';
 import { signIn } from '../../support/login.ts';
 import { rucioPlaces } from '../../support/sites.ts';
+import { keepScreenshot } from '../../support/screenshots.ts';
 
 const alice = demoUser('astronomer');
 const DATASET = { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' };
@@ -28,6 +29,7 @@ test('an astronomer sees every RSE on the sites map, opens one by keyboard, and 
   const tape = truth.rses.find((r) => r.rse_type === 'TAPE');
   if (tape)
     expect(await map.locator(`[data-rse="${tape.rse}"]`).evaluate((e) => e.tagName)).toBe('rect');
+  await keepScreenshot(map, 'sites-map');
   await expectNoSeriousA11yViolations(page, 'sites map, light');
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
   await expect.poll(() => colorScheme(page)).toBe('dark');
@@ -37,7 +39,11 @@ test('an astronomer sees every RSE on the sites map, opens one by keyboard, and 
   // Keyboard only: zoom in, then a marker by Enter opens its RSE's page.
   await map.focus();
   await page.keyboard.press('+');
-  await expect(map.locator('svg > g')).toHaveAttribute('transform', /scale\(1\.5\)/);
+  // The markers' layer (the basemap's, aria-hidden, moves with it).
+  await expect(map.locator('svg > g:not([aria-hidden])')).toHaveAttribute(
+    'transform',
+    /scale\(1\.5\)/,
+  );
   await map.getByRole('button', { name: new RegExp(`^${RSE} \\(disk, Zeuthen`) }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/sites/${RSE}$`));
@@ -78,11 +84,21 @@ test('an astronomer sees on a map where a dataset’s copies are, with the rule 
     const ok = truth.locks.filter((l) => l.rse === copy.rse && l.state === 'OK').length;
     const locks = ok ? `locks: ${String(ok)} OK` : 'no rule lock';
     const marker = map.getByRole('button', { name: new RegExp(`^${copy.rse} \\(`) });
+    // Every copy settled: Rucio's file replicas there are all AVAILABLE, counted per state.
+    const states = `${(copy.available_length ?? 0).toLocaleString('en-GB')} available`;
     await expect(marker).toHaveAccessibleName(
-      new RegExp(`${String(copy.available_length)} of ${String(copy.length)} files.*${locks}$`),
+      new RegExp(
+        `${String(copy.available_length)} of ${String(copy.length)} files.*${locks}; file replicas: ${states}$`,
+      ),
     );
-    await expect(table.getByRole('row', { name: new RegExp(copy.rse) })).toContainText(locks);
+    const row = table.getByRole('row', { name: new RegExp(copy.rse) });
+    await expect(row).toContainText(locks);
+    // Every copy settled: Rucio's file replicas there are all AVAILABLE, counted per state.
+    await expect(row.getByRole('cell').last()).toHaveText(
+      `${(copy.available_length ?? 0).toLocaleString('en-GB')} available`,
+    );
   }
+  await keepScreenshot(map, 'replica-map-dataset');
   const first = truth.deep[0];
   if (first) {
     // By keyboard: on the world view, nearby sites' markers overlap (Lugano, Frascati).
