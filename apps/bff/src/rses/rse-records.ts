@@ -15,8 +15,27 @@ const byName =
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /** A coordinate Rucio holds, or null: a missing one is never drawn at 0°. */
-const coordinate = (v: number | null | undefined, max: number): number | null =>
+const coordinate = (v: unknown, max: number): number | null =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max ? v : null;
+
+const unset = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+/** What is wrong with the coordinates Rucio holds, in words (null: usable, or none at all). */
+export function coordinatesProblem(latitude: unknown, longitude: unknown): string | null {
+  if (unset(latitude) && unset(longitude)) return null;
+  const problems = [
+    ['latitude', latitude, 90],
+    ['longitude', longitude, 180],
+  ] as const;
+  const wrong = problems
+    .filter(([, v, max]) => coordinate(v, max) === null)
+    .map(([name, v, max]) =>
+      unset(v)
+        ? `no ${name}`
+        : `${name} ${JSON.stringify(v)} is not a number between −${String(max)} and ${String(max)}`,
+    );
+  return wrong.length ? `Rucio's coordinates are unusable: ${wrong.join('; ')}` : null;
+}
 
 /** Rucio's RSE record → where it is and what it is. Both coordinates, or neither. */
 export function toRseSite(r: RseRecordDto): RseSite {
@@ -28,6 +47,7 @@ export function toRseSite(r: RseRecordDto): RseSite {
     type: r.rse_type,
     latitude: placed ? latitude : null,
     longitude: placed ? longitude : null,
+    coordinatesProblem: coordinatesProblem(r.latitude, r.longitude),
     city: r.city ?? null,
     country: r.country_name ?? null,
     continent: r.continent ?? null,

@@ -43,6 +43,34 @@ describe('GET /api/rses', () => {
       longitude: -17.892,
     });
     expect(rses.find((r) => r.rse === 'PIC-TAPE')?.type).toBe('TAPE');
+    expect(rses.every((r) => r.coordinatesProblem === null)).toBe(true);
+  });
+
+  it('when Rucio holds malformed coordinates, then the RSE is listed unplaced with the reason, not refused', async () => {
+    // The real recording, with coordinates no one should have stored.
+    const recorded = loadRecording('rses');
+    const broken = lines('rses').map((r) =>
+      r.rse === 'PIC-TAPE'
+        ? { ...r, latitude: 123.4 }
+        : r.rse === 'CSCS-DISK'
+          ? { ...r, latitude: 'north', longitude: null }
+          : r,
+    );
+    const body = `${broken.map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const { res } = await get('/api/rses', [
+      { ...recorded, response: { ...recorded.response, body } },
+    ]);
+    const { rses } = RseSiteList.parse(res.body);
+    expect(rses.find((r) => r.rse === 'PIC-TAPE')).toMatchObject({
+      latitude: null,
+      longitude: null,
+      coordinatesProblem:
+        "Rucio's coordinates are unusable: latitude 123.4 is not a number between −90 and 90",
+    });
+    expect(rses.find((r) => r.rse === 'CSCS-DISK')?.coordinatesProblem).toBe(
+      'Rucio\'s coordinates are unusable: latitude "north" is not a number between −90 and 90; no longitude',
+    );
+    expect(rses.find((r) => r.rse === 'CTAO-N-ONSITE')?.coordinatesProblem).toBeNull();
   });
 });
 

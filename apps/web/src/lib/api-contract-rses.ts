@@ -14,6 +14,7 @@ const siteFields = {
   type: z.enum(['DISK', 'TAPE']),
   latitude: z.nullable(z.number().check(z.gte(-90), z.lte(90))),
   longitude: z.nullable(z.number().check(z.gte(-180), z.lte(180))),
+  coordinatesProblem: z.nullable(z.string()),
   city: z.nullable(z.string()),
   country: z.nullable(z.string()),
   continent: z.nullable(z.string()),

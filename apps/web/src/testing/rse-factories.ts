@@ -12,6 +12,7 @@ export const makeSite = (overrides: Partial<Site> = {}): Site => ({
   type: 'DISK',
   latitude: 52.3456,
   longitude: 13.63,
+  coordinatesProblem: null,
   city: 'Zeuthen',
   country: 'Germany',
   continent: 'EU',

@@ -23,6 +23,12 @@ export const RseSite = z
       .nullable()
       .describe('Degrees north (WGS 84); null when Rucio has none: never drawn at 0'),
     longitude: z.number().min(-180).max(180).nullable().describe('Degrees east; null when unset'),
+    coordinatesProblem: z
+      .string()
+      .nullable()
+      .describe(
+        "Why coordinates Rucio holds are not used (out of range, not a number, only one of the two); null when they are used or Rucio has none",
+      ),
     city: z.string().nullable(),
     country: z.string().nullable().describe("Rucio's country_name"),
     continent: z.string().nullable(),

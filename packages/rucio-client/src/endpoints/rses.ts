@@ -7,7 +7,8 @@ const rsePath = (rse: string): string => `/rses/${encodeURIComponent(rse)}`;
 /**
  * One line of GET /rses/: an RSE with where it is. Rucio 41 keeps `latitude`, `longitude`,
  * `city`, `country_name` and `continent` on the RSE record; only this listing returns them
- * (GET /rses/<rse> does not). Coordinates are null when nobody set them.
+ * (GET /rses/<rse> does not). Coordinates are null when nobody set them; they are taken as
+ * they come (a malformed one is the caller's to report, not a reason to refuse the listing).
  */
 export const RseRecordDto = z
   .object({
@@ -16,8 +17,8 @@ export const RseRecordDto = z
     deterministic: z.boolean().optional(),
     volatile: z.boolean().optional(),
     staging_area: z.boolean().optional(),
-    latitude: z.number().nullable().optional(),
-    longitude: z.number().nullable().optional(),
+    latitude: z.unknown().optional(),
+    longitude: z.unknown().optional(),
     city: z.string().nullable().optional(),
     country_name: z.string().nullable().optional(),
     continent: z.string().nullable().optional(),

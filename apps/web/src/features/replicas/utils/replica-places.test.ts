@@ -6,11 +6,13 @@ const site = (
   lat: number | null,
   lon: number | null,
   type: 'DISK' | 'TAPE' = 'DISK',
+  coordinatesProblem: string | null = null,
 ) => ({
   rse,
   type,
   latitude: lat,
   longitude: lon,
+  coordinatesProblem,
   city: 'Zeuthen',
   country: 'Germany',
   continent: 'EU',
@@ -62,6 +64,19 @@ describe('replica markers', () => {
     );
     expect(markers[2]?.label).toContain('place unknown');
     expect(markers[2]?.label).toContain('no rule lock');
+  });
+
+  it("says why Rucio's coordinates are not used when they are malformed", () => {
+    const problem =
+      "Rucio's coordinates are unusable: latitude 123 is not a number between −90 and 90";
+    const [marker] = replicaMarkers(
+      replicaPlaces(
+        { rses: [row('X-DISK', 1, 1, 10)] },
+        [site('X-DISK', null, null, 'DISK', problem)],
+        undefined,
+      ),
+    );
+    expect(marker?.label).toContain(`Zeuthen, Germany; ${problem}`);
   });
 });
 

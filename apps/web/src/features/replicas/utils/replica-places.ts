@@ -57,7 +57,12 @@ export function describeStates(states: StateCounts | undefined): string | undefi
 }
 
 export const where = (site: Site | undefined): string =>
-  [site?.city, site?.country].filter(Boolean).join(', ') || 'place unknown';
+  [
+    [site?.city, site?.country].filter(Boolean).join(', ') || 'place unknown',
+    site?.coordinatesProblem,
+  ]
+    .filter(Boolean)
+    .join('; ');
 
 export function describeLocks(l: Locks | undefined): string {
   if (!l) return 'no rule lock';

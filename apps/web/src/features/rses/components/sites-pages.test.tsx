@@ -37,6 +37,25 @@ describe('SitesPage', () => {
     expect(within(table).getByRole('row', { name: /SCRATCH-DISK/ })).toHaveTextContent('unknown');
   });
 
+  it('when Rucio holds malformed coordinates for an RSE, then it is listed apart with the reason', async () => {
+    const problem =
+      "Rucio's coordinates are unusable: latitude 123.4 is not a number between −90 and 90";
+    const sites = [
+      ...DEMO_SITES,
+      makeSite({ rse: 'ODD-DISK', latitude: null, longitude: null, coordinatesProblem: problem }),
+    ];
+    fakeFetch({ 'GET /api/rses': { body: { rses: sites } } });
+    renderWithProviders(<SitesPage />, { path: '/sites', initialEntry: '/sites' });
+    await screen.findByRole('application', { name: /Map of 5 RSEs/ });
+    expect(screen.getByRole('list', { name: /Not on the map/ })).toHaveTextContent(
+      `ODD-DISK (disk, Zeuthen, Germany): ${problem}`,
+    );
+    const row = within(screen.getByRole('table', { name: 'RSEs' })).getByRole('row', {
+      name: /ODD-DISK/,
+    });
+    expect(row).toHaveTextContent(problem);
+  });
+
   it('when transfers are in flight, then each pair of placed RSEs is an arc on the map', async () => {
     fakeFetch({ 'GET /api/rses': { body: { rses: DEMO_SITES } } });
     const flows = [

@@ -8,9 +8,11 @@ export type Site = ApiResponse<'rses'>['rses'][number];
 const degrees = (value: number, positive: string, negative: string): string =>
   `${Math.abs(value).toFixed(2)}° ${value >= 0 ? positive : negative}`;
 
-/** 28.76° N, 17.89° W; "unknown" without coordinates. */
-export function formatCoordinates(s: Pick<Site, 'latitude' | 'longitude'>): string {
-  if (s.latitude === null || s.longitude === null) return 'unknown';
+/** 28.76° N, 17.89° W; "unknown" without coordinates, or why Rucio's cannot be used. */
+export function formatCoordinates(
+  s: Pick<Site, 'latitude' | 'longitude'> & Partial<Pick<Site, 'coordinatesProblem'>>,
+): string {
+  if (s.latitude === null || s.longitude === null) return s.coordinatesProblem ?? 'unknown';
   return `${degrees(s.latitude, 'N', 'S')}, ${degrees(s.longitude, 'E', 'W')}`;
 }
 
@@ -23,7 +25,7 @@ export const siteMarkers = (sites: readonly Site[]): MapMarker[] =>
     kind: s.type,
     tone: 'site',
     weight: 0.3,
-    label: `${s.rse} (${s.type.toLowerCase()}, ${[s.city, s.country].filter(Boolean).join(', ') || 'place unknown'})`,
+    label: `${s.rse} (${s.type.toLowerCase()}, ${[s.city, s.country].filter(Boolean).join(', ') || 'place unknown'})${s.coordinatesProblem ? `: ${s.coordinatesProblem}` : ''}`,
   }));
 
 /** Transfers between two RSEs, as an arc on the sites map. */
