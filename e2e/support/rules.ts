@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { adler32Hex, putBytes, RUCIO_ROOT } from '@bdms/dev-fixtures';
+import { RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient, type RuleDto } from '@bdms/rucio-client';
+import { asRoot, FRESH_SCOPE, freshFiles, freshRun } from '@bdms/rucio-client/testing';
 import { e2eEnv } from './env.ts';
 
 const rucio = createRucioClient({ baseUrl: e2eEnv.rucioUrl, userAgent: 'bdms-e2e' });
@@ -22,21 +22,6 @@ export async function rucioRule(id: string): Promise<RuleDto> {
   return rucio.getRule({ token: await rootToken(), id });
 }
 
-/** Rucio's REST API as root, for what the typed client does not write (it only reads). */
-async function asRoot(token: string, path: string, method = 'GET', body?: unknown) {
-  const res = await fetch(`${e2eEnv.rucioUrl}${path}`, {
-    method,
-    headers: { 'X-Rucio-Auth-Token': token, 'Content-Type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300 && !(res.status === 409 && path.startsWith('/scopes/')))
-    throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text;
-}
-
-const SCOPE = 'devtest';
-
 /**
  * A fresh small file on `source` (its bytes on the storage, registered with their adler32), and a
  * rule for `account` copying it to `target`, made by root (Rucio lets root add rules for any
@@ -45,24 +30,11 @@ const SCOPE = 'devtest';
  */
 export async function freshRuleFor(account: string, source: string, target: string) {
   const token = await rootToken();
-  await asRoot(token, `/scopes/root/${SCOPE}`, 'POST');
-  const data = new Uint8Array(randomBytes(1500));
-  const name = `/ctao/${SCOPE}/e2e-rules/${Date.now().toString(36)}-${randomBytes(3).toString('hex')}.dat`;
-  const file = { scope: SCOPE, name, bytes: data.byteLength, adler32: adler32Hex(data) };
-  await asRoot(token, '/replicas', 'POST', { rse: source, files: [file] });
-  const listed = await asRoot(token, '/replicas/list', 'POST', {
-    dids: [{ scope: SCOPE, name }],
-    all_states: true,
-  });
-  const replica = JSON.parse(listed.split('\n')[0] ?? '{}') as {
-    pfns?: Record<string, { rse: string }>;
-  };
-  const pfn = Object.entries(replica.pfns ?? {}).find(([, p]) => p.rse === source)?.[0];
-  if (!pfn) throw new Error(`Rucio lists no PFN of ${name} on ${source}`);
-  await putBytes(pfn, data);
+  const name = `/ctao/${FRESH_SCOPE}/e2e-rules/${freshRun()}.dat`;
+  await freshFiles(e2eEnv.rucioUrl, token, source, [name], 1500);
   const ids = JSON.parse(
-    await asRoot(token, '/rules/', 'POST', {
-      dids: [{ scope: SCOPE, name }],
+    await asRoot(e2eEnv.rucioUrl, token, '/rules/', 'POST', {
+      dids: [{ scope: FRESH_SCOPE, name }],
       account,
       copies: 1,
       rse_expression: target,
@@ -72,5 +44,5 @@ export async function freshRuleFor(account: string, source: string, target: stri
   ) as string[];
   const id = ids[0];
   if (!id) throw new Error('POST /rules/ returned no id');
-  return { id, did: { scope: SCOPE, name } };
+  return { id, did: { scope: FRESH_SCOPE, name } };
 }

@@ -102,3 +102,11 @@ export async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 export { startDemoTransfer, type DemoTransfer } from './demo-transfer.ts';
+export {
+  asRoot,
+  freshDataset,
+  freshFiles,
+  freshRun,
+  FRESH_SCOPE,
+  type FreshFile,
+} from './fresh-data.ts';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuleDetails, RuleRequestResult, RuleTransfers } from '@bdms/contract';
 import { demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
+import { asRoot, freshDataset } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
-import { deleteRule, freshDataset, type FreshDataset } from './fresh-dataset.ts';
 
 /*
  * A rule's transfers seen by its owner, who is no admin: the demo astronomer (Rucio account
@@ -20,7 +20,7 @@ const IN_FLIGHT = ['QUEUED', 'WAITING', 'PREPARING', 'SUBMITTING', 'SUBMITTED'];
 let bff: TestBff;
 let cookie = '';
 let token = '';
-let dataset: FreshDataset;
+let dataset: Awaited<ReturnType<typeof freshDataset>>;
 const made: string[] = [];
 const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
 
@@ -28,10 +28,12 @@ beforeAll(async () => {
   bff = await startBff();
   cookie = (await login(bff, demoUser('astronomer'))).cookie;
   token = (await rucio.authUserpass(RUCIO_ROOT)).token;
-  dataset = await freshDataset(token, SOURCE, 'it-rule-transfers');
+  dataset = await freshDataset(RUCIO_URL, token, SOURCE, 'it-rule-transfers');
 }, 60_000);
 afterAll(async () => {
-  for (const id of made) await deleteRule(token, id);
+  // Rucio 41 needs a JSON body on DELETE.
+  for (const id of made)
+    await asRoot(RUCIO_URL, token, `/rules/${id}`, 'DELETE', { purge_replicas: false });
   await bff.stop();
 });
 
@@ -83,7 +85,7 @@ describe('the transfers of her own rule, for an astronomer who is no admin', () 
         const r = t.request;
         if (!r) continue;
         seen.add(r.state);
-        expect(r).toMatchObject({ destination: TARGET, bytes: 300 });
+        expect(r).toMatchObject({ destination: TARGET, bytes: dataset.files[0]?.bytes });
         expect(r.createdAt).toMatch(/Z$/);
         if (r.state === 'SUBMITTED') expect(r.source).toBe(SOURCE);
       }

@@ -1,35 +1,12 @@
-import { QueryClient, QueryObserver, focusManager } from '@tanstack/react-query';
+import { focusManager } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { slowBff, watchQuery } from '@/testing/slow-bff.ts';
 import { makeListedRule, makeRuleList } from '@/testing/rule-factories.ts';
 import { rulesQueryOptions } from './get-rules.ts';
 
 const replicating = makeRuleList({ rules: [makeListedRule({ state: 'REPLICATING' })] });
 
-/** A BFF that answers after `delayMs` (fake time), counting the requests it gets. */
-function slowBff(delayMs: number) {
-  const fetch = vi.fn(
-    () =>
-      new Promise<Response>((resolve) => {
-        setTimeout(() => {
-          resolve(
-            new Response(JSON.stringify(replicating), {
-              headers: { 'content-type': 'application/json' },
-            }),
-          );
-        }, delayMs);
-      }),
-  );
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
-async function watch() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const observer = new QueryObserver(client, rulesQueryOptions({}));
-  const stop = observer.subscribe(() => undefined);
-  await vi.advanceTimersByTimeAsync(0);
-  return stop;
-}
+const watch = () => watchQuery(rulesQueryOptions({}));
 
 afterEach(() => {
   focusManager.setFocused(undefined);
@@ -40,7 +17,7 @@ afterEach(() => {
 describe('the rules list polling', () => {
   it('while a rule replicates, asks every 10 s, one request at a time even when the BFF is slower than that', async () => {
     vi.useFakeTimers();
-    const fetch = slowBff(15_000);
+    const fetch = slowBff(replicating, 15_000);
     const stop = await watch();
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(15_000); // first answer: a rule replicates
@@ -53,7 +30,7 @@ describe('the rules list polling', () => {
 
   it('pauses while the tab is hidden', async () => {
     vi.useFakeTimers();
-    const fetch = slowBff(0);
+    const fetch = slowBff(replicating, 0);
     const stop = await watch();
     await vi.advanceTimersByTimeAsync(0);
     focusManager.setFocused(false);

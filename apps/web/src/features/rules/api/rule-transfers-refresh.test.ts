@@ -1,33 +1,10 @@
-import { QueryClient, QueryObserver, focusManager } from '@tanstack/react-query';
+import { focusManager } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { slowBff, watchQuery } from '@/testing/slow-bff.ts';
 import { RULE_ID, makeRuleTransfers } from '@/testing/rule-factories.ts';
 import { ruleTransfersQueryOptions } from './get-rule-transfers.ts';
 
-/** A BFF that answers the transfers after `delayMs` (fake time), counting the requests it gets. */
-function slowBff(delayMs: number) {
-  const fetch = vi.fn(
-    (_input: string) =>
-      new Promise<Response>((resolve) => {
-        setTimeout(() => {
-          resolve(
-            new Response(JSON.stringify(makeRuleTransfers()), {
-              headers: { 'content-type': 'application/json' },
-            }),
-          );
-        }, delayMs);
-      }),
-  );
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
-async function watch(live: boolean) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const observer = new QueryObserver(client, ruleTransfersQueryOptions(RULE_ID, live));
-  const stop = observer.subscribe(() => undefined);
-  await vi.advanceTimersByTimeAsync(0);
-  return stop;
-}
+const watch = (live: boolean) => watchQuery(ruleTransfersQueryOptions(RULE_ID, live));
 
 afterEach(() => {
   focusManager.setFocused(undefined);
@@ -38,7 +15,7 @@ afterEach(() => {
 describe('the transfers of a replicating rule, refreshed', () => {
   it('every 5 s, one request at a time even when the BFF is slower than that', async () => {
     vi.useFakeTimers();
-    const fetch = slowBff(7_000);
+    const fetch = slowBff(makeRuleTransfers(), 7_000);
     const stop = await watch(true);
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(fetch.mock.calls[0]?.[0]).toContain(`/api/rules/${RULE_ID}/transfers`);
@@ -54,7 +31,7 @@ describe('the transfers of a replicating rule, refreshed', () => {
 
   it('not at all while the tab is hidden, again once it shows', async () => {
     vi.useFakeTimers();
-    const fetch = slowBff(0);
+    const fetch = slowBff(makeRuleTransfers(), 0);
     const stop = await watch(true);
     focusManager.setFocused(false);
     await vi.advanceTimersByTimeAsync(60_000);
@@ -67,7 +44,7 @@ describe('the transfers of a replicating rule, refreshed', () => {
 
   it('never when the rule does not replicate (stuck, suspended…)', async () => {
     vi.useFakeTimers();
-    const fetch = slowBff(0);
+    const fetch = slowBff(makeRuleTransfers(), 0);
     const stop = await watch(false);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetch).toHaveBeenCalledTimes(1);
