@@ -16,7 +16,7 @@ import {
 import { fakeFetch, ndjsonReply } from '@/testing/fake-fetch.ts';
 import { withLayout } from '@/testing/layout.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
-import { DEMO_SITES, makeLocks, replicaPlaceRoutes } from '@/testing/rse-factories.ts';
+import { DEMO_SITES, makeLocks, makeStates, replicaPlaceRoutes } from '@/testing/rse-factories.ts';
 import { DidPage } from './did-page.tsx';
 
 const at = (did: { scope: string; name: string }, search = '') =>
@@ -70,6 +70,13 @@ describe('DidPage for a dataset', () => {
         DATASET,
         DEMO_SITES.filter((s) => s.rse !== 'CSCS-DISK'),
         makeLocks({ rses: [{ rse: 'CTAO-N-ONSITE', ok: 1, replicating: 0, stuck: 0 }] }),
+        makeStates({
+          files: 6,
+          rses: [
+            { rse: 'CSCS-DISK', states: { COPYING: 6 } },
+            { rse: 'CTAO-N-ONSITE', states: { AVAILABLE: 6 } },
+          ],
+        }),
       ),
     });
     const { location } = at(DATASET, '?tab=rules');
@@ -90,7 +97,7 @@ describe('DidPage for a dataset', () => {
     const onsite = await within(map).findByRole('button', {
       name: /^CTAO-N-ONSITE \(disk, La Palma, Spain\): AVAILABLE, 6 of 6 files/,
     });
-    expect(onsite).toHaveAccessibleName(/locks: 1 OK$/);
+    expect(onsite).toHaveAccessibleName(/locks: 1 OK; file replicas: 6 available$/);
     expect(within(map).queryByRole('button', { name: /^CSCS-DISK/ })).not.toBeInTheDocument();
     expect(screen.getByRole('list', { name: /Not on the map/ })).toHaveTextContent('CSCS-DISK');
     expect(within(replicas).getByRole('row', { name: /CTAO-N-ONSITE/ })).toHaveTextContent(
