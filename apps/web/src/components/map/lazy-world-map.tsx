@@ -65,13 +65,13 @@ export function MapLegend({ tones, sized }: { tones: readonly MarkerTone[]; size
   );
 }
 
-/** RSEs Rucio has no coordinates for: listed, never drawn at 0°, 0°. */
+/** RSEs without usable coordinates in Rucio (none, or malformed): listed, never drawn at 0°, 0°. */
 export function UnplacedMarkers({ markers }: { markers: readonly MapMarker[] }) {
   if (markers.length === 0) return null;
   return (
     <Stack gap={2}>
       <Text size="sm" fw={500} id="unplaced-rses">
-        Not on the map (Rucio has no coordinates for them)
+        Not on the map (Rucio has no usable coordinates for them)
       </Text>
       <ul aria-labelledby="unplaced-rses" style={{ margin: 0 }}>
         {markers.map((m) => (
