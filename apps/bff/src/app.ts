@@ -22,6 +22,8 @@ import { savedSearchesRoutes } from './saved-searches/saved-searches.routes.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
+import { downloadsRoutes, type StorageAuthFor } from './downloads/downloads.routes.ts';
+import { createDownloadsService } from './downloads/downloads.service.ts';
 import { benchRoutes } from './debug/bench.routes.ts';
 import { countRucioCalls, createRucioMetrics } from './debug/rucio-metrics.ts';
 import { createHealthService } from './health/health.service.ts';
@@ -67,6 +69,8 @@ export interface AppDeps {
   audit: AuditRepo;
   /** Saved searches (PostgreSQL in production, in memory in unit tests). */
   savedSearches: SavedSearchRepo;
+  /** How downloads authenticate to the storage for a request's user (unset: no credential). */
+  storageAuthFor?: StorageAuthFor;
 }
 
 /** The whole HTTP surface, without listening: tests mount it on port 0. */
@@ -146,6 +150,13 @@ export function createApp(deps: AppDeps): Express {
     rulesRoutes(
       createRulesService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),
       withToken,
+    ),
+  );
+  app.use(
+    downloadsRoutes(
+      createDownloadsService({ rucio }),
+      withToken,
+      deps.storageAuthFor ?? (() => () => Promise.resolve(undefined)),
     ),
   );
   app.use(

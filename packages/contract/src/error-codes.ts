@@ -22,6 +22,9 @@ export const ErrorCode = z
     'rucio_refused',
     'rucio_error',
     'conflict',
+    'range_not_satisfiable',
+    'storage_error',
+    'storage_unavailable',
     'internal',
   ])
   .meta({ id: 'ErrorCode' });

@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Refused in the current state, by Rucio or the portal (the reason is in the message)',
+  416: 'The requested range is outside the file (see Content-Range: bytes */<size>)',
   429: 'Too many requests from this client (see Retry-After)',
   502: 'Rucio answered with an error',
   503: 'A component is unavailable',
@@ -89,6 +90,14 @@ function parameters(def: RouteDef): JsonObject[] {
 
 function operation(name: string, def: RouteDef): JsonObject {
   const responses: JsonObject = { [def.success ?? 200]: successResponse(def) };
+  if (def.ranges)
+    responses[206] = {
+      description: 'The requested range of the file',
+      headers: { 'Content-Range': { required: true, schema: { type: 'string' } } },
+      content: Object.fromEntries(
+        (def.download ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+      ),
+    };
   for (const [status, codes = []] of Object.entries(def.errors)) {
     const body = def.bodies?.[Number(status)];
     responses[status] = {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 416 | 429 | 500 | 502 | 503;
 
 /** Per error status, the codes a route may answer with (the body is ApiErrorBody). */
 export type RouteErrors = Partial<Record<ErrorStatus, readonly ErrorCode[]>>;
@@ -39,6 +39,8 @@ export interface RouteDef<R extends z.ZodType = z.ZodType> {
    * parameter) and `Content-Disposition: attachment`; `response` describes it as text.
    */
   download?: readonly string[];
+  /** A download that honours `Range`: 206 Partial Content with Content-Range is documented too. */
+  ranges?: true;
   /** Error statuses whose body is not ApiErrorBody (health answers 503 with a Health body). */
   bodies?: Partial<Record<number, z.ZodType>>;
 }

@@ -7,6 +7,7 @@ import { savedSearchRoutes } from './saved-searches/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { rseRoutes } from './rses/routes.ts';
 import { replicaRoutes } from './replicas/routes.ts';
+import { downloadRoutes } from './downloads/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
 import { ruleRequestRoutes } from './rule-requests/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
@@ -85,6 +86,7 @@ export const api = {
   ...savedSearchRoutes,
   ...rseRoutes,
   ...replicaRoutes,
+  ...downloadRoutes,
   ...transferRoutes,
   ...ruleRequestRoutes,
   ...ruleRoutes,

@@ -1,0 +1,38 @@
+import { Router, type Request } from 'express';
+import { api } from '@bdms/contract';
+import type { RucioCaller } from '../auth/rucio-call.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { clientGone } from '../http/ndjson-pipe.ts';
+import { inputOf, validated } from '../middleware/validate.ts';
+import type { DownloadsService } from './downloads.service.ts';
+import { sendFile } from './file-send.ts';
+import { openFirst, singleRange, type StorageAuth } from './replica-open.ts';
+
+/** How the BFF authenticates to the storage for this request's user. */
+export type StorageAuthFor = (req: Request) => StorageAuth;
+
+export function downloadsRoutes(
+  downloads: DownloadsService,
+  withToken: RucioCaller,
+  storageAuthFor: StorageAuthFor,
+): Router {
+  const router = Router();
+  router.get(api.downloadFile.path, validated(api.downloadFile), async (req, res) => {
+    const { scope, name } = inputOf(req, res, api.downloadFile).params;
+    const signal = clientGone(res);
+    const file = await withToken(req, (token) =>
+      downloads.locate(token, scope, name, clientAddress(req), signal),
+    );
+    const opened = await openFirst(file, {
+      method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+      range: singleRange(req.get('range')),
+      auth: storageAuthFor(req),
+      signal,
+    });
+    // Past this point the headers are out: a failure aborts the response (sendFile), and is logged.
+    await sendFile(res, file, opened).catch((err: unknown) => {
+      if (!signal.aborted) req.log.warn({ err, did: `${scope}:${name}` }, 'download aborted');
+    });
+  });
+  return router;
+}

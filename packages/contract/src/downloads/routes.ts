@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { DidParams } from '../names.ts';
+import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+
+/** Getting the bytes (issue 8). */
+export const downloadRoutes = {
+  downloadFile: route({
+    method: 'get',
+    path: '/api/dids/:scope/:name/download',
+    summary:
+      "One file's bytes, streamed from its best replica (disk before tape, then Rucio's order for the user's address), with the storage token the BFF holds for the user. Honours Range (206 with Content-Range; 416 for a range outside the file). Content-Length and Content-Disposition as for a file; Rucio's checksums in Digest (adler32, RFC 3230) and Repr-Digest (adler, md5; RFC 9530). A replica that does not answer is skipped for the next; once bytes flow, a failure or a checksum mismatch aborts the response (never a short file that looks whole). A dataset or container (409) is fetched with a bundle or a script.",
+    auth: true,
+    params: DidParams,
+    examples: {
+      scope: 'acada',
+      name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03/SUB002_SWAT000_20250203T211400_SBID0000000002000000001_OBSID0000000002000000001_SUBARRAY_CHUNK000.fits.fz',
+    },
+    response: z.string(),
+    download: ['application/octet-stream'],
+    ranges: true,
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden'],
+      404: ['not_found'],
+      409: ['conflict'],
+      416: ['range_not_satisfiable'],
+      502: ['storage_error'],
+      503: ['storage_unavailable'],
+    }),
+  }),
+} as const;
