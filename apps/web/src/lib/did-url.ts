@@ -25,6 +25,10 @@ export const scopePath = (scope: string): string => `/scopes/${encodeSegment(sco
 export const didPath = ({ scope, name }: DidRef): string =>
   `/dids/${encodeSegment(scope)}/${encodeSegment(name)}`;
 
+/** The BFF's URL of a file's bytes (a plain link: the browser sends the session cookie). */
+export const downloadUrl = ({ scope, name }: DidRef): string =>
+  `/api/dids/${encodeSegment(scope)}/${encodeSegment(name)}/download`;
+
 /** Rucio's own textual form, for display and copy: `scope:name`. */
 export const didString = ({ scope, name }: DidRef): string => `${scope}:${name}`;
 

@@ -40,6 +40,7 @@ describe('DidPage for a dataset', () => {
     });
     at(DATASET);
     expect(await screen.findByRole('heading', { level: 1, name: '03' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Download' })).not.toBeInTheDocument();
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(await within(crumbs).findByRole('link', { name: '/ctao/acada' })).toHaveAttribute(
       'href',
@@ -118,6 +119,11 @@ describe('DidPage for a file', () => {
     expect(await screen.findByText('bc7e9586')).toBeInTheDocument();
     expect(screen.getByText('9eb6cd88c7af04dbf30465f5ab3fee0f')).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Contents' })).not.toBeInTheDocument();
+    // Its bytes are one plain link away (the BFF streams them; the cookie goes with it).
+    expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute(
+      'href',
+      `/api/dids/${FILE.scope}/${encodeURIComponent(FILE.name)}/download`,
+    );
     const table = screen.getByRole('table', { name: 'Metadata' });
     const ra = within(table).getByRole('row', { name: /ra_pnt/ });
     expect(ra).toHaveTextContent('83.63308');

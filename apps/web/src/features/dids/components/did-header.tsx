@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { DidRef } from '@/lib/did-url.ts';
+import { IconDownload } from '@tabler/icons-react';
+import { downloadUrl, type DidRef } from '@/lib/did-url.ts';
 import { ruleRequestPath } from '@/lib/rule-url.ts';
 import { TYPE_LABEL, type DidType } from '../types.ts';
 import { lastSegment } from '../utils/did-trail.ts';
@@ -8,7 +9,10 @@ import { CopyButtons } from './copy-buttons.tsx';
 import { DidBreadcrumbs } from './did-breadcrumbs.tsx';
 import { DidTypeIcon } from './did-type-icon.tsx';
 
-/** Breadcrumbs, the DID's name as the page heading, its type, a rule request, the copy buttons. */
+/**
+ * Breadcrumbs, the DID's name as the page heading, its type, a file's download, a rule request,
+ * the copy buttons.
+ */
 export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefined }) {
   return (
     <Stack gap="xs">
@@ -34,6 +38,17 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
           )}
         </Group>
         <Group gap="xs">
+          {type === 'FILE' && (
+            <Button
+              component="a"
+              href={downloadUrl(did)}
+              download
+              size="xs"
+              leftSection={<IconDownload size={14} aria-hidden />}
+            >
+              Download
+            </Button>
+          )}
           <Button component={Link} to={ruleRequestPath([did])} variant="light" size="xs">
             Request a rule
           </Button>
