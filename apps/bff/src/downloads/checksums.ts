@@ -1,4 +1,4 @@
-import { buf as adler32Update } from 'adler-32';
+import ADLER32 from 'adler-32';
 
 /** Rucio's adler32 form: 8 lower-case hex digits. */
 export const adler32Hex = (value: number): string => (value >>> 0).toString(16).padStart(8, '0');
@@ -7,7 +7,7 @@ export const adler32Hex = (value: number): string => (value >>> 0).toString(16).
 export class Adler32 {
   private value = 1;
   update(chunk: Uint8Array): void {
-    this.value = adler32Update(chunk, this.value);
+    this.value = ADLER32.buf(chunk, this.value);
   }
   hex(): string {
     return adler32Hex(this.value);
