@@ -1,5 +1,5 @@
 /**
- * The two registered clients (from DEV_CLIENTS) and the dev-only loopback rule: the portal may
+ * The registered clients (from DEV_CLIENTS) and the dev-only loopback rule: the portal may
  * use any http(s)://localhost|127.0.0.1:<port>/auth/callback (tests run the BFF on random ports,
  * over https too, to check its Secure cookies), like RFC 8252 §7.3 allows for native apps;
  * post-logout URIs may be any loopback URL.
@@ -48,6 +48,17 @@ export function devClients(portalRedirectUris: string[]): ClientMetadata[] {
       client_id: DEV_CLIENTS.rucio.clientId,
       client_secret: DEV_CLIENTS.rucio.clientSecret,
       client_name: 'Rucio (dev)',
+      token_endpoint_auth_method: 'client_secret_basic',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    },
+    {
+      // The BFF's signed download links: storage tokens of its own, never a user's. Its
+      // parametric scopes are limited to LINKS_READ_SCOPE and below (wlcg-scopes.ts).
+      client_id: DEV_CLIENTS.links.clientId,
+      client_secret: DEV_CLIENTS.links.clientSecret,
+      client_name: 'CTAO BDMS Portal download links (dev)',
       token_endpoint_auth_method: 'client_secret_basic',
       grant_types: ['client_credentials'],
       response_types: [],

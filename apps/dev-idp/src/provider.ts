@@ -11,15 +11,17 @@ import { allowLoopbackForPortal, devClients } from './clients.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './logout-pages.ts';
 import { issueRefreshToken, keepOfflineAccess } from './offline-access.ts';
 import { createResourceIndicators, STATIC_SCOPES } from './resources.ts';
+import { iamTokenParams } from './token-params.ts';
 import { wlcgJwtCustomizer } from './wlcg-profile.ts';
 
 const DAY = 24 * 3600;
 const AUTHORIZATION_PATH = '/authorize';
+const TOKEN_PATH = '/token';
 
 /** IAM's endpoint paths (MITREid heritage), so URLs in logs and configs look familiar. */
 const IAM_ROUTES = {
   authorization: AUTHORIZATION_PATH,
-  token: '/token',
+  token: TOKEN_PATH,
   jwks: '/jwk',
   introspection: '/introspect',
   revocation: '/revoke',
@@ -85,5 +87,6 @@ export function createProvider(config: IdpConfig): Provider {
   const provider = new Provider(config.issuer, buildConfiguration(config));
   allowLoopbackForPortal(provider);
   provider.use(keepOfflineAccess(AUTHORIZATION_PATH));
+  provider.use(iamTokenParams(provider, TOKEN_PATH));
   return provider;
 }

@@ -4,7 +4,8 @@
  * indicator `urn:x-aud:rucio`, and getResourceServerInfo maps it back to `aud: "rucio"`.
  * Without an audience, the token gets IAM's default `https://wlcg.cern.ch/jwt/v1/any`.
  */
-import type { KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
+import type { Client, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
+import { clientMayHave } from './wlcg-scopes.ts';
 
 export const ANY_AUDIENCE = 'https://wlcg.cern.ch/jwt/v1/any';
 const AUD_URN = 'urn:x-aud:';
@@ -34,13 +35,14 @@ const asString = (v: unknown): string | undefined => (typeof v === 'string' && v
 /**
  * Parametric scopes seen in this request, or — at the token endpoint, where the request may carry
  * no scope — in the code or refresh token being exchanged. Without the second source they would
- * silently vanish from refreshed tokens (AUTH.md §4 pitfall).
+ * silently vanish from refreshed tokens (AUTH.md §4 pitfall). Those the client may not have are
+ * left out, so its tokens never carry them.
  */
-function parametricScopes(ctx: KoaContextWithOIDC): string[] {
+function parametricScopes(ctx: KoaContextWithOIDC, client: Client | undefined): string[] {
   const entities = ctx.oidc.entities;
   const source = entities.RefreshToken ?? entities.AuthorizationCode;
   const scope = asString(ctx.oidc.params?.scope) ?? source?.scope ?? '';
-  return scope.split(' ').filter((s) => PARAMETRIC.test(s));
+  return scope.split(' ').filter((s) => PARAMETRIC.test(s) && clientMayHave(client?.clientId, s));
 }
 
 export function createResourceIndicators(accessTokenTtl: number) {
@@ -53,8 +55,12 @@ export function createResourceIndicators(accessTokenTtl: number) {
     },
     // The code/refresh exchange keeps the audience granted at the authorization endpoint.
     useGrantedResource: () => true,
-    getResourceServerInfo: (ctx: KoaContextWithOIDC, indicator: string): ResourceServer => ({
-      scope: [...STATIC_SCOPES, ...parametricScopes(ctx)].join(' '),
+    getResourceServerInfo: (
+      ctx: KoaContextWithOIDC,
+      indicator: string,
+      client?: Client,
+    ): ResourceServer => ({
+      scope: [...STATIC_SCOPES, ...parametricScopes(ctx, client)].join(' '),
       audience: audienceOf(indicator),
       accessTokenTTL: accessTokenTtl,
       accessTokenFormat: 'jwt',

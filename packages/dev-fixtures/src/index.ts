@@ -20,7 +20,15 @@ export const DEV_CLIENTS = {
   portal: { clientId: 'bdms-portal', clientSecret: 'dev-portal-secret' },
   /** Rucio's own client at the IdP (its idpsecrets entry; client_credentials only). */
   rucio: { clientId: 'rucio', clientSecret: 'dev-rucio-secret' },
+  /**
+   * The BFF's service client for signed download links (client_credentials only): storage tokens
+   * with `storage.read:/ctao` or a narrower path, never a user's.
+   */
+  links: { clientId: 'portal-links', clientSecret: 'dev-links-secret' },
 } as const;
+
+/** The storage paths (relative to each RSE folder) the links client may be granted reads of. */
+export const LINKS_READ_SCOPE = 'storage.read:/ctao';
 
 export const RUCIO_AUDIENCE = 'rucio';
 export const ADMIN_GROUP = '/ctao/admins';

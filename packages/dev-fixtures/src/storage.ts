@@ -1,7 +1,17 @@
-/** Dev-only credentials of the one account allowed to PUT/DELETE/MKCOL on the dev storage. */
+/**
+ * The audience the dev storage accepts in bearer tokens (beside WLCG's "any" audience): the BFF's
+ * STORAGE_AUDIENCE in development. A URN, so it stays the same whatever port the storage uses.
+ */
+export const DEV_STORAGE_AUDIENCE = 'urn:ctao:bdms:dev-storage';
+
+/**
+ * Dev-only credentials of the one account allowed to PUT/DELETE/MKCOL on the dev storage; it may
+ * read every RSE tree too (the seed's verify, the dev mover, tests checking bytes), where others
+ * need a token with `storage.read:<path>`.
+ */
 export const STORAGE_WRITER = { username: 'devstack', password: 'dev-storage-secret' } as const;
 
-/** `Authorization` header value for writes to the dev storage (the seed and tests use it). */
+/** `Authorization` header value for writes to (and dev-tool reads of) the dev storage. */
 export const storageWriterAuth = (): string =>
   `Basic ${Buffer.from(`${STORAGE_WRITER.username}:${STORAGE_WRITER.password}`).toString('base64')}`;
 
