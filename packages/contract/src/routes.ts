@@ -12,6 +12,7 @@ import { transferRoutes } from './transfers/routes.ts';
 import { ruleRequestRoutes } from './rule-requests/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { basketRoutes } from './basket/routes.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
@@ -91,6 +92,7 @@ export const api = {
   ...ruleRequestRoutes,
   ...ruleRoutes,
   ...settingsRoutes,
+  ...basketRoutes,
   health: route({
     method: 'get',
     path: '/api/health',
