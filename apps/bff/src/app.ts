@@ -19,6 +19,10 @@ import type { AuditRepo } from './audit/audit.repo.ts';
 import type { SavedSearchRepo } from './saved-searches/saved-searches.repo.ts';
 import { createSavedSearchesService } from './saved-searches/saved-searches.service.ts';
 import { savedSearchesRoutes } from './saved-searches/saved-searches.routes.ts';
+import type { BasketRepo } from './basket/basket.repo.ts';
+import { createBasketService } from './basket/basket.service.ts';
+import { basketRoutes } from './basket/basket.routes.ts';
+import { collectDatasets, CONTAINER_LIMITS } from './dids/container-walk.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
@@ -69,6 +73,8 @@ export interface AppDeps {
   audit: AuditRepo;
   /** Saved searches (PostgreSQL in production, in memory in unit tests). */
   savedSearches: SavedSearchRepo;
+  /** Download baskets (PostgreSQL in production, in memory in unit tests). */
+  basket: BasketRepo;
   /** How downloads authenticate to the storage for a request's user (unset: no credential). */
   storageAuthFor?: StorageAuthFor;
 }
@@ -175,6 +181,25 @@ export function createApp(deps: AppDeps): Express {
         logger,
         issuer: config.oidc.issuer,
       }),
+    ),
+  );
+  app.use(
+    basketRoutes(
+      createBasketService({
+        repo: deps.basket,
+        audit: deps.audit,
+        logger,
+        issuer: config.oidc.issuer,
+        walk: (roots, given, list, limits) =>
+          collectDatasets(roots, given, list, { ...CONTAINER_LIMITS, ...limits }),
+        limits: CONTAINER_LIMITS,
+      }),
+      withToken,
+      {
+        rucio,
+        rseTypes: async (sub, t) =>
+          new Map((await rses.list(sub, t)).rses.map((r) => [r.rse, r.type])),
+      },
     ),
   );
   app.use(['/api', '/auth'], notFound());

@@ -7,7 +7,14 @@ import type { AuditLogTable, Database, Json } from '../db/database.ts';
 
 /** Grows with the capabilities: 'quota_set', 'rule_create', … (free text in the table). */
 export type AuditAction =
-  'sign_in' | 'sign_out' | 'saved_search_create' | 'saved_search_rename' | 'saved_search_delete';
+  | 'sign_in'
+  | 'sign_out'
+  | 'saved_search_create'
+  | 'saved_search_rename'
+  | 'saved_search_delete'
+  | 'basket_add'
+  | 'basket_remove'
+  | 'basket_empty';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditActor {

@@ -49,7 +49,18 @@ export interface SavedSearchTable {
   last_complete: ColumnType<boolean | null, never, boolean>;
 }
 
+/** One DID in one user's download basket (unique per owner and DID). */
+export interface BasketItemTable {
+  owner_sub: ColumnType<string, string, never>;
+  owner_iss: ColumnType<string, string, never>;
+  scope: ColumnType<string, string, never>;
+  name: ColumnType<string, string, never>;
+  did_type: ColumnType<'FILE' | 'DATASET' | 'CONTAINER', 'FILE' | 'DATASET' | 'CONTAINER', never>;
+  added_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   saved_search: SavedSearchTable;
+  basket_item: BasketItemTable;
 }

@@ -16,6 +16,7 @@ import {
   createSavedSearchRepo,
   type SavedSearchRepo,
 } from '../../src/saved-searches/saved-searches.repo.ts';
+import { createBasketRepo, type BasketRepo } from '../../src/basket/basket.repo.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
 import { createSessionStore, type SessionStore } from '../../src/auth/session.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -35,6 +36,8 @@ export interface TestBff {
   audit: AuditRepo;
   /** Saved searches, in the same schema. */
   savedSearches: SavedSearchRepo;
+  /** Download baskets, in the same schema. */
+  basket: BasketRepo;
   /** While true, the BFF's calls to the IdP go to a closed port: a real connection refusal. */
   idpDown: boolean;
   stop(): Promise<void>;
@@ -68,6 +71,7 @@ export async function startBff(
   const scratch = await migratedScratchDb();
   const audit = createAuditRepo(scratch.db);
   const savedSearches = createSavedSearchRepo(scratch.db);
+  const basket = createBasketRepo(scratch.db);
   const loaded = loadConfig(
     {
       // The deployment guard refuses an https PUBLIC_URL with the dev stack's http IdP and Rucio
@@ -115,6 +119,7 @@ export async function startBff(
       healthCacheMs: 0,
       audit,
       savedSearches,
+      basket,
     }),
   );
   return {
@@ -124,6 +129,7 @@ export async function startBff(
     tokenRequests,
     audit,
     savedSearches,
+    basket,
     get idpDown() {
       return state.idpDown;
     },

@@ -9,6 +9,7 @@ import { AppError } from '../../src/errors.ts';
 import type { RucioPort } from '../../src/rucio-port.ts';
 import { memoryAudit } from './memory-audit.ts';
 import { memorySavedSearches } from './memory-saved-searches.ts';
+import { memoryBasket, type MemoryBasket } from './memory-basket.ts';
 
 export const PUBLIC_HTTP = 'http://localhost:8080';
 export const PUBLIC_HTTPS = 'https://portal.example.org';
@@ -190,6 +191,7 @@ export interface TestApp {
   rucio: ReturnType<typeof stubRucio>;
   audit: ReturnType<typeof memoryAudit>;
   savedSearches: ReturnType<typeof memorySavedSearches>;
+  basket: MemoryBasket;
 }
 
 export function makeApp(
@@ -200,6 +202,7 @@ export function makeApp(
     store?: Store;
     audit?: ReturnType<typeof memoryAudit>;
     savedSearches?: ReturnType<typeof memorySavedSearches>;
+    basket?: MemoryBasket;
     logger?: Logger;
     redisCommand?: AppDeps['redisCommand'];
   } = {},
@@ -210,6 +213,7 @@ export function makeApp(
   const store = options.store ?? new session.MemoryStore();
   const audit = options.audit ?? memoryAudit();
   const savedSearches = options.savedSearches ?? memorySavedSearches();
+  const basket = options.basket ?? memoryBasket();
   const app = createApp({
     config,
     logger: options.logger ?? pino({ level: 'silent' }),
@@ -220,8 +224,9 @@ export function makeApp(
     healthCacheMs: 0,
     audit,
     savedSearches,
+    basket,
   });
-  return { app, config, store, oidc, rucio, audit, savedSearches };
+  return { app, config, store, oidc, rucio, audit, savedSearches, basket };
 }
 
 export const setCookies = (res: request.Response): string[] => {

@@ -7,6 +7,7 @@ import { createLogger, loggableUrl } from '../../src/logger.ts';
 import { login, stubOidc, stubRucio, testConfig } from './helpers.ts';
 import { memoryAudit } from './memory-audit.ts';
 import { memorySavedSearches } from './memory-saved-searches.ts';
+import { memoryBasket } from './memory-basket.ts';
 
 describe('logging', () => {
   it('when the callback URL is logged, then code and state are redacted', () => {
@@ -26,7 +27,7 @@ describe('logging', () => {
     });
     const config = testConfig({ LOG_LEVEL: 'trace' });
     const [oidc, rucio, store] = [stubOidc(), stubRucio(), new session.MemoryStore()];
-    const [audit, savedSearches] = [memoryAudit(), memorySavedSearches()];
+    const [audit, savedSearches, basket] = [memoryAudit(), memorySavedSearches(), memoryBasket()];
     const app = createApp({
       config,
       logger: createLogger(config, sink),
@@ -36,8 +37,9 @@ describe('logging', () => {
       healthCacheMs: 0,
       audit,
       savedSearches,
+      basket,
     });
-    const t = { app, config, store, oidc, rucio, audit, savedSearches };
+    const t = { app, config, store, oidc, rucio, audit, savedSearches, basket };
     const { sessionCookie } = await login(t);
     await request(app)
       .get('/api/me')

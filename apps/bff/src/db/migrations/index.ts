@@ -6,8 +6,10 @@
 import type { Migration } from 'kysely/migration';
 import { audit } from './0001-audit.ts';
 import { savedSearches } from './0002-saved-searches.ts';
+import { basket } from './0003-basket.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-audit': audit,
   '0002-saved-searches': savedSearches,
+  '0003-basket': basket,
 };
