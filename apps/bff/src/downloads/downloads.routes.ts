@@ -4,6 +4,7 @@ import type { RucioCaller } from '../auth/rucio-call.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { clientGone } from '../http/ndjson-pipe.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
+import { BUNDLE_LIMITS, bundleFiles, sendBundle, type BundleLimits } from './bundle.ts';
 import type { DownloadsService } from './downloads.service.ts';
 import { sendFile } from './file-send.ts';
 import { openFirst, singleRange, type StorageAuth } from './replica-open.ts';
@@ -15,6 +16,7 @@ export function downloadsRoutes(
   downloads: DownloadsService,
   withToken: RucioCaller,
   storageAuthFor: StorageAuthFor,
+  limits: BundleLimits = BUNDLE_LIMITS,
 ): Router {
   const router = Router();
   router.get(api.downloadFile.path, validated(api.downloadFile), async (req, res) => {
@@ -33,6 +35,19 @@ export function downloadsRoutes(
     await sendFile(res, file, opened).catch((err: unknown) => {
       if (!signal.aborted) req.log.warn({ err, did: `${scope}:${name}` }, 'download aborted');
     });
+  });
+  router.get(api.downloadBundle.path, validated(api.downloadBundle), async (req, res) => {
+    const { scope, name } = inputOf(req, res, api.downloadBundle).params;
+    const signal = clientGone(res);
+    const did = `${scope}:${name}`;
+    const files = await withToken(req, (token) =>
+      bundleFiles(did, downloads.files(token, scope, name, clientAddress(req), signal), limits),
+    );
+    await sendBundle(res, { scope, name }, files, { auth: storageAuthFor(req), signal }).catch(
+      (err: unknown) => {
+        if (!signal.aborted) req.log.warn({ err, did }, 'bundle aborted');
+      },
+    );
   });
   return router;
 }

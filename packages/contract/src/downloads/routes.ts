@@ -27,4 +27,22 @@ export const downloadRoutes = {
       503: ['storage_unavailable'],
     }),
   }),
+  downloadBundle: route({
+    method: 'get',
+    path: '/api/dids/:scope/:name/bundle',
+    summary:
+      "A ZIP of the DID's files (a dataset's, a container's through its datasets, or one file), streamed from the storage as each single download is: entries stored as they are (FITS files are compressed already), Zip64 when the sizes need it, each file checked against Rucio's adler32, the exact length sent first. A failure part-way aborts the response. Over the bundle caps (bytes, files) a 409 says so and points to the scripts.",
+    auth: true,
+    params: DidParams,
+    examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
+    response: z.string(),
+    download: ['application/zip'],
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden'],
+      404: ['not_found'],
+      409: ['conflict'],
+      502: ['storage_error'],
+      503: ['storage_unavailable'],
+    }),
+  }),
 } as const;

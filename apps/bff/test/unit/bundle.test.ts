@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adler32Hex } from '@bdms/dev-fixtures';
+import { bundleFiles, bundleName, entryName, sendBundle } from '../../src/downloads/bundle.ts';
+import type { FileToSend } from '../../src/downloads/replica-open.ts';
+
+/*
+ * The ZIP bundle, streamed from real HTTP servers (a storage stand-in that serves bytes; the
+ * archive is read back by Python's zipfile, a ZIP reader that is not ours).
+ */
+const DATASET = { scope: 'acada', name: '/ctao/acada/DL0/x/2025/02/03' };
+const files = [randomBytes(70_000), randomBytes(10), randomBytes(5000)];
+let storage: Server;
+let bff: Server;
+let storageUrl = '';
+let bffUrl = '';
+let served: FileToSend[] = [];
+
+const fileAt = (i: number, over: Partial<FileToSend> = {}): FileToSend => ({
+  scope: 'acada',
+  name: `${DATASET.name}/f${String(i)}.fits.fz`,
+  bytes: files[i]?.length ?? 0,
+  adler32: adler32Hex(files[i] ?? new Uint8Array()),
+  md5: null,
+  sources: [{ url: `${storageUrl}/${String(i)}`, rse: 'A-DISK', tape: false }],
+  ...over,
+});
+
+beforeAll(async () => {
+  storage = createServer((req, res) => {
+    const data = files[Number(req.url?.slice(1))];
+    if (!data) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-length': String(data.length) }).end(data);
+  });
+  await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+  storageUrl = `http://127.0.0.1:${String((storage.address() as AddressInfo).port)}`;
+  const app = express();
+  app.get('/bundle', (_req, res) => {
+    const signal = new AbortController().signal;
+    sendBundle(res, DATASET, served, { auth: () => Promise.resolve(undefined), signal }).catch(
+      () => undefined,
+    );
+  });
+  bff = createServer(app);
+  await new Promise<void>((resolve) => bff.listen(0, '127.0.0.1', resolve));
+  bffUrl = `http://127.0.0.1:${String((bff.address() as AddressInfo).port)}`;
+});
+afterAll(() => {
+  storage.close();
+  bff.close();
+});
+
+/** Python's zipfile: each entry's name, size, stored or not, and its CRC checked by testzip. */
+function readZip(data: Buffer): { name: string; size: number; stored: boolean; hex: string }[] {
+  const path = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'b.zip');
+  writeFileSync(path, data);
+  const script = `import json,sys,zipfile
+z=zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+print(json.dumps([{"name":i.filename,"size":i.file_size,"stored":i.compress_type==zipfile.ZIP_STORED,"hex":z.read(i).hex()} for i in z.infolist()]))`;
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as {
+    name: string;
+    size: number;
+    stored: boolean;
+    hex: string;
+  }[];
+}
+
+describe('sendBundle', () => {
+  it('streams every file stored in a ZIP of the announced length, under the collection’s folder', async () => {
+    served = [fileAt(0), fileAt(1), fileAt(2)];
+    const res = await fetch(`${bffUrl}/bundle`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toContain('ctao_acada_DL0_x_2025_02_03.zip');
+    const data = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get('content-length')).toBe(String(data.length));
+    const entries = readZip(data);
+    expect(entries.map((e) => e.name)).toEqual(['03/f0.fits.fz', '03/f1.fits.fz', '03/f2.fits.fz']);
+    expect(entries.every((e) => e.stored)).toBe(true);
+    entries.forEach((e, i) => {
+      expect(e.hex).toBe(files[i]?.toString('hex'));
+    });
+  });
+
+  it('when a file’s bytes are not Rucio’s, then the response is aborted, not a complete ZIP', async () => {
+    served = [fileAt(0), fileAt(2, { adler32: '00000001' })];
+    const res = await fetch(`${bffUrl}/bundle`);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+
+  it('when a file cannot be read anywhere, then the response is aborted', async () => {
+    served = [
+      fileAt(1),
+      fileAt(0, { sources: [{ url: `${storageUrl}/9`, rse: 'A', tape: false }] }),
+    ];
+    const res = await fetch(`${bffUrl}/bundle`);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+});
+
+describe('bundle limits and names', () => {
+  async function* listed(n: number, bytes = 10) {
+    for (let i = 0; i < n; i += 1) yield await Promise.resolve(fileAt(1, { bytes }));
+  }
+  it('refuses more files or bytes than a bundle may hold, pointing to the scripts', async () => {
+    await expect(bundleFiles('d', listed(3), { maxFiles: 2, maxBytes: 1e9 })).rejects.toMatchObject(
+      {
+        status: 409,
+        message: expect.stringContaining('more than 2 files') as string,
+      },
+    );
+    await expect(
+      bundleFiles('d', listed(2, 2 * 1024 ** 2), { maxFiles: 9, maxBytes: 1024 ** 2 }),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('holds 4.0 MiB, more than') as string,
+    });
+    expect(await bundleFiles('d', listed(2), { maxFiles: 2, maxBytes: 20 })).toHaveLength(2);
+  });
+
+  it('names entries by their path below the collection, never leaving the archive’s folder', () => {
+    expect(entryName('/ctao/a/03', '/ctao/a/03/x/f.fz')).toBe('03/x/f.fz');
+    expect(entryName('/ctao/a/03', '/elsewhere/../f.fz')).toBe('03/elsewhere/f.fz');
+    expect(bundleName('/ctao/a/03')).toBe('ctao_a_03.zip');
+  });
+});
