@@ -29,6 +29,10 @@ export const didPath = ({ scope, name }: DidRef): string =>
 export const downloadUrl = ({ scope, name }: DidRef): string =>
   `/api/dids/${encodeSegment(scope)}/${encodeSegment(name)}/download`;
 
+/** The BFF's URL of a ZIP of a DID's files. */
+export const bundleUrl = ({ scope, name }: DidRef): string =>
+  `/api/dids/${encodeSegment(scope)}/${encodeSegment(name)}/bundle`;
+
 /** Rucio's own textual form, for display and copy: `scope:name`. */
 export const didString = ({ scope, name }: DidRef): string => `${scope}:${name}`;
 

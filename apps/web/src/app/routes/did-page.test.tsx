@@ -41,6 +41,10 @@ describe('DidPage for a dataset', () => {
     at(DATASET);
     expect(await screen.findByRole('heading', { level: 1, name: '03' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Download' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Download as ZIP' })).toHaveAttribute(
+      'href',
+      `/api/dids/${DATASET.scope}/${encodeURIComponent(DATASET.name)}/bundle`,
+    );
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(await within(crumbs).findByRole('link', { name: '/ctao/acada' })).toHaveAttribute(
       'href',

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { IconDownload } from '@tabler/icons-react';
-import { downloadUrl, type DidRef } from '@/lib/did-url.ts';
+import { IconDownload, IconFileZip } from '@tabler/icons-react';
+import { bundleUrl, downloadUrl, type DidRef } from '@/lib/did-url.ts';
 import { ruleRequestPath } from '@/lib/rule-url.ts';
 import { TYPE_LABEL, type DidType } from '../types.ts';
 import { lastSegment } from '../utils/did-trail.ts';
@@ -47,6 +47,18 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
               leftSection={<IconDownload size={14} aria-hidden />}
             >
               Download
+            </Button>
+          )}
+          {type && type !== 'FILE' && (
+            <Button
+              component="a"
+              href={bundleUrl(did)}
+              download
+              size="xs"
+              variant="light"
+              leftSection={<IconFileZip size={14} aria-hidden />}
+            >
+              Download as ZIP
             </Button>
           )}
           <Button component={Link} to={ruleRequestPath([did])} variant="light" size="xs">
