@@ -1,4 +1,8 @@
-"""End-to-end check: PFNs that Rucio lists serve bytes whose adler32/md5 match Rucio's records."""
+"""End-to-end check: PFNs that Rucio lists serve bytes whose adler32/md5 match Rucio's records.
+
+Reads as the storage's dev writer (storage_writer.py): the storage wants a token or that
+credential for every read of an RSE tree.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import hashlib
 import urllib.request
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from storage_writer import basic_authorization, writer_credential
 
 from .content import adler32_hex
 from .model import Plan
@@ -29,7 +35,8 @@ def sample(plan: Plan, count: int) -> list[dict[str, str]]:
 
 
 def check_pfn(pfn: str, adler32: str, md5: str, timeout: float = 10.0) -> str | None:
-    with urllib.request.urlopen(pfn, timeout=timeout) as response:  # noqa: S310 (our own http URL)
+    request = urllib.request.Request(pfn, headers={"Authorization": basic_authorization(writer_credential())})
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (our own http URL)
         data = response.read()
     if adler32_hex(data) != adler32 or hashlib.md5(data).hexdigest() != md5:
         return f"{pfn}: got adler32 {adler32_hex(data)} md5 {hashlib.md5(data).hexdigest()}"

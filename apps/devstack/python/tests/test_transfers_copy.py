@@ -20,8 +20,13 @@ def expected(data: bytes = DATA) -> Expected:
 
 @pytest.fixture()
 def storage(tmp_path):
-    """(base URL, root dir) of a storage server like the devstack's, on 127.0.0.1 and a free port."""
-    server = wsgi.Server(("127.0.0.1", 0), make_app(str(tmp_path), *WRITER), numthreads=4)
+    """(base URL, root dir) of a storage server like the devstack's, on 127.0.0.1 and a free port.
+
+    No token issuer: only the writer reads the RSE trees; `/pub` is an anonymous read-only share.
+    """
+    (tmp_path / "pub").mkdir()
+    app = make_app(str(tmp_path), *WRITER, shares={"/pub": str(tmp_path / "pub")})
+    server = wsgi.Server(("127.0.0.1", 0), app, numthreads=4)
     server.prepare()
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
@@ -78,10 +83,20 @@ def test_the_next_source_is_tried_when_the_first_does_not_verify(storage):
 
 def test_a_destination_that_refuses_the_writer_fails_the_copy(storage):
     base, root = storage
-    put_source(root, "SRC")
+    put_source(root, "pub")  # readable by anyone, so the copy gets as far as the destination
     src, dst = urls(base)
+    src = src.replace("/SRC/", "/pub/")
     with pytest.raises(CopyError, match="DESTINATION HTTP 401"):
         copy_verified(new_session(), [src], dst, expected(), ("writer", "wrong"))
+
+
+def test_sources_are_read_as_the_writer_the_storage_serving_no_anonymous_reads(storage):
+    base, root = storage
+    put_source(root, "SRC")
+    src, dst = urls(base)
+    with pytest.raises(CopyError, match="SOURCE HTTP 401"):
+        copy_verified(new_session(), [src], dst, expected(), ("writer", "wrong"))
+    assert not (root / "DST").exists()
 
 
 def test_a_destination_that_does_not_read_back_right_is_deleted(storage, monkeypatch):
@@ -90,10 +105,10 @@ def test_a_destination_that_does_not_read_back_right_is_deleted(storage, monkeyp
     src, dst = urls(base)
     real = http_copy.fetch_verified
 
-    def corrupting(session, url, exp, side):
+    def corrupting(session, url, exp, side, auth):
         if side == "DESTINATION":
             raise CopyError(f"DESTINATION CHECKSUM MISMATCH {url}")
-        return real(session, url, exp, side)
+        return real(session, url, exp, side, auth)
 
     monkeypatch.setattr(http_copy, "fetch_verified", corrupting)
     with pytest.raises(CopyError, match="DESTINATION CHECKSUM MISMATCH"):

@@ -81,11 +81,15 @@ def new_session() -> requests.Session:
     return session
 
 
-def fetch_verified(session: requests.Session, url: str, expected: Expected, side: str) -> IO[bytes]:
-    """GET `url` into a spool, checking size and adler32 on the way; `side` is SOURCE/DESTINATION."""
+def fetch_verified(session: requests.Session, url: str, expected: Expected, side: str,
+                   auth: tuple[str, str]) -> IO[bytes]:
+    """GET `url` into a spool, checking size and adler32 on the way; `side` is SOURCE/DESTINATION.
+
+    Reads as the writer too: the storage serves its RSE trees only to a token or to the writer.
+    """
     ensure_local(url)
     try:
-        response = session.get(url, stream=True, timeout=TIMEOUT)
+        response = session.get(url, stream=True, timeout=TIMEOUT, auth=auth)
     except requests.RequestException as err:
         raise CopyError(f"{side} unreachable: {url}: {err}") from err
     with response:
@@ -147,14 +151,14 @@ def copy_verified(session: requests.Session, sources: Sequence[str], dest_url: s
     errors: list[str] = []
     for source in sources:
         try:
-            body = fetch_verified(session, source, expected, "SOURCE")
+            body = fetch_verified(session, source, expected, "SOURCE", auth)
         except CopyError as err:
             errors.append(str(err))
             continue
         with body:
             put(session, dest_url, body, expected.size, auth)
         try:
-            fetch_verified(session, dest_url, expected, "DESTINATION").close()
+            fetch_verified(session, dest_url, expected, "DESTINATION", auth).close()
         except CopyError:
             delete_quietly(session, dest_url, auth)
             raise

@@ -39,7 +39,8 @@ export async function directTokens(
   issuer: string,
   audience: string | null = RUCIO_AUDIENCE,
   parameter: 'audience' | 'resource' = 'audience',
-): Promise<{ accessToken: string; idToken: string }> {
+  scope = 'openid profile email offline_access wlcg.groups',
+): Promise<{ accessToken: string; idToken: string; refreshToken: string | undefined }> {
   const discovery = (await (await fetch(`${issuer}.well-known/openid-configuration`)).json()) as {
     authorization_endpoint: string;
     token_endpoint: string;
@@ -52,7 +53,7 @@ export async function directTokens(
     client_id: DEV_CLIENTS.portal.clientId,
     response_type: 'code',
     redirect_uri: redirectUri,
-    scope: 'openid profile email offline_access wlcg.groups',
+    scope,
     ...(audience === null ? {} : { [parameter]: audience }),
     state: b64url(randomBytes(16)),
     nonce: b64url(randomBytes(16)),
@@ -83,8 +84,17 @@ export async function directTokens(
       code_verifier: verifier,
     }),
   });
-  const body = (await res.json()) as { access_token?: string; id_token?: string; error?: string };
+  const body = (await res.json()) as {
+    access_token?: string;
+    id_token?: string;
+    refresh_token?: string;
+    error?: string;
+  };
   if (!body.access_token || !body.id_token)
     throw new Error(`token endpoint: ${body.error ?? res.status}`);
-  return { accessToken: body.access_token, idToken: body.id_token };
+  return {
+    accessToken: body.access_token,
+    idToken: body.id_token,
+    refreshToken: body.refresh_token,
+  };
 }

@@ -92,7 +92,9 @@ export async function coreUp(
   );
 
   t0 = Date.now();
-  const storage = await startStorage(paths, env.STORAGE_PORT, { [GEOIP_SHARE]: paths.geoip });
+  const storage = await startStorage(paths, env.STORAGE_PORT, env.IDP_ISSUER, {
+    [GEOIP_SHARE]: paths.geoip,
+  });
   log.info(
     `storage  ${verb(storage)} WebDAV at ${storageUrl(env.STORAGE_PORT)} pid ${storage.pid} (${ms(t0)})`,
   );

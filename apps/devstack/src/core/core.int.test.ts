@@ -105,7 +105,7 @@ async function removeScope(scope: string, names: string[]) {
 describe('storage (WsgiDAV)', () => {
   const url = () => `${core.storage.url}/int-test-${process.pid}.bin`;
 
-  it('when the dev writer PUTs, then anyone can read a byte range; anonymous writes get 401', async () => {
+  it('when the dev writer PUTs, then it reads a byte range back; anonymous writes and reads get 401', async () => {
     const anon = await fetch(url(), { method: 'PUT', body: 'nope' });
     expect(anon.status).toBe(401);
     const put = await fetch(url(), {
@@ -114,7 +114,10 @@ describe('storage (WsgiDAV)', () => {
       headers: { Authorization: storageWriterAuth() },
     });
     expect(put.status).toBe(201);
-    const range = await fetch(url(), { headers: { Range: 'bytes=2-5' } });
+    expect((await fetch(url())).status).toBe(401);
+    const range = await fetch(url(), {
+      headers: { Range: 'bytes=2-5', Authorization: storageWriterAuth() },
+    });
     expect(range.status).toBe(206);
     expect(range.headers.get('content-range')).toBe('bytes 2-5/10');
     expect(await range.text()).toBe('2345');

@@ -2,7 +2,7 @@
  * The real Rucio's geoip replica sort on the seeded devstack: Rucio fetches the devstack's GeoIP
  * database through its own download path (once), places each RSE's storage address at its site
  * and the client where the database says, and offers the nearest copy first. The storage answers
- * on every RSE address as on 127.0.0.1 (reads for anyone, writes for the writer only).
+ * on every RSE address as on 127.0.0.1 (reads for a token or the writer, writes for the writer only).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -96,7 +96,7 @@ describe('storage on the RSE addresses', () => {
     const f = await replicasOf();
     for (const [pfn, { rse }] of Object.entries(f.pfns ?? {})) {
       expect(new URL(pfn).hostname).toBe(DEV_RSE_HOSTS[rse as keyof typeof DEV_RSE_HOSTS]);
-      const res = await fetch(pfn);
+      const res = await fetch(pfn, { headers: { Authorization: storageWriterAuth() } });
       expect(res.status).toBe(200);
       const md5 = createHash('md5')
         .update(Buffer.from(await res.arrayBuffer()))

@@ -1,11 +1,19 @@
 /**
  * The dev storage server: WsgiDAV from the venv on 127.0.0.1 (python/storage_server.py),
- * serving .devstack/storage/ (one folder per RSE, created by the seed). Anonymous read with
- * Range; writes need Basic auth as STORAGE_WRITER. It also listens on each RSE's own address
- * (DEV_RSE_HOSTS, the hosts of the RSEs' protocols), same port and same tree, so that Rucio's
- * GeoIP sort can tell the RSEs apart, and serves read-only shares (the GeoIP archive).
+ * serving .devstack/storage/ (one folder per RSE, created by the seed). Reads (with Range) need
+ * a bearer token from the dev IdP for DEV_STORAGE_AUDIENCE with `storage.read:<path>`, or the
+ * dev writer's Basic auth (STORAGE_WRITER), which writes need. It also listens on each RSE's own
+ * address (DEV_RSE_HOSTS, the hosts of the RSEs' protocols), same port and same tree, so that
+ * Rucio's GeoIP sort can tell the RSEs apart, and serves read-only shares (the GeoIP archive) to
+ * anyone.
  */
-import { DEV_HOST, DEV_RSE_HOSTS, STORAGE_WRITER, storageWriterAuth } from '@bdms/dev-fixtures';
+import {
+  DEV_HOST,
+  DEV_RSE_HOSTS,
+  DEV_STORAGE_AUDIENCE,
+  STORAGE_WRITER,
+  storageWriterAuth,
+} from '@bdms/dev-fixtures';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inheritedEnv } from './config.ts';
@@ -22,10 +30,15 @@ export const storageUrl = (port: number): string => `http://${DEV_HOST}:${port}`
 export const rseStorageUrl = (rse: keyof typeof DEV_RSE_HOSTS, port: number): string =>
   `http://${DEV_RSE_HOSTS[rse]}:${port}`;
 
-/** `shares`: URL path → folder, served read-only (e.g. { '/geoip': '.devstack/geoip' }). */
+/**
+ * `issuer`: whose tokens grant reads (its discovery names the keys; fetched when the first token
+ * comes, so the IdP may start later). `shares`: URL path → folder, served read-only to anyone
+ * (e.g. { '/geoip': '.devstack/geoip' }).
+ */
 export async function startStorage(
   paths: StatePaths,
   port: number,
+  issuer: string,
   shares: Record<string, string> = {},
 ): Promise<DaemonStatus> {
   mkdirSync(paths.storage, { recursive: true });
@@ -40,7 +53,11 @@ export async function startStorage(
       ...inheritedEnv(),
       DEVSTACK_STORAGE_USER: STORAGE_WRITER.username,
       DEVSTACK_STORAGE_PASSWORD: STORAGE_WRITER.password,
+      DEVSTACK_STORAGE_ISSUER: issuer,
+      DEVSTACK_STORAGE_AUDIENCE: DEV_STORAGE_AUDIENCE,
     },
+    // Another issuer or audience (not in argv) restarts a running storage instead of reusing it.
+    fingerprint: `${issuer} ${DEV_STORAGE_AUDIENCE}`,
     health: async () => {
       const rses = Object.keys(DEV_RSE_HOSTS) as (keyof typeof DEV_RSE_HOSTS)[];
       const urls = [storageUrl(port), ...rses.map((rse) => rseStorageUrl(rse, port))];

@@ -5,7 +5,7 @@
  * adler32 make the request fail, Rucio retries it, and the rule ends STUCK without a replica.
  */
 import { randomBytes } from 'node:crypto';
-import { DEV_RSE_HOSTS, type DevRse } from '@bdms/dev-fixtures';
+import { DEV_RSE_HOSTS, storageWriterAuth, type DevRse } from '@bdms/dev-fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adler32Hex } from '../lib/adler32.ts';
 import { pollUntil } from '../lib/http.ts';
@@ -83,7 +83,7 @@ describe('a rule to other RSEs', () => {
       expect(replica?.states?.[rse]).toBe('AVAILABLE');
       const pfn = pfnOn(replica, rse);
       expect(pfn && new URL(pfn).hostname).toBe(DEV_RSE_HOSTS[rse]);
-      const res = await fetch(pfn ?? '');
+      const res = await fetch(pfn ?? '', { headers: { Authorization: storageWriterAuth() } });
       expect(res.status).toBe(200);
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect(adler32Hex(bytes)).toBe(replica?.adler32);
@@ -120,7 +120,8 @@ describe('a copy that cannot be verified', () => {
       // Nothing was left where the copy would have gone.
       const dest = attempts[0]?.dest_url;
       expect(dest && new URL(dest).hostname).toBe(DEV_RSE_HOSTS[c.rse]);
-      expect((await fetch(dest ?? '')).status).toBe(404);
+      const left = await fetch(dest ?? '', { headers: { Authorization: storageWriterAuth() } });
+      expect(left.status).toBe(404);
     }
   });
 });

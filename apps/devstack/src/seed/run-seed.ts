@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_HOST, DEV_PORTS, DEV_RSE_HOSTS, RUCIO_ROOT } from '@bdms/dev-fixtures';
+import { DEV_HOST, DEV_PORTS, DEV_RSE_HOSTS, RUCIO_ROOT, STORAGE_WRITER } from '@bdms/dev-fixtures';
 import { inheritedEnv } from '../core/config.ts';
 import { rucioCfgPath } from '../core/rucio-env.ts';
 import { StackError } from '../lib/errors.ts';
@@ -72,6 +72,9 @@ async function runSeedOnce(paths: StatePaths, opts: SeedOptions): Promise<SeedSu
   const env = {
     ...inheritedEnv(),
     SEED_RUCIO_PASSWORD: RUCIO_ROOT.password,
+    // Its verify reads the PFNs back as the storage's writer (reads need a token or the writer).
+    DEVSTACK_STORAGE_USER: STORAGE_WRITER.username,
+    DEVSTACK_STORAGE_PASSWORD: STORAGE_WRITER.password,
     // The package sits in the repo; keep its bytecode out of the working tree.
     PYTHONDONTWRITEBYTECODE: '1',
   };
