@@ -6,6 +6,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_NAME } from './db/db.ts';
 import { mapTileUrl, type MapTiles } from './settings/map-tiles.ts';
+import {
+  storageEnvShape,
+  storageProblems,
+  storageTokenConfig,
+  type StorageTokenConfig,
+} from './storage/storage-config.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -68,7 +74,11 @@ const EnvSchema = z.object({
   OIDC_ISSUER: z.url(),
   OIDC_CLIENT_ID: z.string().min(1),
   OIDC_CLIENT_SECRET: z.string().min(1),
-  OIDC_SCOPES: z.string().min(1).default('openid profile email offline_access wlcg.groups'),
+  /** storage.read:/ so that storage tokens can be had by narrowing refreshes (storage-config.ts). */
+  OIDC_SCOPES: z
+    .string()
+    .min(1)
+    .default('openid profile email offline_access wlcg.groups storage.read:/'),
   OIDC_ALLOW_INSECURE: flag.default(false),
   /** e.g. `consent`: IAM would show its approval page at every sign-in, so none by default. */
   OIDC_PROMPT: z
@@ -114,6 +124,7 @@ const EnvSchema = z.object({
   /** The benchmark's memory probe (POST /debug/memory); development only. */
   BENCH_ROUTES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...storageEnvShape,
 });
 
 export interface Config {
@@ -140,6 +151,8 @@ export interface Config {
     prompt: string | undefined;
   };
   rucio: { url: string; timeoutMs: number };
+  /** Tokens for reading the storage (the user's, by a narrower refresh; the links client's). */
+  storage: StorageTokenConfig;
   adminGroup: string;
   authRateLimitPerMinute: number;
   referenceCacheMs: number;
@@ -166,7 +179,7 @@ const isHttp = (url: string): boolean => new URL(url).protocol === 'http:';
  * shortcuts: the committed dev session secret, plain-http Rucio or IdP, or insecure OIDC.
  */
 function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
-  const problems: string[] = [];
+  const problems: string[] = storageProblems(e);
   const deployed = e.NODE_ENV === 'production' || new URL(e.PUBLIC_URL).protocol === 'https:';
   const why = e.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'PUBLIC_URL is https';
   if (isHttp(e.OIDC_ISSUER) && !e.OIDC_ALLOW_INSECURE && !deployed) {
@@ -220,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
       prompt: e.OIDC_PROMPT,
     },
     rucio: { url: e.RUCIO_URL.replace(/\/+$/, ''), timeoutMs: e.RUCIO_TIMEOUT_MS },
+    storage: storageTokenConfig(e),
     adminGroup: e.ADMIN_GROUP,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,

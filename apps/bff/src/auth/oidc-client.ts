@@ -34,36 +34,43 @@ function toResult(tokens: Tokens, previousRefreshToken?: string): TokenResult {
 export const discoveryUrl = (issuer: string): URL =>
   new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`);
 
+/** Discovery as one client (the portal's, or the links service client), secret-basic auth. */
+export function discoverClient(
+  options: Pick<OidcClientOptions, 'fetch' | 'timeoutSeconds'> & {
+    config: Pick<Config['oidc'], 'issuer' | 'allowInsecure'>;
+  },
+  client: { clientId: string; clientSecret: string },
+): Promise<oidc.Configuration> {
+  return oidc.discovery(
+    new URL(options.config.issuer),
+    client.clientId,
+    undefined,
+    oidc.ClientSecretBasic(client.clientSecret),
+    {
+      // Deprecated only as a warning sign; config.ts refuses it in production.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      execute: options.config.allowInsecure ? [oidc.allowInsecureRequests] : [],
+      timeout: options.timeoutSeconds ?? 5,
+      ...(options.fetch ? { [oidc.customFetch]: options.fetch } : {}),
+    },
+  );
+}
+
 export function createOidcClient(options: OidcClientOptions): OidcPort {
   const { config, logger } = options;
-  const timeout = options.timeoutSeconds ?? 5;
   let discovered: Promise<oidc.Configuration> | undefined;
 
   function configuration(): Promise<oidc.Configuration> {
-    discovered ??= oidc
-      .discovery(
-        new URL(config.issuer),
-        config.clientId,
-        undefined,
-        oidc.ClientSecretBasic(config.clientSecret),
-        {
-          // Deprecated only as a warning sign; config.ts refuses it in production.
-          // eslint-disable-next-line @typescript-eslint/no-deprecated
-          execute: config.allowInsecure ? [oidc.allowInsecureRequests] : [],
-          timeout,
-          ...(options.fetch ? { [oidc.customFetch]: options.fetch } : {}),
-        },
-      )
-      .catch((error: unknown) => {
-        discovered = undefined; // the IdP may come up later: try again on the next call
-        logger.warn({ reason: describeCause(error) }, 'OIDC discovery failed');
-        throw new AppError(
-          503,
-          'idp_unavailable',
-          'The sign-in service is not reachable right now. Please try again shortly.',
-          { cause: error },
-        );
-      });
+    discovered ??= discoverClient(options, config).catch((error: unknown) => {
+      discovered = undefined; // the IdP may come up later: try again on the next call
+      logger.warn({ reason: describeCause(error) }, 'OIDC discovery failed');
+      throw new AppError(
+        503,
+        'idp_unavailable',
+        'The sign-in service is not reachable right now. Please try again shortly.',
+        { cause: error },
+      );
+    });
     return discovered;
   }
 
@@ -103,13 +110,12 @@ export function createOidcClient(options: OidcClientOptions): OidcPort {
       }
     },
 
-    async refresh(refreshToken) {
+    async refresh(refreshToken, narrower) {
       const cfg = await configuration();
       try {
-        return toResult(
-          await oidc.refreshTokenGrant(cfg, refreshToken, { audience: config.audience }),
-          refreshToken,
-        );
+        // IAM keeps every granted scope when none is asked for; a narrower one is a subset.
+        const params = narrower ? { ...narrower } : { audience: config.audience };
+        return toResult(await oidc.refreshTokenGrant(cfg, refreshToken, params), refreshToken);
       } catch (error) {
         throw classifyOidcError(error, 'refresh');
       }

@@ -16,7 +16,8 @@ function isNetworkFailure(error: unknown): boolean {
 
 /**
  * Maps openid-client failures to AppError. Only `invalid_grant` on refresh ends the session: it
- * means the refresh token is revoked, expired or reused. Anything else on refresh is transient.
+ * means the refresh token is revoked, expired or reused; `invalid_scope` refuses that one token.
+ * Anything else on refresh is transient.
  */
 export function classifyOidcError(error: unknown, during: 'login' | 'refresh'): AppError {
   if (error instanceof AppError) return error;
@@ -33,6 +34,15 @@ export function classifyOidcError(error: unknown, during: 'login' | 'refresh'): 
       return new AppError(401, 'session_expired', 'Your session has ended. Please sign in again.', {
         cause: error,
       });
+    }
+    // Only a narrower refresh (a storage token) asks for scopes: the login did not grant them.
+    if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_scope') {
+      return new AppError(
+        403,
+        'forbidden',
+        'Your sign-in does not grant this access. Sign out and sign in again to renew it.',
+        { cause: error },
+      );
     }
     return new AppError(
       503,

@@ -24,13 +24,23 @@ export interface CallbackChecks {
   nonce: string;
 }
 
+/** A refresh for another token than the session's own: IAM narrows to this audience and scope. */
+export interface RefreshOptions {
+  audience: string;
+  scope: string;
+}
+
 export interface OidcPort {
   /** Builds the authorization URL with fresh state, nonce and PKCE S256 verifier. */
   startLogin(redirectUri: string): Promise<LoginStart>;
   /** Code grant; validates state, nonce, iss, aud and the ID token. Throws AppError on failure. */
   finishLogin(callbackUrl: URL, checks: CallbackChecks): Promise<TokenResult>;
-  /** Refresh grant. Throws AppError 401 session_expired on invalid_grant, 503 idp_unavailable otherwise. */
-  refresh(refreshToken: string): Promise<TokenResult>;
+  /**
+   * Refresh grant (by default for the session's own token: Rucio's audience, every scope). Throws
+   * AppError 401 session_expired on invalid_grant, 403 forbidden on invalid_scope (asked beyond
+   * the grant), 503 idp_unavailable otherwise.
+   */
+  refresh(refreshToken: string, options?: RefreshOptions): Promise<TokenResult>;
   /** Best effort: the session ends even if the IdP cannot be reached. */
   revoke(refreshToken: string): Promise<void>;
   /** The IdP end-session URL, or undefined when discovery advertises no end_session_endpoint. */

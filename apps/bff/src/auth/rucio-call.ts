@@ -19,7 +19,7 @@ const fingerprint = (token: string): string =>
  * of a token in this process goes alone and the others wait for it; and a 401 is retried once,
  * which also covers the same race across several BFF replicas. Only hashes of tokens are kept.
  */
-export function createRucioCaller(refresher: TokenRefresher) {
+export function createRucioCaller(refresher: Pick<TokenRefresher, 'accessToken'>) {
   const known = new Set<string>();
   const firstUse = new Map<string, Promise<unknown>>();
 

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.ts';
 import { fromCallback } from './callbacks.ts';
-import type { OidcPort, TokenResult } from './oidc-port.ts';
+import type { OidcPort, RefreshOptions, TokenResult } from './oidc-port.ts';
 import { destroySession, signedIn } from './require-session.ts';
 import type { SessionTokens } from './session-data.ts';
 
@@ -22,6 +22,8 @@ async function saveSession(req: Request, logger: Logger): Promise<void> {
 export const REFRESH_MARGIN_MS = 60_000;
 /** A finished refresh is remembered this long for requests that loaded the session before it. */
 const REMEMBER_MS = 30_000;
+/** How long a spent refresh token still leads to the one that replaced it (stale session copies). */
+const SUCCESSOR_MS = 10 * 60_000;
 
 interface Flight {
   /** The refresh token this flight redeemed: only requests holding the same one may join it. */
@@ -45,11 +47,45 @@ const toTokens = (r: TokenResult): SessionTokens => ({
  */
 export function createTokenRefresher(oidc: OidcPort, logger: Logger) {
   const flights = new Map<string, Flight>();
+  /** Per session, the last redemption of its refresh token: the next one waits for it. */
+  const lanes = new Map<string, Promise<unknown>>();
+  /** Spent refresh token → the one its redemption returned. */
+  const successors = new Map<string, string>();
+
+  const latest = (refreshToken: string): string => {
+    let token = refreshToken;
+    for (let next = successors.get(token); next; next = successors.get(token)) token = next;
+    return token;
+  };
+
+  /**
+   * Every redemption of a session's refresh token, for the session's own token or a storage
+   * token, goes through here: one at a time per session, each with the newest refresh token this
+   * process knows of. Two redemptions of one rotated refresh token would revoke the whole grant.
+   */
+  function redeem(sid: string, refreshToken: string, options?: RefreshOptions) {
+    const run = async (): Promise<TokenResult> => {
+      const spent = latest(refreshToken);
+      const fresh = await oidc.refresh(spent, options);
+      if (fresh.refreshToken && fresh.refreshToken !== spent) {
+        successors.set(spent, fresh.refreshToken);
+        setTimeout(() => successors.delete(spent), SUCCESSOR_MS).unref();
+      }
+      return fresh;
+    };
+    const result = (lanes.get(sid) ?? Promise.resolve()).then(run, run);
+    lanes.set(sid, result);
+    const settle = (): void => {
+      if (lanes.get(sid) === result) lanes.delete(sid);
+    };
+    result.then(settle, settle);
+    return result;
+  }
 
   function flightFor(sid: string, refreshToken: string): Promise<TokenResult> {
     const existing = flights.get(sid);
     if (existing?.from === refreshToken) return existing.result;
-    const result = oidc.refresh(refreshToken);
+    const result = redeem(sid, refreshToken);
     flights.set(sid, { from: refreshToken, result });
     const forget = (): void => {
       if (flights.get(sid)?.result === result) flights.delete(sid);
@@ -93,7 +129,30 @@ export function createTokenRefresher(oidc: OidcPort, logger: Logger) {
     }
   }
 
-  return { accessToken };
+  /**
+   * Redeems the session's refresh token for another token (IAM narrows it to `options`) and
+   * stores the rotated refresh token at once; the session's own access token stays as it is.
+   */
+  async function narrowerToken(req: Request, options: RefreshOptions): Promise<TokenResult> {
+    const { tokens } = signedIn(req);
+    if (!tokens.refreshToken)
+      throw new AppError(
+        403,
+        'forbidden',
+        'Your sign-in cannot be extended to the storage. Sign out and sign in again.',
+      );
+    try {
+      const fresh = await redeem(req.sessionID, tokens.refreshToken, options);
+      req.session.tokens = { ...tokens, refreshToken: fresh.refreshToken ?? tokens.refreshToken };
+      await saveSession(req, logger);
+      return fresh;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'session_expired') await destroySession(req);
+      throw error;
+    }
+  }
+
+  return { accessToken, narrowerToken };
 }
 
 export type TokenRefresher = ReturnType<typeof createTokenRefresher>;

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       adminGroup: '/ctao/admins',
     });
     expect(c.oidc).toMatchObject({
-      scopes: 'openid profile email offline_access wlcg.groups',
+      scopes: 'openid profile email offline_access wlcg.groups storage.read:/',
       audience: 'rucio',
       allowInsecure: false,
     });

@@ -4,7 +4,7 @@ import { RucioError } from '@bdms/rucio-client';
 import { createRucioCaller } from '../../src/auth/rucio-call.ts';
 import type { TokenRefresher } from '../../src/auth/token-refresher.ts';
 
-const refresher = (token: string): TokenRefresher => ({
+const refresher = (token: string): Pick<TokenRefresher, 'accessToken'> => ({
   accessToken: () => Promise.resolve(token),
 });
 // The refresher stub ignores the request; the caller reads only the session's chosen account.

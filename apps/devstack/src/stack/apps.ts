@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_CLIENTS, RUCIO_AUDIENCE } from '@bdms/dev-fixtures';
+import { DEV_CLIENTS, DEV_STORAGE_AUDIENCE, RUCIO_AUDIENCE } from '@bdms/dev-fixtures';
 import { inheritedEnv } from '../core/config.ts';
 import { httpStatus } from '../lib/http.ts';
 import { logPath, repoRoot, type StatePaths } from '../lib/paths.ts';
@@ -75,6 +75,10 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
       // suite and closed networks must not depend on a tile server.
       MAP_TILE_URL: '',
       RUCIO_AUDIENCE,
+      // Storage tokens: the user's by a narrower refresh, the links client's for signed links.
+      STORAGE_AUDIENCE: DEV_STORAGE_AUDIENCE,
+      LINKS_CLIENT_ID: DEV_CLIENTS.links.clientId,
+      LINKS_CLIENT_SECRET: DEV_CLIENTS.links.clientSecret,
       RUCIO_URL: o.rucioUrl,
       DATABASE_URL: o.databaseUrl,
       WEB_DIST_DIR: join(appDir('web'), 'dist'),
