@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { DEV_CLIENTS } from '@bdms/dev-fixtures';
 import devJwks from '../src/keys/dev-jwks.json' with { type: 'json' };
 import { startIdp, type RunningIdp } from './start-idp.ts';
 import { discover } from './oidc-client.ts';
@@ -77,19 +78,23 @@ describe('the rucio client (client_credentials)', () => {
     expect(payload.scope).toBe('storage.read:/ctao');
   });
 
-  it('cannot use the authorization code flow', async () => {
-    const idp = await startIdp();
-    started.push(idp);
-    const url = new URL(`${idp.issuer}authorize`);
-    url.search = new URLSearchParams({
-      client_id: 'rucio',
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: 'http://127.0.0.1:1/auth/callback',
-      code_challenge: 'x'.repeat(43),
-      code_challenge_method: 'S256',
-    }).toString();
-    const res = await fetch(url, { redirect: 'manual' });
-    expect(res.status).toBe(400);
-  });
+  // The links client (storage-tokens.test.ts) is a service client too: nobody signs in with it.
+  it.each(['rucio', DEV_CLIENTS.links.clientId])(
+    '%s cannot use the authorization code flow',
+    async (clientId) => {
+      const idp = await startIdp();
+      started.push(idp);
+      const url = new URL(`${idp.issuer}authorize`);
+      url.search = new URLSearchParams({
+        client_id: clientId,
+        response_type: 'code',
+        scope: 'openid',
+        redirect_uri: 'http://127.0.0.1:1/auth/callback',
+        code_challenge: 'x'.repeat(43),
+        code_challenge_method: 'S256',
+      }).toString();
+      const res = await fetch(url, { redirect: 'manual' });
+      expect(res.status).toBe(400);
+    },
+  );
 });

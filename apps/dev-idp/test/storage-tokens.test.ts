@@ -106,17 +106,4 @@ describe('the links client (client_credentials)', () => {
     });
     expect((await claimsOf(narrow.access_token)).scope).toBe('storage.read:/ctao/acada');
   });
-
-  it('cannot sign anyone in', async () => {
-    const url = new URL(`${idp.issuer}authorize`);
-    url.search = new URLSearchParams({
-      client_id: DEV_CLIENTS.links.clientId,
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: 'http://127.0.0.1:1/auth/callback',
-      code_challenge: 'x'.repeat(43),
-      code_challenge_method: 'S256',
-    }).toString();
-    expect((await fetch(url, { redirect: 'manual' })).status).toBe(400);
-  });
 });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-
-const base = {
-  OIDC_ISSUER: 'https://iam.example.org/',
-  OIDC_CLIENT_ID: 'c',
-  OIDC_CLIENT_SECRET: 's',
-  RUCIO_URL: 'https://rucio.example.org',
-  DATABASE_URL: 'postgresql://portal@db.example.org:5432/bdms_portal',
-};
+import { testConfig } from './helpers.ts';
 
 const problem = (env: Record<string, string>): string => {
   try {
-    loadConfig({ ...base, ...env });
+    testConfig(env);
   } catch (error) {
     return (error as Error).message;
   }
@@ -20,9 +12,9 @@ const problem = (env: Record<string, string>): string => {
 
 describe('storage token settings', () => {
   it('when nothing is set, then tokens for WLCG’s any audience reading /ctao, and no links client', () => {
-    const empty = loadConfig({ ...base, LINKS_CLIENT_ID: '', LINKS_CLIENT_SECRET: '' });
+    const empty = testConfig({ LINKS_CLIENT_ID: '', LINKS_CLIENT_SECRET: '' });
     expect(empty.storage.linksClient).toBeNull();
-    expect(loadConfig(base).storage).toEqual({
+    expect(testConfig().storage).toEqual({
       audience: 'https://wlcg.cern.ch/jwt/v1/any',
       scopePrefix: '/ctao',
       linksClient: null,
@@ -30,8 +22,7 @@ describe('storage token settings', () => {
   });
 
   it('when set, then the audience, the prefix and the links client are taken', () => {
-    const c = loadConfig({
-      ...base,
+    const c = testConfig({
       STORAGE_AUDIENCE: 'https://storage.example.org',
       STORAGE_TOKEN_SCOPE_PREFIX: '/ctao/dpps',
       LINKS_CLIENT_ID: 'portal-links',
