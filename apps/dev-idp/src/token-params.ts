@@ -45,7 +45,11 @@ async function authenticatedClientId(
   let secret = body.get('client_secret') ?? undefined;
   if (scheme?.toLowerCase() === 'basic') {
     const [user = '', pass = ''] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
-    [id, secret] = [decodeURIComponent(user), decodeURIComponent(pass)];
+    try {
+      [id, secret] = [decodeURIComponent(user), decodeURIComponent(pass)];
+    } catch {
+      return undefined; // malformed: oidc-provider's own client authentication refuses it
+    }
   }
   if (!id || !secret) return undefined;
   const client = await provider.Client.find(id);
