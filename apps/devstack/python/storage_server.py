@@ -30,7 +30,7 @@ import threading
 from cheroot import wsgi
 from wsgidav.wsgidav_app import WsgiDAVApp
 
-from storage_tokens import IssuerKeys, ReadPolicy, Refusal, check_read
+from storage_tokens import IssuerKeys, ReadPolicy, Refusal, check_read, path_below_rse
 
 READ_METHODS = {"GET", "HEAD", "PROPFIND"}
 READER_KEY = "devstack.anonymous_reader"
@@ -59,6 +59,11 @@ def authorize_read(environ, shares, policy):
     """Marks an allowed read (None) or says why it is refused (a Refusal)."""
     path = environ.get("PATH_INFO") or "/"
     authorization = environ.get("HTTP_AUTHORIZATION", "")
+    if environ.get("REQUEST_METHOD") in READ_METHODS:
+        try:
+            path_below_rse(path)  # no '..' out of a share into the RSE trees either
+        except Refusal as refusal:
+            return refusal
     if environ.get("REQUEST_METHOD") == "OPTIONS" or (
             environ.get("REQUEST_METHOD") in READ_METHODS and in_share(path, shares)):
         environ[READER_KEY] = "anonymous"

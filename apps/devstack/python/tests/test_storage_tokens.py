@@ -191,6 +191,10 @@ def test_over_http_options_and_the_shares_stay_anonymous_and_dot_segments_are_re
     conn.request("GET", "/CSCS-DISK/ctao/../ctao/acada/f.fits", headers={"Authorization": f"Bearer {token()}"})
     assert conn.getresponse().status == 400
     conn.close()
+    conn = http.client.HTTPConnection(host, int(port))
+    conn.request("GET", "/geoip/../CSCS-DISK/ctao/acada/f.fits")
+    assert conn.getresponse().status == 400
+    conn.close()
     # Encoded dots and slashes never lead out of the path the token grants.
     dpps = {"Authorization": f"Bearer {token('storage.read:/ctao/dpps')}"}
     for escape in ("%2e%2e/acada", "%252e%252e/acada", "..%2facada", "..%2Facada"):
