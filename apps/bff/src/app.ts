@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { api } from '@bdms/contract';
 import type { Store } from 'express-session';
 import type { Logger } from 'pino';
@@ -26,8 +26,13 @@ import { collectDatasets, CONTAINER_LIMITS } from './dids/container-walk.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
-import { downloadsRoutes, type StorageAuthFor } from './downloads/downloads.routes.ts';
+import { downloadsRoutes } from './downloads/downloads.routes.ts';
+import { storageTokensFor, type StorageTokens } from './storage/storage-tokens.ts';
 import { createDownloadsService } from './downloads/downloads.service.ts';
+import type { StorageAuth } from './downloads/replica-open.ts';
+import type { LinkRepo } from './links/links.repo.ts';
+import { createLinksService } from './links/links.service.ts';
+import { linksRoutes } from './links/links.routes.ts';
 import { benchRoutes } from './debug/bench.routes.ts';
 import { countRucioCalls, createRucioMetrics } from './debug/rucio-metrics.ts';
 import { createHealthService } from './health/health.service.ts';
@@ -75,8 +80,10 @@ export interface AppDeps {
   savedSearches: SavedSearchRepo;
   /** Download baskets (PostgreSQL in production, in memory in unit tests). */
   basket: BasketRepo;
-  /** How downloads authenticate to the storage for a request's user (unset: no credential). */
-  storageAuthFor?: StorageAuthFor;
+  /** Signed download links (PostgreSQL in production, in memory in unit tests). */
+  links: LinkRepo;
+  /** Storage tokens (unset: from the config, the IdP and this app's token refresher). */
+  storageTokens?: StorageTokens;
 }
 
 /** The whole HTTP surface, without listening: tests mount it on port 0. */
@@ -93,7 +100,16 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
 
   const reference = createReferenceCache({ ttlMs: config.referenceCacheMs });
-  const withToken = createRucioCaller(createTokenRefresher(oidc, logger));
+  const refresher = createTokenRefresher(oidc, logger);
+  const withToken = createRucioCaller(refresher);
+  // The user's own token for the storage, and the links client's for signed links.
+  const storageTokens = deps.storageTokens ?? storageTokensFor(config, refresher, logger);
+  const bearer = (token: string) => `Bearer ${token}`;
+  const userStorageAuth =
+    (req: Request): StorageAuth =>
+    () =>
+      storageTokens.forUser(req).then(bearer);
+  const serviceStorageAuth: StorageAuth = () => storageTokens.forService().then(bearer);
   const health = createHealthService({
     rucio,
     oidc,
@@ -158,12 +174,22 @@ export function createApp(deps: AppDeps): Express {
       withToken,
     ),
   );
+  const downloads = createDownloadsService({ rucio });
+  app.use(downloadsRoutes(downloads, withToken, userStorageAuth, config.downloads.bundle));
   app.use(
-    downloadsRoutes(
-      createDownloadsService({ rucio }),
+    linksRoutes({
+      links: createLinksService({
+        repo: deps.links,
+        audit: deps.audit,
+        logger,
+        settings: config.downloads.links,
+        publicUrl: config.publicUrl,
+      }),
       withToken,
-      deps.storageAuthFor ?? (() => () => Promise.resolve(undefined)),
-    ),
+      locate: downloads.locate,
+      serviceAuth: serviceStorageAuth,
+      issuer: config.oidc.issuer,
+    }),
   );
   app.use(
     searchRoutes(

@@ -12,6 +12,12 @@ import {
   storageTokenConfig,
   type StorageTokenConfig,
 } from './storage/storage-config.ts';
+import {
+  downloadsConfig,
+  downloadsEnvShape,
+  downloadsProblems,
+  type DownloadsConfig,
+} from './downloads/downloads-config.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -125,6 +131,7 @@ const EnvSchema = z.object({
   BENCH_ROUTES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...storageEnvShape,
+  ...downloadsEnvShape,
 });
 
 export interface Config {
@@ -153,6 +160,8 @@ export interface Config {
   rucio: { url: string; timeoutMs: number };
   /** Tokens for reading the storage (the user's, by a narrower refresh; the links client's). */
   storage: StorageTokenConfig;
+  /** Signed download links and ZIP bundles. */
+  downloads: DownloadsConfig;
   adminGroup: string;
   authRateLimitPerMinute: number;
   referenceCacheMs: number;
@@ -182,6 +191,7 @@ function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
   const problems: string[] = storageProblems(e);
   const deployed = e.NODE_ENV === 'production' || new URL(e.PUBLIC_URL).protocol === 'https:';
   const why = e.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'PUBLIC_URL is https';
+  problems.push(...downloadsProblems(e, deployed, why));
   if (isHttp(e.OIDC_ISSUER) && !e.OIDC_ALLOW_INSECURE && !deployed) {
     problems.push(
       'OIDC_ISSUER: is http://; set OIDC_ALLOW_INSECURE=1 to allow that (development only)',
@@ -234,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     },
     rucio: { url: e.RUCIO_URL.replace(/\/+$/, ''), timeoutMs: e.RUCIO_TIMEOUT_MS },
     storage: storageTokenConfig(e),
+    downloads: downloadsConfig(e),
     adminGroup: e.ADMIN_GROUP,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,

@@ -22,6 +22,7 @@ export const ErrorCode = z
     'rucio_refused',
     'rucio_error',
     'conflict',
+    'gone',
     'range_not_satisfiable',
     'storage_error',
     'storage_unavailable',

@@ -10,6 +10,7 @@ export * from './rule-requests/schemas.ts';
 export * from './rules/schemas.ts';
 export * from './settings/schemas.ts';
 export * from './replicas/schemas.ts';
+export * from './links/schemas.ts';
 export * from './basket/schemas.ts';
 export * from './routes.ts';
 export { buildOpenApi } from './openapi.ts';

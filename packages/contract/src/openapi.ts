@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Refused in the current state, by Rucio or the portal (the reason is in the message)',
+  410: 'Gone for good (an expired or revoked link)',
   416: 'The requested range is outside the file (see Content-Range: bytes */<size>)',
   429: 'Too many requests from this client (see Retry-After)',
   502: 'Rucio answered with an error',

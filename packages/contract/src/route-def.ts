@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 416 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 416 | 429 | 500 | 502 | 503;
 
 /** Per error status, the codes a route may answer with (the body is ApiErrorBody). */
 export type RouteErrors = Partial<Record<ErrorStatus, readonly ErrorCode[]>>;

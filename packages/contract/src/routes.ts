@@ -8,6 +8,7 @@ import { searchRoutes } from './search/routes.ts';
 import { rseRoutes } from './rses/routes.ts';
 import { replicaRoutes } from './replicas/routes.ts';
 import { downloadRoutes } from './downloads/routes.ts';
+import { linkRoutes } from './links/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
 import { ruleRequestRoutes } from './rule-requests/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
@@ -88,6 +89,7 @@ export const api = {
   ...rseRoutes,
   ...replicaRoutes,
   ...downloadRoutes,
+  ...linkRoutes,
   ...transferRoutes,
   ...ruleRequestRoutes,
   ...ruleRoutes,

@@ -14,7 +14,10 @@ export type AuditAction =
   | 'saved_search_delete'
   | 'basket_add'
   | 'basket_remove'
-  | 'basket_empty';
+  | 'basket_empty'
+  | 'link_create'
+  | 'link_revoke'
+  | 'link_use';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditActor {

@@ -59,8 +59,26 @@ export interface BasketItemTable {
   added_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** One signed download link (links/): what it serves, until when, and how often it was used. */
+export interface DownloadLinkTable {
+  id: Generated<string>;
+  owner_sub: ColumnType<string, string, never>;
+  owner_iss: ColumnType<string, string, never>;
+  owner_username: ColumnType<string | null, string | null | undefined, never>;
+  scope: ColumnType<string, string, never>;
+  name: ColumnType<string, string, never>;
+  /** The file's record and replicas when the link was made (LinkedFile). */
+  file: ColumnType<Json, string, never>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  revoked_at: ColumnType<Date | null, never, Date>;
+  uses: ColumnType<number, never, number>;
+  last_used_at: ColumnType<Date | null, never, Date>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   saved_search: SavedSearchTable;
   basket_item: BasketItemTable;
+  download_link: DownloadLinkTable;
 }

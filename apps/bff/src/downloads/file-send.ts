@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { Adler32, digestHeaders } from './checksums.ts';
 import type { FileToSend, Opened } from './replica-open.ts';
-import { fileName } from './replica-sources.ts';
+import { fileName } from '../lib/file-name.ts';
 
 /**
  * Passes the bytes on, counting them and (for a whole file) summing adler32, but holds the latest

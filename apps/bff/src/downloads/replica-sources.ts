@@ -19,6 +19,3 @@ export function downloadSources(file: FileReplicaDto): Source[] {
     .sort((a, b) => Number(a.tape) - Number(b.tape) || a.priority - b.priority)
     .map(({ url, rse, tape }) => ({ url, rse, tape }));
 }
-
-/** The file's own name, for Content-Disposition: the last part of a CTAO path name. */
-export const fileName = (name: string): string => name.split('/').filter(Boolean).pop() ?? name;

@@ -5,6 +5,7 @@ import type { SessionData } from 'express-session';
 import {
   DEV_CLIENTS,
   DEV_HOST,
+  DEV_STORAGE_AUDIENCE,
   RUCIO_ROOT,
   headlessLogin,
   type DemoUser,
@@ -17,6 +18,9 @@ import {
   type SavedSearchRepo,
 } from '../../src/saved-searches/saved-searches.repo.ts';
 import { createBasketRepo, type BasketRepo } from '../../src/basket/basket.repo.ts';
+import { createLinkRepo } from '../../src/links/links.repo.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/database.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
 import { createSessionStore, type SessionStore } from '../../src/auth/session.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -38,6 +42,8 @@ export interface TestBff {
   savedSearches: SavedSearchRepo;
   /** Download baskets, in the same schema. */
   basket: BasketRepo;
+  /** The scratch schema's database, for what no repository exposes (a link's expiry in the past). */
+  db: Kysely<Database>;
   /** While true, the BFF's calls to the IdP go to a closed port: a real connection refusal. */
   idpDown: boolean;
   stop(): Promise<void>;
@@ -72,6 +78,7 @@ export async function startBff(
   const audit = createAuditRepo(scratch.db);
   const savedSearches = createSavedSearchRepo(scratch.db);
   const basket = createBasketRepo(scratch.db);
+  const links = createLinkRepo(scratch.db);
   const loaded = loadConfig(
     {
       // The deployment guard refuses an https PUBLIC_URL with the dev stack's http IdP and Rucio
@@ -81,6 +88,10 @@ export async function startBff(
       OIDC_ALLOW_INSECURE: '1',
       OIDC_CLIENT_ID: DEV_CLIENTS.portal.clientId,
       OIDC_CLIENT_SECRET: DEV_CLIENTS.portal.clientSecret,
+      // The storage reads with these (downloads: the user's token; signed links: the links client's).
+      STORAGE_AUDIENCE: DEV_STORAGE_AUDIENCE,
+      LINKS_CLIENT_ID: DEV_CLIENTS.links.clientId,
+      LINKS_CLIENT_SECRET: DEV_CLIENTS.links.clientSecret,
       RUCIO_URL: options.rucioUrl ?? RUCIO_URL,
       LOG_LEVEL: 'silent',
       WEB_DIST_DIR: '/nonexistent',
@@ -120,6 +131,7 @@ export async function startBff(
       audit,
       savedSearches,
       basket,
+      links,
     }),
   );
   return {
@@ -130,6 +142,7 @@ export async function startBff(
     audit,
     savedSearches,
     basket,
+    db: scratch.db,
     get idpDown() {
       return state.idpDown;
     },

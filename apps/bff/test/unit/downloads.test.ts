@@ -8,7 +8,8 @@ import { adler32Hex as fixtureAdler } from '@bdms/dev-fixtures';
 import { Adler32, digestHeaders } from '../../src/downloads/checksums.ts';
 import { VerifiedBytes } from '../../src/downloads/file-send.ts';
 import { openFirst, singleRange, type FileToSend } from '../../src/downloads/replica-open.ts';
-import { downloadSources, fileName } from '../../src/downloads/replica-sources.ts';
+import { downloadSources } from '../../src/downloads/replica-sources.ts';
+import { fileName } from '../../src/lib/file-name.ts';
 
 const pfn = (rse: string, type: 'DISK' | 'TAPE', priority: number) => ({ rse, type, priority });
 

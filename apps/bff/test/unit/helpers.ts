@@ -10,6 +10,7 @@ import type { RucioPort } from '../../src/rucio-port.ts';
 import { memoryAudit } from './memory-audit.ts';
 import { memorySavedSearches } from './memory-saved-searches.ts';
 import { memoryBasket, type MemoryBasket } from './memory-basket.ts';
+import { memoryLinks } from './memory-links.ts';
 
 export const PUBLIC_HTTP = 'http://localhost:8080';
 export const PUBLIC_HTTPS = 'https://portal.example.org';
@@ -192,6 +193,7 @@ export interface TestApp {
   audit: ReturnType<typeof memoryAudit>;
   savedSearches: ReturnType<typeof memorySavedSearches>;
   basket: MemoryBasket;
+  links: ReturnType<typeof memoryLinks>;
 }
 
 export function makeApp(
@@ -203,6 +205,7 @@ export function makeApp(
     audit?: ReturnType<typeof memoryAudit>;
     savedSearches?: ReturnType<typeof memorySavedSearches>;
     basket?: MemoryBasket;
+    links?: ReturnType<typeof memoryLinks>;
     logger?: Logger;
     redisCommand?: AppDeps['redisCommand'];
   } = {},
@@ -214,6 +217,7 @@ export function makeApp(
   const audit = options.audit ?? memoryAudit();
   const savedSearches = options.savedSearches ?? memorySavedSearches();
   const basket = options.basket ?? memoryBasket();
+  const links = options.links ?? memoryLinks();
   const app = createApp({
     config,
     logger: options.logger ?? pino({ level: 'silent' }),
@@ -225,8 +229,9 @@ export function makeApp(
     audit,
     savedSearches,
     basket,
+    links,
   });
-  return { app, config, store, oidc, rucio, audit, savedSearches, basket };
+  return { app, config, store, oidc, rucio, audit, savedSearches, basket, links };
 }
 
 export const setCookies = (res: request.Response): string[] => {

@@ -8,6 +8,7 @@ import { login, stubOidc, stubRucio, testConfig } from './helpers.ts';
 import { memoryAudit } from './memory-audit.ts';
 import { memorySavedSearches } from './memory-saved-searches.ts';
 import { memoryBasket } from './memory-basket.ts';
+import { memoryLinks } from './memory-links.ts';
 
 describe('logging', () => {
   it('when the callback URL is logged, then code and state are redacted', () => {
@@ -28,6 +29,7 @@ describe('logging', () => {
     const config = testConfig({ LOG_LEVEL: 'trace' });
     const [oidc, rucio, store] = [stubOidc(), stubRucio(), new session.MemoryStore()];
     const [audit, savedSearches, basket] = [memoryAudit(), memorySavedSearches(), memoryBasket()];
+    const links = memoryLinks();
     const app = createApp({
       config,
       logger: createLogger(config, sink),
@@ -38,8 +40,9 @@ describe('logging', () => {
       audit,
       savedSearches,
       basket,
+      links,
     });
-    const t = { app, config, store, oidc, rucio, audit, savedSearches, basket };
+    const t = { app, config, store, oidc, rucio, audit, savedSearches, basket, links };
     const { sessionCookie } = await login(t);
     await request(app)
       .get('/api/me')

@@ -27,7 +27,7 @@ export const RseSite = z
       .string()
       .nullable()
       .describe(
-        "Why coordinates Rucio holds are not used (out of range, not a number, only one of the two); null when they are used or Rucio has none",
+        'Why coordinates Rucio holds are not used (out of range, not a number, only one of the two); null when they are used or Rucio has none',
       ),
     city: z.string().nullable(),
     country: z.string().nullable().describe("Rucio's country_name"),

@@ -7,9 +7,11 @@ import type { Migration } from 'kysely/migration';
 import { audit } from './0001-audit.ts';
 import { savedSearches } from './0002-saved-searches.ts';
 import { basket } from './0003-basket.ts';
+import { downloadLinks } from './0004-download-links.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-audit': audit,
   '0002-saved-searches': savedSearches,
   '0003-basket': basket,
+  '0004-download-links': downloadLinks,
 };

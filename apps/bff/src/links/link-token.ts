@@ -1,0 +1,55 @@
+/**
+ * The signed part of a download link: a JWT (jose, HS256 with the BFF's link key) naming the
+ * link's row, the DID and the issuing user, expiring with the link. The URL carries it; nothing
+ * in it grants storage access (the BFF fetches the bytes with its own service credential).
+ */
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+const ISSUER = 'bdms-portal/download-link';
+
+export interface LinkClaims {
+  id: string;
+  scope: string;
+  name: string;
+  sub: string;
+  expiresAt: Date;
+}
+
+export const linkKey = (secret: string): Uint8Array => new TextEncoder().encode(secret);
+
+export function signLink(key: Uint8Array, claims: LinkClaims): Promise<string> {
+  return new SignJWT({ scope: claims.scope, name: claims.name })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setJti(claims.id)
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
+    .sign(key);
+}
+
+export type LinkCheck =
+  { ok: true; claims: LinkClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+/**
+ * Base64url parts written as they would be encoded: a changed last character can leave the
+ * decoded bytes as they were (its low bits are padding), and must fail the link all the same.
+ */
+const canonical = (token: string): boolean =>
+  token
+    .split('.')
+    .every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
+
+/** A link's token checked: signature (any character changed fails it), issuer, and expiry. */
+export async function verifyLink(key: Uint8Array, token: string): Promise<LinkCheck> {
+  if (!canonical(token)) return { ok: false, reason: 'invalid' };
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
+    const { jti, sub, exp, scope, name } = payload;
+    if (!jti || !sub || !exp || typeof scope !== 'string' || typeof name !== 'string')
+      return { ok: false, reason: 'invalid' };
+    return { ok: true, claims: { id: jti, sub, scope, name, expiresAt: new Date(exp * 1000) } };
+  } catch (err) {
+    return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+  }
+}

@@ -1,0 +1,84 @@
+import { Router, type Request } from 'express';
+import { api } from '@bdms/contract';
+import { signedIn } from '../auth/require-session.ts';
+import type { RucioCaller } from '../auth/rucio-call.ts';
+import { sendFile } from '../downloads/file-send.ts';
+import {
+  openFirst,
+  singleRange,
+  type FileToSend,
+  type StorageAuth,
+} from '../downloads/replica-open.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { clientGone } from '../http/ndjson-pipe.ts';
+import { inputOf, validated } from '../middleware/validate.ts';
+import { respond } from '../respond.ts';
+import type { LinksService } from './links.service.ts';
+import type { Owner } from './links.repo.ts';
+
+export interface LinksRouteDeps {
+  links: LinksService;
+  withToken: RucioCaller;
+  /** One file's record and replicas, with the user's token (the downloads' locate). */
+  locate: (
+    token: string,
+    scope: string,
+    name: string,
+    clientIp: string | undefined,
+    signal: AbortSignal,
+  ) => Promise<FileToSend>;
+  /** The BFF's own storage credential for links (client_credentials), not the user's. */
+  serviceAuth: StorageAuth;
+  /** The configured issuer, for sessions from before the issuer was kept with the user. */
+  issuer: string;
+}
+
+/** The user's links (behind the session), and the public route a link is used at. */
+export function linksRoutes(d: LinksRouteDeps): Router {
+  const router = Router();
+  const who = (req: Request): { owner: Owner; actor: { sub: string; username: string } } => {
+    const { user } = signedIn(req);
+    return {
+      owner: { sub: user.sub, iss: user.iss ?? d.issuer, username: user.username },
+      actor: { sub: user.sub, username: user.username },
+    };
+  };
+
+  router.post(api.createLink.path, validated(api.createLink), async (req, res) => {
+    const { owner, actor } = who(req);
+    const { scope, name, hours } = inputOf(req, res, api.createLink).body;
+    const signal = clientGone(res);
+    const file = await d.withToken(req, (token) =>
+      d.locate(token, scope, name, clientAddress(req), signal),
+    );
+    respond(res, api.createLink.response, await d.links.create(owner, actor, file, hours), 201);
+  });
+
+  router.get(api.listLinks.path, validated(api.listLinks), async (req, res) => {
+    respond(res, api.listLinks.response, await d.links.list(who(req).owner));
+  });
+
+  router.delete(api.revokeLink.path, validated(api.revokeLink), async (req, res) => {
+    const { owner, actor } = who(req);
+    const { id } = inputOf(req, res, api.revokeLink).params;
+    respond(res, api.revokeLink.response, await d.links.revoke(owner, actor, id));
+  });
+
+  // Used without a session: the link's signature and row say what may be read.
+  router.get(api.useLink.path, validated(api.useLink), async (req, res) => {
+    const { token } = inputOf(req, res, api.useLink).params;
+    const signal = clientGone(res);
+    const { file } = await d.links.open(token, clientAddress(req));
+    const opened = await openFirst(file, {
+      method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+      range: singleRange(req.get('range')),
+      auth: d.serviceAuth,
+      signal,
+    });
+    await sendFile(res, file, opened).catch((err: unknown) => {
+      if (!signal.aborted)
+        req.log.warn({ err, did: `${file.scope}:${file.name}` }, 'link download aborted');
+    });
+  });
+  return router;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { DidName, ScopeName } from '../names.ts';
+
+/** The longest a link may live, whatever the deployment allows (LINK_MAX_HOURS is at most this). */
+export const LINK_HOURS_CEILING = 24 * 365;
+
+export const LinkInput = z
+  .object({
+    scope: ScopeName,
+    name: DidName,
+    hours: z
+      .number()
+      .int({ message: 'must be a whole number of hours' })
+      .min(1, { message: 'must be at least 1' })
+      .max(LINK_HOURS_CEILING, { message: `must be at most ${String(LINK_HOURS_CEILING)}` })
+      .optional()
+      .describe(
+        "How long the link works, in hours: 24 unless given; at most the deployment's LINK_MAX_HOURS",
+      ),
+  })
+  .meta({ id: 'LinkInput' });
+export type LinkInput = z.infer<typeof LinkInput>;
+
+export const DownloadLink = z
+  .object({
+    id: z.string(),
+    scope: z.string(),
+    name: z.string(),
+    url: z
+      .string()
+      .describe('The link: works without a session until it expires or is revoked; share it as is'),
+    bytes: z.number().nullable(),
+    adler32: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    state: z.enum(['active', 'expired', 'revoked']),
+    uses: z.number().int().describe('Times the link was used to fetch the file'),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'DownloadLink' });
+export type DownloadLink = z.infer<typeof DownloadLink>;
+
+export const DownloadLinkList = z
+  .object({
+    links: z.array(DownloadLink).describe('Newest first, at most 500'),
+    maxHours: z.number().int().describe('The longest a new link may live here, in hours'),
+  })
+  .meta({ id: 'DownloadLinkList' });
+export type DownloadLinkList = z.infer<typeof DownloadLinkList>;
+
+export const LinkIdParams = z.object({ id: z.string().min(1).max(64) });
+export const LinkUseParams = z.object({
+  token: z.string().min(1).max(4096),
+  filename: z.string().min(1).max(500),
+});
