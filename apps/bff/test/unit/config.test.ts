@@ -62,7 +62,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: '1',
     };
     expect(() => loadConfig(prod)).toThrow(/SESSION_SECRET: a secret of your own is required/);
-    const secret = { ...prod, SESSION_SECRET: 'x'.repeat(32) };
+    const secret = { ...prod, SESSION_SECRET: 'x'.repeat(32), LINK_SIGNING_KEY: 'k'.repeat(32) };
     expect(loadConfig(secret).production).toBe(true);
     expect(() =>
       loadConfig({ ...secret, OIDC_ISSUER: 'http://iam.example.org/', OIDC_ALLOW_INSECURE: '1' }),
@@ -73,7 +73,17 @@ describe('loadConfig', () => {
     ['NODE_ENV=production', { NODE_ENV: 'production' }],
     ['an https PUBLIC_URL', { PUBLIC_URL: 'https://portal.example.org' }],
   ])('when deployed (%s), then every development shortcut is refused', (_label, deployed) => {
-    const secret = { ...base, ...deployed, SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: '1' };
+    const secret = {
+      ...base,
+      ...deployed,
+      SESSION_SECRET: 'x'.repeat(32),
+      LINK_SIGNING_KEY: 'k'.repeat(32),
+      TRUST_PROXY: '1',
+    };
+    expect(() => loadConfig({ ...secret, LINK_SIGNING_KEY: '' })).toThrow(/LINK_SIGNING_KEY/);
+    expect(() =>
+      loadConfig({ ...secret, LINK_SIGNING_KEY: 'dev-only-download-link-signing-key-change-me' }),
+    ).toThrow(/LINK_SIGNING_KEY: a key of your own is required/);
     expect(() =>
       loadConfig({ ...secret, SESSION_SECRET: 'dev-only-session-secret-change-me' }),
     ).toThrow(/SESSION_SECRET/);
@@ -87,6 +97,15 @@ describe('loadConfig', () => {
       /OIDC_ALLOW_INSECURE: must not be set/,
     );
     expect(loadConfig(secret).oidc.allowInsecure).toBe(false);
+  });
+
+  it('when link lifetimes are set, then the default may not exceed the maximum, and both are hours', () => {
+    expect(loadConfig(base).downloads.links).toMatchObject({ defaultHours: 24, maxHours: 168 });
+    expect(() => loadConfig({ ...base, LINK_DEFAULT_HOURS: '48', LINK_MAX_HOURS: '24' })).toThrow(
+      /LINK_DEFAULT_HOURS \(48\) must not exceed LINK_MAX_HOURS \(24\)/,
+    );
+    expect(() => loadConfig({ ...base, LINK_MAX_HOURS: '1.5' })).toThrow(/LINK_MAX_HOURS/);
+    expect(loadConfig({ ...base, BUNDLE_MAX_FILES: '5' }).downloads.bundle.maxFiles).toBe(5);
   });
 
   it('when OIDC_PROMPT is unset, then no prompt is sent; a valid value is kept, a bad one refused', () => {
@@ -111,6 +130,7 @@ describe('loadConfig', () => {
       ...base,
       PUBLIC_URL: 'https://portal.example.org/',
       SESSION_SECRET: 'x'.repeat(32),
+      LINK_SIGNING_KEY: 'k'.repeat(32),
       TRUST_PROXY: '1',
     };
     expect(loadConfig(https)).toMatchObject({

@@ -25,6 +25,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
       OIDC_CLIENT_ID: 'bdms-portal',
       OIDC_CLIENT_SECRET: 'secret',
       SESSION_SECRET: 'unit-test-session-secret-not-for-production',
+      LINK_SIGNING_KEY: 'unit-test-link-signing-key-not-for-production',
       RUCIO_URL: deployed ? 'https://rucio.test' : 'http://rucio.test',
       // Served over https means behind a TLS proxy, which must be named (one hop here).
       ...(deployed ? { TRUST_PROXY: '1' } : {}),
