@@ -36,3 +36,10 @@ export async function rucioFileCopies(dids: { scope: string; name: string }[]) {
     }
   return perRse;
 }
+
+/** A file's size and adler32 as Rucio records them (root, directly). */
+export async function rucioFileRecord(did: { scope: string; name: string }) {
+  const { token } = await rucio.authUserpass(RUCIO_ROOT);
+  const info = await rucio.getDid({ token, ...did });
+  return { bytes: info.bytes, adler32: info.adler32 };
+}
