@@ -20,22 +20,18 @@ export const BasketDids = z
   .meta({ id: 'BasketDids' });
 export type BasketDids = z.infer<typeof BasketDids>;
 
-export const BasketWhere = z
-  .enum(['disk', 'tape-only', 'partial', 'none', 'unknown'])
-  .meta({
-    id: 'BasketWhere',
-    description:
-      'disk: a disk replica of every file; tape-only: some file is only on tape; partial: some files have no replica at all, none on tape only; none: no file has an available replica; unknown: Rucio no longer knows the DID, or a container was too large to walk',
-  });
+export const BasketWhere = z.enum(['disk', 'tape-only', 'partial', 'none', 'unknown']).meta({
+  id: 'BasketWhere',
+  description:
+    'disk: a disk replica of every file; tape-only: some file is only on tape; partial: some files have no replica at all, none on tape only; none: no file has an available replica; unknown: Rucio no longer knows the DID, or a container was too large to walk',
+});
 export type BasketWhere = z.infer<typeof BasketWhere>;
 
-export const FigureSource = z
-  .enum(['exact', 'dataset_replicas', 'unknown'])
-  .meta({
-    id: 'BasketFigureSource',
-    description:
-      "exact: Rucio's DID record or its file replicas, as of now; dataset_replicas: Rucio's dataset-replica table, which its daemon updates later (it lags); unknown: Rucio does not say",
-  });
+export const FigureSource = z.enum(['exact', 'dataset_replicas', 'unknown']).meta({
+  id: 'BasketFigureSource',
+  description:
+    "exact: Rucio's DID record or its file replicas, as of now; dataset_replicas: Rucio's dataset-replica table, which its daemon updates later (it lags); unknown: Rucio does not say",
+});
 export type FigureSource = z.infer<typeof FigureSource>;
 
 export const BasketItem = z
@@ -43,7 +39,7 @@ export const BasketItem = z
     scope: z.string(),
     name: z.string(),
     type: DidType.describe('As Rucio said when the DID was added'),
-    addedAt: z.iso.datetime(),
+    addedAt: z.string().describe('ISO 8601: when the DID was added'),
     files: z.number().int().nullable().describe('null when Rucio does not say'),
     bytes: z.number().nullable().describe('null when Rucio does not say'),
     bytesTapeOnly: z
@@ -71,16 +67,19 @@ export const Basket = z
       unknown: z.number().int().describe('Items whose figures Rucio did not give (left out)'),
     }),
     max: z.number().int().describe('How many DIDs one basket holds at most'),
-    fetchedAt: z.iso.datetime().describe('When Rucio was asked'),
+    fetchedAt: z.string().describe('ISO 8601: when Rucio was asked'),
   })
   .meta({ id: 'Basket' });
 export type Basket = z.infer<typeof Basket>;
 
+/** A DID in an answer (the BFF checked it on the way in). */
+const NamedDid = z.object({ scope: z.string(), name: z.string() });
+
 export const BasketChange = z
   .object({
-    added: z.array(BasketDid).describe('Put in the basket by this call'),
-    already: z.array(BasketDid).describe('Named, but in the basket already (kept once)'),
-    removed: z.array(BasketDid).describe('Taken out by this call'),
+    added: z.array(NamedDid).describe('Put in the basket by this call'),
+    already: z.array(NamedDid).describe('Named, but in the basket already (kept once)'),
+    removed: z.array(NamedDid).describe('Taken out by this call'),
     count: z.number().int().describe('DIDs in the basket now'),
     max: z.number().int(),
   })
