@@ -90,6 +90,13 @@ export const ROUTES: RouteBudget[] = [
     module: 'src/components/map/world-map.tsx',
     budgetKb: 230,
   },
+  { route: '/basket', module: 'src/features/basket/components/basket-page.tsx', budgetKb: 200 },
+  {
+    // Loaded after the shell on every page: the nav's basket icon and count, "Add to basket".
+    route: 'basket actions (after the shell)',
+    module: 'src/features/basket/components/basket-actions.tsx',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
   { route: 'signed out (landing page), 404', budgetKb: DEFAULT_BUDGET_KB },
   {
     // Loaded after the header learns the identity has several Rucio accounts.

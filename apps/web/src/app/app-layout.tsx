@@ -1,8 +1,10 @@
 import { AppShell, Box, Burger, Group, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { Brand } from '@/components/brand.tsx';
 import { ColorSchemeToggle } from '@/components/color-scheme-toggle.tsx';
+import { DidActionsContext } from '@/components/did-actions.tsx';
 import { FullPageLoader } from '@/components/full-page-loader.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/skip-link.tsx';
 import classes from './main-nav.module.css';
@@ -13,6 +15,7 @@ import { LandingPage } from '@/features/session/components/landing-page.tsx';
 import { UnknownIdentity } from '@/features/session/components/unknown-identity.tsx';
 import { UserSummary } from '@/features/session/components/user-summary.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
+import { AddToBasket } from './routes/basket.ts';
 
 /** Pages only for signed-in users; everyone else gets the landing page at any URL. */
 function SessionGate() {
@@ -28,7 +31,7 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   return (
     <>
-      {NAV_ITEMS.map(({ label, to, icon: Icon }) => (
+      {NAV_ITEMS.map(({ label, to, icon: Icon, badge: Badge }) => (
         <NavLink
           key={to}
           component={RouterNavLink}
@@ -36,7 +39,18 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
           to={to}
           label={label}
           active={pathname === to || pathname.startsWith(`${to}/`)}
-          leftSection={<Icon size={18} aria-hidden />}
+          leftSection={
+            <Suspense fallback={null}>
+              <Icon size={18} aria-hidden />
+            </Suspense>
+          }
+          rightSection={
+            Badge && (
+              <Suspense fallback={null}>
+                <Badge />
+              </Suspense>
+            )
+          }
           onClick={onNavigate}
         />
       ))}
@@ -91,7 +105,9 @@ export function AppLayout() {
         <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
           <HealthBanner />
           <Box p="md" maw={1200} mx="auto">
-            <SessionGate />
+            <DidActionsContext value={AddToBasket}>
+              <SessionGate />
+            </DidActionsContext>
           </Box>
         </AppShell.Main>
       </AppShell>

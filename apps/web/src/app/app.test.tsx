@@ -24,6 +24,7 @@ function stack(me: unknown = { body: makeMe() }, accounts = makeMyAccounts()) {
     'GET /api/me': me as never,
     'GET /api/me/accounts': { body: accounts },
     'GET /api/scopes': { body: makeScopeList(['ctao.dl0', 'user.alice']) },
+    'GET /api/basket/count': { body: { count: 3, max: 10_000 } },
   });
 }
 
@@ -61,6 +62,11 @@ describe('the app', () => {
     expect(within(user).getByText('Admin')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByRole('link', { name: 'Scopes' })).toHaveAttribute('href', '/scopes');
+    // The basket's count is part of its link's name (the badge itself is hidden from readers).
+    expect(await within(nav).findByRole('link', { name: 'Basket 3 DIDs' })).toHaveAttribute(
+      'href',
+      '/basket',
+    );
     expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute(
       'href',
       '#main-content',

@@ -1,15 +1,14 @@
-import {
-  IconFolders,
-  IconListCheck,
-  IconSearch,
-  IconWorld,
-  type TablerIcon,
-} from '@tabler/icons-react';
+import { IconFolders, IconListCheck, IconSearch, IconWorld } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { BasketNavBadge, BasketNavIcon } from './routes/basket.ts';
 
 export interface NavItem {
   label: string;
   to: string;
-  icon: TablerIcon;
+  /** A Tabler icon, or a lazy one (Basket's comes with its chunk, off the first load). */
+  icon: ComponentType<{ size: number; 'aria-hidden': boolean }>;
+  /** Shown after the label (lazy: its code loads after the shell); part of the link's name. */
+  badge?: ComponentType;
 }
 
 /** The navbar. A new area (Search, Replicas map, Downloads, Quotas) adds one entry and a route. */
@@ -18,4 +17,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Search', to: '/search', icon: IconSearch },
   { label: 'Sites', to: '/sites', icon: IconWorld },
   { label: 'Rules', to: '/rules', icon: IconListCheck },
+  { label: 'Basket', to: '/basket', icon: BasketNavIcon, badge: BasketNavBadge },
 ];

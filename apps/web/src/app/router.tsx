@@ -12,6 +12,7 @@ import { rseRoute, sitesRoute } from './routes/sites.ts';
 import { ruleRequestRoute } from './routes/rule-request.ts';
 import { ruleRoute, rulesRoute } from './routes/rules.ts';
 import { selectionReplicasRoute } from './routes/replicas.ts';
+import { basketRoute } from './routes/basket.ts';
 
 /**
  * react-router in declarative mode: its data router (createBrowserRouter) costs ~18 kB gzipped
@@ -31,6 +32,7 @@ const PAGES: PageRoute[] = [
   rulesRoute,
   ruleRequestRoute,
   ruleRoute,
+  basketRoute,
 ];
 
 /** A failing page is replaced by the error inside the shell, not instead of it. */

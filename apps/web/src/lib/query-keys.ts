@@ -48,6 +48,12 @@ export const queryKeys = {
   transfers: {
     all: ['transfers'] as const,
   },
+  /** The user's download basket: its items with Rucio's figures, and the count in the nav. */
+  basket: {
+    all: ['basket'] as const,
+    items: () => [...queryKeys.basket.all, 'items'] as const,
+    count: () => [...queryKeys.basket.all, 'count'] as const,
+  },
   rses: {
     all: ['rses'] as const,
     list: () => [...queryKeys.rses.all, 'list'] as const,

@@ -9,10 +9,14 @@ import { DidHeader } from '@/features/dids/components/did-header.tsx';
 import { MetadataTable } from '@/features/dids/components/metadata-table.tsx';
 import { StreamedDidList } from '@/features/dids/components/streamed-did-list.tsx';
 import { lastSegment } from '@/features/dids/utils/did-trail.ts';
-import { DidRulesTable } from '@/features/rules/components/did-rules-table.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import type { DidRef } from '@/lib/did-url.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
+
+/** The rules tab loads its code when it is opened (it keeps the page's first load in budget). */
+const DidRulesTable = lazy(async () => ({
+  default: (await import('@/features/rules/components/did-rules-table.tsx')).DidRulesTable,
+}));
 
 /** The replicas tab (map, RSE list, locks) loads its code when it is opened. */
 const ReplicaSummaryTable = lazy(async () => ({
@@ -57,7 +61,9 @@ function DidSections({ did, tabs }: { did: DidRef; tabs: readonly Tab[] }) {
         <StreamedDidList did={did} listing="parents" />
       </Tabs.Panel>
       <Tabs.Panel value="rules" pt="md">
-        <DidRulesTable did={did} />
+        <Suspense fallback={<Skeleton h={120} role="status" aria-label="Loading rules" />}>
+          <DidRulesTable did={did} />
+        </Suspense>
       </Tabs.Panel>
       <Tabs.Panel value="replicas" pt="md">
         <Suspense fallback={<Skeleton h={120} role="status" aria-label="Loading replicas" />}>

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Title } from '@mantine/core';
-import { Link } from 'react-router';
 import { IconDownload, IconFileZip } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { DidAction } from '@/components/did-actions.tsx';
 import { bundleUrl, downloadUrl, type DidRef } from '@/lib/did-url.ts';
 import { ruleRequestPath } from '@/lib/rule-url.ts';
 import { TYPE_LABEL, type DidType } from '../types.ts';
@@ -61,6 +62,7 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
               Download as ZIP
             </Button>
           )}
+          <DidAction dids={[did]} />
           <Button component={Link} to={ruleRequestPath([did])} variant="light" size="xs">
             Request a rule
           </Button>

@@ -11,9 +11,12 @@ import { Link } from 'react-router';
 import { rowKey } from '../utils/row-selection.ts';
 import { ruleRequestPath } from '@/lib/rule-url.ts';
 import { selectionMapPath } from '@/lib/replica-url.ts';
+import { DidAction } from '@/components/did-actions.tsx';
 
 /** A rule request names at most this many DIDs (the BFF's limit). */
 const RULE_REQUEST_MAX = 100;
+/** One add to the basket names at most this many DIDs (the BFF's limit). */
+const BASKET_ADD_MAX = 1000;
 import { sortRows } from '../utils/sort-rows.ts';
 import { ColumnChooser } from './column-chooser.tsx';
 import { ExportLinks } from './export-links.tsx';
@@ -106,6 +109,9 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
             >
               Show {plural(selected.size, 'DID')} on the map
             </Button>
+          )}
+          {selected.size > 0 && selected.size <= BASKET_ADD_MAX && (
+            <DidAction dids={chosen().map(({ scope, name }) => ({ scope, name }))} />
           )}
         </Group>
         {exports}
