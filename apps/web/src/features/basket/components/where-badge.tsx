@@ -7,7 +7,7 @@ export function WhereBadge({ where }: { where: BasketItem['where'] }) {
   const { label, color, hint } = WHERE[where];
   return (
     <Tooltip label={hint} withArrow>
-      <Badge variant="light" color={color} style={{ whiteSpace: 'nowrap' }} tabIndex={0}>
+      <Badge variant="dot" color={color} style={{ whiteSpace: 'nowrap' }} tabIndex={0}>
         {label}
       </Badge>
     </Tooltip>
