@@ -8,14 +8,8 @@
  * replaced by "<token>".
  */
 import { didPath, scopedPath } from '../src/did-path.ts';
-import { recordedMeta, type Recording } from '../test/replay.ts';
-import { recordStream, rootToken } from './stream-recorder.ts';
-
-const lines = (rec: Recording): { scope: string; name: string; type: string }[] =>
-  rec.response.body
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { scope: string; name: string; type: string });
+import { recordedMeta } from '../test/replay.ts';
+import { recordedLines as lines, recordStream, rootToken } from './stream-recorder.ts';
 
 async function main(): Promise<void> {
   const token = await rootToken();

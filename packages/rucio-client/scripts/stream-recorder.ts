@@ -58,3 +58,10 @@ export async function rootToken(): Promise<string> {
   if (!token) throw new Error(`userpass login failed: ${login.status}`);
   return token;
 }
+
+/** The DIDs of a recorded NDJSON listing, one per line. */
+export const recordedLines = (rec: Recording): { scope: string; name: string; type: string }[] =>
+  rec.response.body
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { scope: string; name: string; type: string });

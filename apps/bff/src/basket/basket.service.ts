@@ -10,6 +10,7 @@ import type { SessionUser } from '../auth/session-data.ts';
 import type { Json } from '../db/database.ts';
 import { collect } from '../lib/async-iter.ts';
 import { AppError } from '../errors.ts';
+import { recordBestEffort } from '../lib/best-effort-audit.ts';
 import type { BulkMetaDto } from '@bdms/rucio-client';
 import {
   basketFigures,
@@ -83,11 +84,7 @@ export function createBasketService(deps: BasketDeps) {
       result: 'ok',
       requestId: caller.requestId,
     };
-    try {
-      await deps.audit.record(row);
-    } catch (err) {
-      deps.logger.error({ err, audit: row }, `audit: the ${entry.action} row could not be written`);
-    }
+    await recordBestEffort(deps.audit, deps.logger, row);
   }
 
   return {

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Json } from '../db/database.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import { AppError } from '../errors.ts';
+import { recordBestEffort } from '../lib/best-effort-audit.ts';
 import { toSavedSearch } from './saved-search-view.ts';
 import type {
   SavedSearchOwner,
@@ -94,11 +95,7 @@ export function createSavedSearchesService(deps: SavedSearchesDeps) {
       result: 'ok',
       requestId: caller.requestId,
     };
-    try {
-      await deps.audit.record(row);
-    } catch (err) {
-      deps.logger.error({ err, audit: row }, `audit: the ${entry.action} row could not be written`);
-    }
+    await recordBestEffort(deps.audit, deps.logger, row);
   }
 
   return {
