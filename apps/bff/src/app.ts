@@ -187,6 +187,8 @@ export function createApp(deps: AppDeps): Express {
       }),
       withToken,
       locate: downloads.locate,
+      files: (...args) => downloads.files(...args),
+      publicUrl: config.publicUrl,
       serviceAuth: serviceStorageAuth,
       issuer: config.oidc.issuer,
     }),

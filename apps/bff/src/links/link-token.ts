@@ -7,18 +7,42 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'bdms-portal/download-link';
 
+/** One file of a script's link (the row names the collection; each file's URL names its file). */
+export interface LinkFileClaim {
+  scope: string;
+  name: string;
+  bytes: number | null;
+  adler32: string | null;
+  md5: string | null;
+  sources: { url: string; rse: string; tape: boolean }[];
+}
+
 export interface LinkClaims {
   id: string;
   scope: string;
   name: string;
   sub: string;
   expiresAt: Date;
+  /** Script links: the file this URL serves, signed with the rest (so it cannot be swapped). */
+  file?: LinkFileClaim | undefined;
 }
+
+const isFileClaim = (v: unknown): v is LinkFileClaim => {
+  const f = v as Partial<LinkFileClaim> | null;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.scope === 'string' &&
+    typeof f.name === 'string' &&
+    Array.isArray(f.sources)
+  );
+};
 
 export const linkKey = (secret: string): Uint8Array => new TextEncoder().encode(secret);
 
 export function signLink(key: Uint8Array, claims: LinkClaims): Promise<string> {
-  return new SignJWT({ scope: claims.scope, name: claims.name })
+  const file = claims.file ? { file: claims.file } : {};
+  return new SignJWT({ scope: claims.scope, name: claims.name, ...file })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
     .setJti(claims.id)
@@ -36,19 +60,19 @@ export type LinkCheck =
  * decoded bytes as they were (its low bits are padding), and must fail the link all the same.
  */
 const canonical = (token: string): boolean =>
-  token
-    .split('.')
-    .every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
+  token.split('.').every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
 
 /** A link's token checked: signature (any character changed fails it), issuer, and expiry. */
 export async function verifyLink(key: Uint8Array, token: string): Promise<LinkCheck> {
   if (!canonical(token)) return { ok: false, reason: 'invalid' };
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
-    const { jti, sub, exp, scope, name } = payload;
+    const { jti, sub, exp, scope, name, file } = payload;
     if (!jti || !sub || !exp || typeof scope !== 'string' || typeof name !== 'string')
       return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { id: jti, sub, scope, name, expiresAt: new Date(exp * 1000) } };
+    if (file !== undefined && !isFileClaim(file)) return { ok: false, reason: 'invalid' };
+    const claims = { id: jti, sub, scope, name, expiresAt: new Date(exp * 1000) };
+    return { ok: true, claims: file ? { ...claims, file } : claims };
   } catch (err) {
     return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
   }

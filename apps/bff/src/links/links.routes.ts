@@ -15,6 +15,7 @@ import { inputOf, validated } from '../middleware/validate.ts';
 import { respond } from '../respond.ts';
 import type { LinksService } from './links.service.ts';
 import type { Owner } from './links.repo.ts';
+import { writeScript } from './script-stream.ts';
 
 export interface LinksRouteDeps {
   links: LinksService;
@@ -27,11 +28,24 @@ export interface LinksRouteDeps {
     clientIp: string | undefined,
     signal: AbortSignal,
   ) => Promise<FileToSend>;
+  /** Every file of a DID, streamed (the downloads' files). */
+  files: (
+    token: string,
+    scope: string,
+    name: string,
+    clientIp: string | undefined,
+    signal: AbortSignal,
+  ) => AsyncIterable<FileToSend>;
   /** The BFF's own storage credential for links (client_credentials), not the user's. */
   serviceAuth: StorageAuth;
   /** The configured issuer, for sessions from before the issuer was kept with the user. */
   issuer: string;
+  /** The portal's public origin (named in scripts). */
+  publicUrl: string;
 }
+
+/** The formats whose files are fetched through signed links. */
+const LINKED = new Set(['curl', 'wget', 'metalink']);
 
 /** The user's links (behind the session), and the public route a link is used at. */
 export function linksRoutes(d: LinksRouteDeps): Router {
@@ -62,6 +76,24 @@ export function linksRoutes(d: LinksRouteDeps): Router {
     const { owner, actor } = who(req);
     const { id } = inputOf(req, res, api.revokeLink).params;
     respond(res, api.revokeLink.response, await d.links.revoke(owner, actor, id));
+  });
+
+  router.get(api.downloadScript.path, validated(api.downloadScript), async (req, res) => {
+    const { owner, actor } = who(req);
+    const { scope, name } = inputOf(req, res, api.downloadScript).params;
+    const { format, hours } = inputOf(req, res, api.downloadScript).query;
+    const signal = clientGone(res);
+    await d.withToken(req, async (token) => {
+      const files = d.files(token, scope, name, clientAddress(req), signal);
+      await writeScript(res, { scope, name }, format, files, {
+        signal,
+        links: LINKED.has(format)
+          ? () => d.links.scriptLinks(owner, actor, { scope, name }, hours)
+          : undefined,
+        portal: d.publicUrl,
+        log: req.log,
+      });
+    });
   });
 
   // Used without a session: the link's signature and row say what may be read.

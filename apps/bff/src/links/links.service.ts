@@ -80,6 +80,19 @@ export function createLinksService(deps: LinksDeps) {
       lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     };
   };
+  const checkedHours = (hours: number | undefined): number => {
+    const h = hours ?? deps.settings.defaultHours;
+    if (h > deps.settings.maxHours)
+      throw new AppError(
+        400,
+        'bad_request',
+        `hours: at most ${String(deps.settings.maxHours)} here.`,
+        {
+          details: { field: 'hours' },
+        },
+      );
+    return h;
+  };
   return {
     async create(
       owner: Owner,
@@ -87,16 +100,7 @@ export function createLinksService(deps: LinksDeps) {
       file: LinkFile,
       hours: number | undefined,
     ): Promise<DownloadLink> {
-      const h = hours ?? deps.settings.defaultHours;
-      if (h > deps.settings.maxHours)
-        throw new AppError(
-          400,
-          'bad_request',
-          `hours: at most ${String(deps.settings.maxHours)} here.`,
-          {
-            details: { field: 'hours' },
-          },
-        );
+      const h = checkedHours(hours);
       const expiresAt = new Date(Date.now() + h * 3_600_000);
       const { bytes, adler32, md5, sources } = file;
       const record = await deps.repo.create(
@@ -107,6 +111,36 @@ export function createLinksService(deps: LinksDeps) {
       );
       await audit(actor, 'link_create', record, 'ok', { expiresAt: expiresAt.toISOString() });
       return toLink(record);
+    },
+
+    /**
+     * One link for a script over a collection: one row (revoked, it stops every URL of the
+     * script), and per file a URL whose signed token also names that file and its replicas.
+     */
+    async scriptLinks(
+      owner: Owner,
+      actor: LinkAuditEntry['actor'],
+      collection: { scope: string; name: string },
+      hours: number | undefined,
+    ): Promise<{ link: DownloadLink; urlFor: (file: LinkFile) => Promise<string> }> {
+      const h = checkedHours(hours);
+      const expiresAt = new Date(Date.now() + h * 3_600_000);
+      const none = { bytes: null, adler32: null, md5: null, sources: [] };
+      const record = await deps.repo.create(owner, collection, none, expiresAt);
+      await audit(actor, 'link_create', record, 'ok', {
+        expiresAt: expiresAt.toISOString(),
+        kind: 'script',
+      });
+      const base = { id: record.id, ...collection, sub: owner.sub, expiresAt };
+      const urlFor = async (file: LinkFile) => {
+        const { scope, name, bytes, adler32, md5, sources } = file;
+        const token = await signLink(key, {
+          ...base,
+          file: { scope, name, bytes, adler32, md5, sources },
+        });
+        return `${deps.publicUrl}/links/${token}/${encodeURIComponent(fileName(name))}`;
+      };
+      return { link: await toLink(record), urlFor };
     },
 
     async list(owner: Owner): Promise<DownloadLinkList> {
@@ -174,6 +208,7 @@ export function createLinksService(deps: LinksDeps) {
       }
       await deps.repo.used(record.id);
       await audit(actor(record), 'link_use', record, 'ok', details);
+      if (check.claims.file) return { record, file: check.claims.file };
       const { scope, name } = record;
       return { record, file: { scope, name, ...record.file } };
     },

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import { DidParams } from '../names.ts';
 import {
   DownloadLink,
   DownloadLinkList,
+  ScriptQuery,
   LinkIdParams,
   LinkInput,
   LinkUseParams,
@@ -43,6 +45,28 @@ export const linkRoutes = {
     examples: { id: '00000000-0000-4000-8000-000000000000' },
     response: DownloadLink,
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, { 403: ['csrf_rejected'], 404: ['not_found'] }),
+  }),
+  downloadScript: route({
+    method: 'get',
+    path: '/api/dids/:scope/:name/script',
+    summary:
+      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable in My links; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch), rucio (a `rucio download` command for users with the Rucio client), metalink (RFC 5854, the same links and md5), csv or json (names, paths, sizes and checksums).",
+    auth: true,
+    params: DidParams,
+    query: ScriptQuery,
+    examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
+    response: z.string(),
+    download: [
+      'text/x-shellscript; charset=utf-8',
+      'application/metalink4+xml',
+      'text/csv; charset=utf-8',
+      'application/json; charset=utf-8',
+    ],
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden'],
+      404: ['not_found'],
+      409: ['conflict'],
+    }),
   }),
   useLink: route({
     method: 'get',

@@ -54,3 +54,16 @@ export const LinkUseParams = z.object({
   token: z.string().min(1).max(4096),
   filename: z.string().min(1).max(500),
 });
+
+export const SCRIPT_FORMATS = ['curl', 'wget', 'rucio', 'metalink', 'csv', 'json'] as const;
+
+export const ScriptQuery = z.object({
+  format: z.enum(SCRIPT_FORMATS).describe('curl, wget, rucio, metalink, csv or json'),
+  hours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LINK_HOURS_CEILING)
+    .optional()
+    .describe('How long the links of a curl, wget or metalink script work (24 unless given)'),
+});

@@ -1,0 +1,142 @@
+/**
+ * Scripts and manifests for a collection's files, written one line per file as Rucio lists them
+ * (constant memory for any number of files). The curl and wget scripts fetch through signed
+ * portal links and check every file against Rucio's adler32 (python3's zlib) or md5 (md5sum),
+ * stopping at the first mismatch with a non-zero exit; the Metalink (RFC 5854) carries the same
+ * links and md5; the manifests carry names, sizes and checksums only.
+ */
+import type { SCRIPT_FORMATS } from '@bdms/contract';
+
+export type ScriptFormat = (typeof SCRIPT_FORMATS)[number];
+
+export interface ScriptFile {
+  scope: string;
+  name: string;
+  /** Where the file goes, relative to where the script runs. */
+  path: string;
+  bytes: number | null;
+  adler32: string | null;
+  md5: string | null;
+  /** The signed link (curl, wget, metalink). */
+  url?: string | undefined;
+}
+
+export interface ScriptHeader {
+  did: string;
+  expiresAt: string | null;
+  portal: string;
+}
+
+export const SCRIPT_MEDIA: Record<ScriptFormat, { type: string; extension: string }> = {
+  curl: { type: 'text/x-shellscript; charset=utf-8', extension: 'curl.sh' },
+  wget: { type: 'text/x-shellscript; charset=utf-8', extension: 'wget.sh' },
+  rucio: { type: 'text/x-shellscript; charset=utf-8', extension: 'rucio.sh' },
+  metalink: { type: 'application/metalink4+xml', extension: 'meta4' },
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  json: { type: 'application/json; charset=utf-8', extension: 'json' },
+};
+
+/** A single-quoted shell word: any byte but `'` is literal inside; `'` is closed, escaped, reopened. */
+export const shellWord = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+const xml = (s: string): string =>
+  s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+const VERIFY = String.raw`check() {
+  if [ -n "$2" ] && command -v python3 >/dev/null 2>&1; then
+    got=$(python3 -c 'import sys, zlib
+h = 1
+with open(sys.argv[1], "rb") as f:
+    for block in iter(lambda: f.read(1 << 20), b""):
+        h = zlib.adler32(block, h)
+print("%08x" % h)' "$1")
+    [ "$got" = "$2" ] || { echo "adler32 mismatch for $1: got $got, Rucio records $2" >&2; exit 1; }
+  elif [ -n "$3" ] && command -v md5sum >/dev/null 2>&1; then
+    got=$(md5sum "$1" | cut -d' ' -f1)
+    [ "$got" = "$3" ] || { echo "md5 mismatch for $1: got $got, Rucio records $3" >&2; exit 1; }
+  else
+    echo "cannot verify $1: python3 (adler32) or md5sum (md5) is needed" >&2; exit 2
+  fi
+  ok=$((ok + 1))
+}`;
+
+const TOOL = {
+  curl: 'curl --fail --location --silent --show-error --retry 3 --output "$2" "$1"',
+  wget: 'wget --quiet --tries=3 --output-document="$2" "$1"',
+};
+
+function shellHeader(format: 'curl' | 'wget', h: ScriptHeader): string {
+  return `#!/bin/sh
+# Fetches ${h.did} from the BDMS portal (${h.portal}) with ${format}, through signed links that
+# work until ${h.expiresAt ?? '?'} (or until their owner revokes them in My links).
+# Each file is checked against Rucio's adler32 (python3) or md5 (md5sum) once downloaded;
+# the script stops at the first file that does not match, with a non-zero exit status.
+set -eu
+ok=0
+${VERIFY}
+fetch() {
+  mkdir -p "$(dirname "$2")"
+  ${TOOL[format]}
+  check "$2" "$3" "$4"
+}
+`;
+}
+
+/** The first part of the output, before any file. */
+export function scriptStart(format: ScriptFormat, h: ScriptHeader): string {
+  switch (format) {
+    case 'curl':
+    case 'wget':
+      return shellHeader(format, h);
+    case 'rucio':
+      return `#!/bin/sh
+# Fetches ${h.did} with the Rucio client (rucio-clients, configured for this Rucio with your own
+# identity, e.g. auth_type = oidc). Rucio picks the replicas and checks every file's checksum.
+set -eu
+rucio download --dir . ${shellWord(h.did)}
+`;
+    case 'metalink':
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<metalink xmlns="urn:ietf:params:xml:ns:metalink">\n  <generator>BDMS portal</generator>\n  <published>${new Date().toISOString().slice(0, 19)}Z</published>\n`;
+    case 'csv':
+      return 'scope,name,path,bytes,adler32,md5\n';
+    case 'json':
+      return `{"did":${JSON.stringify(h.did)},"files":[`;
+  }
+}
+
+/** One file's line(s); `index` counts from 0. */
+export function scriptFile(format: ScriptFormat, f: ScriptFile, index: number): string {
+  switch (format) {
+    case 'curl':
+    case 'wget':
+      return `fetch ${shellWord(f.url ?? '')} ${shellWord(f.path)} ${shellWord(f.adler32 ?? '')} ${shellWord(f.md5 ?? '')}\n`;
+    case 'rucio':
+      return '';
+    case 'metalink':
+      return `  <file name="${xml(f.path)}">\n${f.bytes === null ? '' : `    <size>${String(f.bytes)}</size>\n`}${f.md5 ? `    <hash type="md5">${xml(f.md5)}</hash>\n` : ''}    <url priority="1">${xml(f.url ?? '')}</url>\n  </file>\n`;
+    case 'csv':
+      return `${[f.scope, f.name, f.path, String(f.bytes ?? ''), f.adler32 ?? '', f.md5 ?? ''].map(csvField).join(',')}\n`;
+    case 'json':
+      return `${index === 0 ? '' : ','}\n${JSON.stringify({ scope: f.scope, name: f.name, path: f.path, bytes: f.bytes, adler32: f.adler32, md5: f.md5 })}`;
+  }
+}
+
+/** The end, once every file is written (`files`: how many). */
+export function scriptEnd(format: ScriptFormat, files: number): string {
+  switch (format) {
+    case 'curl':
+    case 'wget':
+      return `echo "$ok of ${String(files)} files downloaded and verified"\n`;
+    case 'rucio':
+    case 'csv':
+      return '';
+    case 'metalink':
+      return '</metalink>\n';
+    case 'json':
+      return `\n],"files_count":${String(files)}}\n`;
+  }
+}

@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { scriptEnd, scriptFile, scriptStart, shellWord } from '../../src/links/scripts.ts';
+
+const file = {
+  scope: 'acada',
+  name: `/ctao/x/it's "odd", <really> & $(rm -rf ~).fits`,
+  path: `x/it's "odd", <really> & $(rm -rf ~).fits`,
+  bytes: 10,
+  adler32: '0000000a',
+  md5: 'd41d8cd98f00b204e9800998ecf8427e',
+  url: 'http://p/links/t/f?a=1&b=2',
+};
+
+describe('script writers', () => {
+  it('quote every name for the shell, whatever it holds (sh reads back exactly the text)', () => {
+    const word = shellWord(file.path);
+    expect(execFileSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' })).toBe(file.path);
+  });
+
+  it('write a curl line the shell parses into the URL, the path and the two checksums', () => {
+    const line = scriptFile('curl', file, 0);
+    const args = execFileSync('sh', ['-c', `fetch() { printf '%s\\n' "$@"; }; ${line}`], {
+      encoding: 'utf8',
+    });
+    expect(args.trim().split('\n')).toEqual([file.url, file.path, file.adler32, file.md5]);
+  });
+
+  it('escape the Metalink, quote the CSV, and write JSON a parser reads', () => {
+    const meta =
+      scriptStart('metalink', { did: 'd', expiresAt: null, portal: 'p' }) +
+      scriptFile('metalink', file, 0) +
+      scriptEnd('metalink', 1);
+    expect(meta).toContain('name="x/it\'s &quot;odd&quot;, &lt;really&gt; &amp; $(rm -rf ~).fits"');
+    expect(meta).toContain('<url priority="1">http://p/links/t/f?a=1&amp;b=2</url>');
+    expect(scriptFile('csv', file, 0)).toContain(`"x/it's ""odd"", <really> & $(rm -rf ~).fits"`);
+    const json =
+      scriptStart('json', { did: 'a:b', expiresAt: null, portal: 'p' }) +
+      scriptFile('json', file, 0) +
+      scriptFile('json', file, 1) +
+      scriptEnd('json', 2);
+    expect(JSON.parse(json)).toMatchObject({
+      did: 'a:b',
+      files_count: 2,
+      files: [{ path: file.path }, { md5: file.md5 }],
+    });
+  });
+});
