@@ -9,6 +9,7 @@ import * as transfers from './api-contract-transfers.ts';
 import * as ruleRequests from './api-contract-rule-requests.ts';
 import * as settings from './api-contract-settings.ts';
 import * as replicas from './api-contract-replicas.ts';
+import * as links from './api-contract-links.ts';
 import * as basket from './api-contract-basket.ts';
 
 /** Every twin route, whichever module carries it. */
@@ -23,6 +24,7 @@ const twin = {
     ...ruleRequests.ruleRequestApi,
     ...settings.settingsApi,
     ...replicas.replicaApi,
+    ...links.linkApi,
     ...basket.basketApi,
   },
 };

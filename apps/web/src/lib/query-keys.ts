@@ -40,10 +40,6 @@ export const queryKeys = {
     replicas: (did: { scope: string; name: string }) =>
       [...queryKeys.dids.one(did), 'replicas'] as const,
     locks: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'locks'] as const,
-    states: (did: { scope: string; name: string }) =>
-      [...queryKeys.dids.one(did), 'states'] as const,
-    /** A selection's replica map, keyed by its DIDs in order. */
-    selection: (dids: readonly string[]) => [...queryKeys.dids.all, 'selection', ...dids] as const,
   },
   transfers: {
     all: ['transfers'] as const,

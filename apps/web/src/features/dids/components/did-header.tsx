@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Title } from '@mantine/core';
 import { IconDownload, IconFileZip } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { DidAction } from '@/components/did-actions.tsx';
 import { bundleUrl, downloadUrl, type DidRef } from '@/lib/did-url.ts';
@@ -9,6 +10,11 @@ import { lastSegment } from '../utils/did-trail.ts';
 import { CopyButtons } from './copy-buttons.tsx';
 import { DidBreadcrumbs } from './did-breadcrumbs.tsx';
 import { DidTypeIcon } from './did-type-icon.tsx';
+
+/** Its own chunk, loaded on a file's page: the dialog, its form and the user's links. */
+const ShareLinkButton = lazy(async () => ({
+  default: (await import('@/components/share-link/share-link-button.tsx')).ShareLinkButton,
+}));
 
 /**
  * Breadcrumbs, the DID's name as the page heading, its type, a file's download, a rule request,
@@ -49,6 +55,11 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
             >
               Download
             </Button>
+          )}
+          {type === 'FILE' && (
+            <Suspense fallback={null}>
+              <ShareLinkButton did={did} />
+            </Suspense>
           )}
           {type && type !== 'FILE' && (
             <Button

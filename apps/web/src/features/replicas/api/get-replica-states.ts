@@ -10,7 +10,8 @@ import { queryKeys } from '@/lib/query-keys.ts';
  */
 export const useReplicaStates = (did: DidRef, enabled: boolean, refreshMs: number | false) =>
   useQuery({
-    queryKey: queryKeys.dids.states(did),
+    // Below the DID's keys (invalidated with them); spelled here, off the shell's query-keys.
+    queryKey: [...queryKeys.dids.one(did), 'states'],
     queryFn: ({ signal }) => apiGet(didApi.didReplicaStates, { params: { ...did }, signal }),
     enabled,
     refetchInterval: refreshMs,

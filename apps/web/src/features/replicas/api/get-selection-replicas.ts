@@ -10,7 +10,8 @@ import { queryKeys } from '@/lib/query-keys.ts';
  */
 export const useSelectionReplicas = (dids: readonly DidRef[]) =>
   useQuery({
-    queryKey: queryKeys.dids.selection(dids.map((d) => `${d.scope}:${d.name}`)),
+    // Below the DIDs' keys, by its DIDs in order; spelled here, off the shell's query-keys.
+    queryKey: [...queryKeys.dids.all, 'selection', ...dids.map((d) => `${d.scope}:${d.name}`)],
     queryFn: ({ signal }) => apiSend(replicaApi.selectionReplicas, { body: { dids }, signal }),
     enabled: dids.length > 0,
     placeholderData: keepPreviousData,
