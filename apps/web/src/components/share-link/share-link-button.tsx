@@ -44,7 +44,13 @@ export function ShareLinkButton({ did }: { did: DidRef }) {
       >
         Share a link
       </Button>
-      <Modal opened={opened} onClose={close} title="A download link to share" centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title="A download link to share"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         {link ? (
           <Stack gap="sm">
             <Text size="sm" fw={500} id="share-link-url">
