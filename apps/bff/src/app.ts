@@ -25,6 +25,7 @@ import { basketRoutes } from './basket/basket.routes.ts';
 import { collectDatasets, CONTAINER_LIMITS } from './dids/container-walk.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
+import { cachedDidTypes } from './lib/did-types.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
 import { downloadsRoutes } from './downloads/downloads.routes.ts';
 import { storageTokensFor, type StorageTokens } from './storage/storage-tokens.ts';
@@ -155,8 +156,10 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
-  app.use(didsRoutes(createDidsService({ rucio }), withToken, config));
-  const rses = createRsesService({ rucio, cache: reference });
+  // A DID's type never changes: the DID page's panels ask it of Rucio once, not per view.
+  const didType = cachedDidTypes((lookup) => rucio.getDid(lookup));
+  app.use(didsRoutes(createDidsService({ rucio, didType }), withToken, config));
+  const rses = createRsesService({ rucio, cache: reference, didType });
   app.use(rsesRoutes(rses, withToken));
   const rseNames = async (sub: string, token: string) =>
     (await rses.list(sub, token)).rses.map((r) => r.rse);

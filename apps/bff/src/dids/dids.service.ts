@@ -20,6 +20,7 @@ import {
 import { summariseContainer } from './container-replicas.ts';
 import { CONTAINER_LIMITS, type ContainerLimits } from './container-walk.ts';
 import { liveType } from '../lib/rucio-values.ts';
+import type { DidTypes } from '../lib/did-types.ts';
 import { toDidDetails } from './did-details.ts';
 import { mergeRules } from './did-rules.ts';
 import { describeKnownKey, type DescribeKey } from './metadata.ts';
@@ -58,6 +59,8 @@ export interface DidsDeps {
   >;
   /** Unit and description of a metadata key (the field catalogue, when there is one). */
   describeKey?: DescribeKey;
+  /** A DID's type (cached by the app: it never changes); getDid's when not given. */
+  didType?: DidTypes;
   /** How much a container's replica summary may ask of Rucio (tests make it small). */
   containerLimits?: ContainerLimits;
   /** Batches in which child collections are counted while browsing. */
@@ -73,6 +76,8 @@ export function createDidsService(deps: DidsDeps) {
   const { rucio } = deps;
   const describe = deps.describeKey ?? describeKnownKey;
   const limits = deps.containerLimits ?? CONTAINER_LIMITS;
+  const didType =
+    deps.didType ?? (async (d: Parameters<typeof rucio.getDid>[0]) => (await rucio.getDid(d)).type);
   return {
     toSummary,
     toListingRow,
@@ -146,7 +151,7 @@ export function createDidsService(deps: DidsDeps) {
       clientIp?: string,
     ): Promise<ReplicaSummary> => {
       const did = { token, scope, name, signal };
-      const { type } = await rucio.getDid(did);
+      const type = await didType(did);
       if (type === 'CONTAINER')
         return summariseContainer(
           { scope, name },

@@ -1,6 +1,7 @@
 import type { ReplicaLocks, RseDetails, RseSiteList } from '@bdms/contract';
 import { BULK_LOCKS_MAX, RucioError, type DatasetLockDto } from '@bdms/rucio-client';
 import { collect } from '../lib/async-iter.ts';
+import type { DidTypes } from '../lib/did-types.ts';
 import type { ReferenceCache } from '../lib/reference-cache.ts';
 import type { RucioPort } from '../rucio-port.ts';
 import {
@@ -28,6 +29,8 @@ export interface RsesDeps {
     | 'listParents'
   >;
   cache: ReferenceCache;
+  /** A DID's type (cached by the app: it never changes); getDid's when not given. */
+  didType?: DidTypes;
   /** How many of an RSE's datasets its page lists (by bytes). */
   topDatasets?: number;
 }
@@ -107,7 +110,9 @@ export function createRsesService(deps: RsesDeps) {
       signal: AbortSignal,
     ): Promise<ReplicaLocks> {
       const auth = { token, signal };
-      const { type } = await rucio.getDid({ ...auth, scope, name });
+      const type = deps.didType
+        ? await deps.didType({ ...auth, scope, name })
+        : (await rucio.getDid({ ...auth, scope, name })).type;
       if (type === 'DATASET')
         return {
           source: 'dataset',
