@@ -52,10 +52,8 @@ export async function directMap(
     return lines(`${input.rucioUrl}${path}`, headers, body);
   };
   const root = input.container;
-  // The DID's type, as each of the BFF's two routes asks it.
-  await Promise.all(
-    [0, 1].map(() => get(`/dids/${did(root)}`, undefined, { ...auth, accept: 'application/json' })),
-  );
+  // No DID-type lookup: the BFF remembers a DID's type (it never changes), so after the warm-up
+  // its routes make none either, and the same calls are compared.
   let containers = 0;
   const walk = async (): Promise<Did[]> => {
     const datasets: Did[] = [];
