@@ -62,7 +62,7 @@ export async function writeScript(
       const f = next.value;
       const url = made ? await made.urlFor(f) : undefined;
       const path = entryName(did.name, f.name);
-      await write(scriptFile(format, { ...f, path, url }, count));
+      await write(scriptFile(format, { ...f, path, url }));
       count += 1;
       next = await iterator.next();
     }

@@ -3,7 +3,8 @@
  * (constant memory for any number of files). The curl and wget scripts fetch through signed
  * portal links and check every file against Rucio's adler32 (python3's zlib) or md5 (md5sum),
  * stopping at the first mismatch with a non-zero exit; the Metalink (RFC 5854) carries the same
- * links and md5; the manifests carry names, sizes and checksums only.
+ * links and md5; the manifests (CSV, and JSON lines: one object per file) carry names, sizes and
+ * checksums only.
  */
 import type { SCRIPT_FORMATS } from '@bdms/contract';
 
@@ -33,7 +34,7 @@ export const SCRIPT_MEDIA: Record<ScriptFormat, { type: string; extension: strin
   rucio: { type: 'text/x-shellscript; charset=utf-8', extension: 'rucio.sh' },
   metalink: { type: 'application/metalink4+xml', extension: 'meta4' },
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
-  json: { type: 'application/json; charset=utf-8', extension: 'json' },
+  json: { type: 'application/x-ndjson', extension: 'ndjson' },
 };
 
 /** A single-quoted shell word: any byte but `'` is literal inside; `'` is closed, escaped, reopened. */
@@ -104,12 +105,12 @@ rucio download --dir . ${shellWord(h.did)}
     case 'csv':
       return 'scope,name,path,bytes,adler32,md5\n';
     case 'json':
-      return `{"did":${JSON.stringify(h.did)},"files":[`;
+      return '';
   }
 }
 
-/** One file's line(s); `index` counts from 0. */
-export function scriptFile(format: ScriptFormat, f: ScriptFile, index: number): string {
+/** One file's line(s). */
+export function scriptFile(format: ScriptFormat, f: ScriptFile): string {
   switch (format) {
     case 'curl':
     case 'wget':
@@ -121,7 +122,7 @@ export function scriptFile(format: ScriptFormat, f: ScriptFile, index: number): 
     case 'csv':
       return `${[f.scope, f.name, f.path, String(f.bytes ?? ''), f.adler32 ?? '', f.md5 ?? ''].map(csvField).join(',')}\n`;
     case 'json':
-      return `${index === 0 ? '' : ','}\n${JSON.stringify({ scope: f.scope, name: f.name, path: f.path, bytes: f.bytes, adler32: f.adler32, md5: f.md5 })}`;
+      return `${JSON.stringify({ scope: f.scope, name: f.name, path: f.path, bytes: f.bytes, adler32: f.adler32, md5: f.md5 })}\n`;
   }
 }
 
@@ -137,6 +138,6 @@ export function scriptEnd(format: ScriptFormat, files: number): string {
     case 'metalink':
       return '</metalink>\n';
     case 'json':
-      return `\n],"files_count":${String(files)}}\n`;
+      return '';
   }
 }

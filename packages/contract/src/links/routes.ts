@@ -50,7 +50,7 @@ export const linkRoutes = {
     method: 'get',
     path: '/api/dids/:scope/:name/script',
     summary:
-      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable in My links; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch), rucio (a `rucio download` command for users with the Rucio client), metalink (RFC 5854, the same links and md5), csv or json (names, paths, sizes and checksums).",
+      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable by its owner; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch), rucio (a `rucio download` command for users with the Rucio client), metalink (RFC 5854, the same links and md5), csv or json (JSON lines, one object per file: names, paths, sizes and checksums).",
     auth: true,
     params: DidParams,
     query: ScriptQuery,
@@ -60,7 +60,7 @@ export const linkRoutes = {
       'text/x-shellscript; charset=utf-8',
       'application/metalink4+xml',
       'text/csv; charset=utf-8',
-      'application/json; charset=utf-8',
+      'application/x-ndjson',
     ],
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],

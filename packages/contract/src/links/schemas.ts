@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { DidName, ScopeName } from '../names.ts';
 
-/** The longest a link may live, whatever the deployment allows (LINK_MAX_HOURS is at most this). */
-export const LINK_HOURS_CEILING = 24 * 365;
+/**
+ * The longest a link may live: one week. A deployment may allow less (LINK_MAX_HOURS), never more,
+ * so what this schema accepts is accepted unless the deployment lowered it.
+ */
+export const LINK_HOURS_CEILING = 24 * 7;
 
 export const LinkInput = z
   .object({
