@@ -209,6 +209,13 @@ export function createLinksService(deps: LinksDeps) {
       await deps.repo.used(record.id);
       await audit(actor(record), 'link_use', record, 'ok', details);
       if (check.claims.file) return { record, file: check.claims.file };
+      // A script's row covers its files only through their own URLs (each signs its file).
+      if (record.file.sources.length === 0 && record.file.bytes === null)
+        throw new AppError(
+          403,
+          'forbidden',
+          "This link belongs to a script: use the script's links, one per file.",
+        );
       const { scope, name } = record;
       return { record, file: { scope, name, ...record.file } };
     },

@@ -34,7 +34,7 @@ export const SCRIPT_MEDIA: Record<ScriptFormat, { type: string; extension: strin
   rucio: { type: 'text/x-shellscript; charset=utf-8', extension: 'rucio.sh' },
   metalink: { type: 'application/metalink4+xml', extension: 'meta4' },
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
-  json: { type: 'application/x-ndjson', extension: 'ndjson' },
+  json: { type: 'application/jsonl', extension: 'jsonl' },
 };
 
 /** A single-quoted shell word: any byte but `'` is literal inside; `'` is closed, escaped, reopened. */

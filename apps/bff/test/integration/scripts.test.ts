@@ -125,6 +125,16 @@ for f in root.findall("m:file", ns):
     );
   });
 
+  it('when a script’s own link row is used as a link, then 403: only its per-file links serve bytes', async () => {
+    await script('curl');
+    const listed = (await (
+      await fetch(`${bff.url}/api/links`, { headers: { Cookie: cookie } })
+    ).json()) as { links: { name: string; url: string }[] };
+    const row = listed.links.find((l) => l.name === dataset.name);
+    expect(row).toBeDefined();
+    expect((await fetch(row?.url ?? '')).status).toBe(403);
+  });
+
   it('when the DID is unknown, then 404 before any script is written; a bad format is a 400', async () => {
     const res = await fetch(
       `${bff.url}${didUrl({ scope: 'acada', name: '/ctao/no/such' }, '/script')}?format=curl`,

@@ -60,7 +60,7 @@ export const linkRoutes = {
       'text/x-shellscript; charset=utf-8',
       'application/metalink4+xml',
       'text/csv; charset=utf-8',
-      'application/x-ndjson',
+      'application/jsonl',
     ],
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],
