@@ -9,6 +9,7 @@ import { DEV_GEO_CLIENTS } from '@bdms/dev-fixtures';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Logger } from '../lib/logger.ts';
 import { timeLines, type LineTiming } from './line-timing.ts';
+import { interleaved } from './interleave.ts';
 import { range, summarize, type Figure } from './stats.ts';
 
 export interface GeoipBenchInput {
@@ -78,12 +79,11 @@ export async function geoipFigures(input: GeoipBenchInput, log: Logger): Promise
   await list('geoip');
   const afterFirst = sizeOf(input.rucioLog);
   await list('random');
-  const geoip: number[] = [];
-  const random: number[] = [];
-  for (let i = 0; i < input.runs; i++) {
-    geoip.push((await list('geoip')).ttlbMs);
-    random.push((await list('random')).ttlbMs);
-  }
+  const { a: geoip, b: random } = await interleaved(
+    input.runs,
+    async () => (await list('geoip')).ttlbMs,
+    async () => (await list('random')).ttlbMs,
+  );
   const g = summarize(geoip);
   const r = summarize(random);
   return [

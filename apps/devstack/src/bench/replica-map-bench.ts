@@ -7,6 +7,7 @@
  * Rucio for one map, from its own metrics (per dataset or in bulk, never per file).
  */
 import type { Logger } from '../lib/logger.ts';
+import { interleaved } from './interleave.ts';
 import { range, summarize, type Figure } from './stats.ts';
 
 export interface ReplicaMapBenchInput {
@@ -129,13 +130,12 @@ export async function replicaMapFigures(
   await lines(`${input.rucioUrl}/scopes/`, { 'X-Rucio-Auth-Token': input.token });
   const { datasets, containers } = await directMap(input);
   await bffMap(input);
-  const bff: number[] = [];
-  const direct: number[] = [];
   let calls = 0;
-  for (let i = 0; i < input.runs; i++) {
-    bff.push(await timed(() => bffMap(input)));
-    direct.push(await timed(async () => ({ calls } = await directMap(input))));
-  }
+  const { a: bff, b: direct } = await interleaved(
+    input.runs,
+    () => timed(() => bffMap(input)),
+    () => timed(async () => ({ calls } = await directMap(input))),
+  );
   const before = await upstreamRequests(input.portalUrl);
   await bffMap(input);
   const requests = (await upstreamRequests(input.portalUrl)) - before;
