@@ -6,11 +6,13 @@ import {
   NativeSelect,
   Paper,
   SegmentedControl,
+  Skeleton,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useSearchScopes } from '../api/get-scopes.ts';
 import { useQueryEditor, type EditorMode } from '../hooks/use-query-editor.ts';
 import { SelectedScopesContext } from '../hooks/use-selected-scopes.ts';
@@ -18,7 +20,12 @@ import type { Draft } from '../utils/draft.ts';
 import type { UrlSearch } from '../utils/url-query.ts';
 import { ConditionGroups } from './condition-groups.tsx';
 import { ConePanel } from './cone-panel.tsx';
-import { FilterTextInput } from './filter-text-input.tsx';
+
+// Text mode is the second way in: its editor (an autosizing text area, the error excerpts) loads
+// when it is chosen, keeping the search page's first load under its budget.
+const FilterTextInput = lazy(async () => ({
+  default: (await import('./filter-text-input.tsx')).FilterTextInput,
+}));
 
 const DID_TYPES = [
   { value: '', label: "Rucio's default (collections)" },
@@ -157,12 +164,14 @@ export function QueryEditor({ url, textMode, onRun }: QueryEditorProps) {
               }}
             />
           ) : (
-            <FilterTextInput
-              value={editor.text}
-              onChange={editor.setText}
-              errors={editor.textErrors}
-              onSubmit={editor.run}
-            />
+            <Suspense fallback={<Skeleton height={84} aria-label="Loading the text editor" />}>
+              <FilterTextInput
+                value={editor.text}
+                onChange={editor.setText}
+                errors={editor.textErrors}
+                onSubmit={editor.run}
+              />
+            </Suspense>
           )}
           <ConePanel
             cone={draft.cone}

@@ -20,7 +20,7 @@ describe('SearchPage: composing a query', { timeout: 30_000 }, () => {
     expect(within(group(1, 2)).getByRole('combobox', { name: 'Operator' })).toHaveValue('>=');
 
     await user.click(screen.getByRole('radio', { name: 'Text (Rucio filter)' }));
-    const text = screen.getByRole('textbox', { name: 'Rucio filter' });
+    const text = await screen.findByRole('textbox', { name: 'Rucio filter' });
     expect(text).toHaveValue(FILTER);
 
     await user.clear(text);
