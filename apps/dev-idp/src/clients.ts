@@ -2,11 +2,12 @@
  * The registered clients (from DEV_CLIENTS) and the dev-only loopback rule: the portal may
  * use any http(s)://localhost|127.0.0.1:<port>/auth/callback (tests run the BFF on random ports,
  * over https too, to check its Secure cookies), like RFC 8252 §7.3 allows for native apps;
- * post-logout URIs may be any loopback URL.
+ * post-logout URIs may be any loopback URL. The command-line client is a native app, for which
+ * oidc-provider itself accepts its loopback redirect on any port.
  */
 import type Provider from 'oidc-provider';
 import type { ClientMetadata } from 'oidc-provider';
-import { DEV_CLIENTS } from '@bdms/dev-fixtures';
+import { DEV_CLI_CLIENT, DEV_CLIENTS } from '@bdms/dev-fixtures';
 import { STATIC_SCOPES } from './resources.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -63,6 +64,18 @@ export function devClients(portalRedirectUris: string[]): ClientMetadata[] {
       grant_types: ['client_credentials'],
       response_types: [],
       redirect_uris: [],
+    },
+    {
+      // A user's own command-line client (as oidc-agent registers one at IAM): public, code +
+      // PKCE, a loopback redirect on any port (oidc-provider relaxes the port for native apps).
+      client_id: DEV_CLI_CLIENT.clientId,
+      client_name: 'Command-line tools (dev)',
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: [DEV_CLI_CLIENT.redirectUri],
+      scope: STATIC_SCOPES.join(' '),
     },
   ];
 }

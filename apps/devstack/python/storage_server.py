@@ -1,6 +1,7 @@
 """The dev storage: a real WebDAV/HTTP server (WsgiDAV on cheroot) over .devstack/storage.
 
-Usage: storage_server.py <root> <host> <port> [--also HOST[,HOST...]] [--share /PATH=DIR];
+Usage: storage_server.py <root> <host> <port> [--also HOST[,HOST...]] [--share /PATH=DIR]
+[--tls-port PORT --tls-dir DIR];
 the writer's credentials come from the environment (DEVSTACK_STORAGE_USER /
 DEVSTACK_STORAGE_PASSWORD), not argv, to keep them out of `ps`; so do the token issuer and the
 storage's audience (DEVSTACK_STORAGE_ISSUER / DEVSTACK_STORAGE_AUDIENCE).
@@ -8,7 +9,9 @@ storage's audience (DEVSTACK_STORAGE_ISSUER / DEVSTACK_STORAGE_AUDIENCE).
 Listens on <host> and on every `--also` address, all on the same port and all serving the same
 tree: each RSE's protocol names an address of its own (127.0.0.x) so that Rucio's GeoIP sort can
 place it at its site, while the seed and the tests keep using <host>. `--share` mounts a further
-read-only folder (the devstack's GeoIP download) beside the RSE folders.
+read-only folder (the devstack's GeoIP download) beside the RSE folders. `--tls-port` serves the
+same app over HTTPS on every address too, with a self-signed certificate kept in `--tls-dir`
+(storage_tls.py: why Rucio's own download client needs HTTPS).
 
 Access policy, as on CTAO's token-protected storage:
 - reads of the RSE trees (GET/HEAD with Range, PROPFIND) need a WLCG bearer token whose audience
@@ -26,10 +29,13 @@ key and so cannot be sent by a client.
 import argparse
 import os
 import threading
+from pathlib import Path
 
 from cheroot import wsgi
+from cheroot.ssl.builtin import BuiltinSSLAdapter
 from wsgidav.wsgidav_app import WsgiDAVApp
 
+from storage_tls import ensure_certificate
 from storage_tokens import IssuerKeys, ReadPolicy, Refusal, check_read, path_below_rse
 
 READ_METHODS = {"GET", "HEAD", "PROPFIND"}
@@ -123,7 +129,12 @@ def parse_args(argv=None):
     p.add_argument("--also", default="", help="further addresses to listen on, comma-separated")
     p.add_argument("--share", action="append", default=[], metavar="/PATH=DIR",
                    help="a read-only folder served at /PATH")
-    return p.parse_args(argv)
+    p.add_argument("--tls-port", type=int, help="also serve HTTPS on this port, on every address")
+    p.add_argument("--tls-dir", help="where the self-signed certificate and its key are kept")
+    args = p.parse_args(argv)
+    if (args.tls_port is None) != (args.tls_dir is None):
+        p.error("--tls-port and --tls-dir go together")
+    return args
 
 
 def main():
@@ -136,11 +147,18 @@ def main():
     hosts = [args.host, *[h for h in args.also.split(",") if h and h != args.host]]
     # One cheroot server per address (a socket binds one); the RSE addresses see little traffic.
     servers = [wsgi.Server((h, args.port), app, numthreads=16 if h == args.host else 8) for h in hosts]
+    if args.tls_port is not None:
+        cert, key = ensure_certificate(Path(args.tls_dir), hosts)
+        for h in hosts:
+            tls = wsgi.Server((h, args.tls_port), app, numthreads=4)
+            tls.ssl_adapter = BuiltinSSLAdapter(str(cert), str(key))
+            servers.append(tls)
     for server in servers:
         server.prepare()  # binds now: a taken address fails the start, not a thread later
     for server in servers[1:]:
         threading.Thread(target=server.serve, daemon=True).start()
     print(f"storage: serving {args.root} on port {args.port} of {', '.join(hosts)}"
+          f"{f' (HTTPS on port {args.tls_port})' if args.tls_port is not None else ''}"
           f"{''.join(f'; {p} from {d}' for p, d in shares.items())}; reads need "
           f"{f'a token from {policy.issuer} for {policy.audience}' if policy else 'the writer'}", flush=True)
     try:

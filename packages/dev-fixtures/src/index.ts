@@ -114,6 +114,7 @@ export const RUCIO_ROOT = {
   password: 'dev-root-secret',
   account: 'root',
 } as const;
+export * from './cli-token.ts';
 export * from './geo.ts';
 export * from './headless-login.ts';
 export * from './storage.ts';

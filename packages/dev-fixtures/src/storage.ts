@@ -5,6 +5,12 @@
 export const DEV_STORAGE_AUDIENCE = 'urn:ctao:bdms:dev-storage';
 
 /**
+ * The dev storage's HTTPS port, beside its HTTP one (the port after it): Rucio's own download
+ * client reads WebDAV over HTTPS only, so each RSE has a read-only `https` protocol there too.
+ */
+export const storageTlsPort = (port: number): number => port + 1;
+
+/**
  * Dev-only credentials of the one account allowed to PUT/DELETE/MKCOL on the dev storage; it may
  * read every RSE tree too (the seed's verify, the dev mover, tests checking bytes), where others
  * need a token with `storage.read:<path>`.

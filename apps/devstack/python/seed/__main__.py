@@ -26,6 +26,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--storage-root", required=True, type=Path, help="directory it serves (one folder per RSE)")
     p.add_argument("--rse-hosts", type=json.loads, default={},
                    help='JSON {"RSE": "127.0.0.x"}: the address each RSE\'s protocol names (default: the storage URL\'s)')
+    p.add_argument("--storage-tls-port", type=int,
+                   help="the storage's HTTPS port: each RSE also gets a read-only https protocol there")
     p.add_argument("--size", choices=("small", "bench"), default="small")
     p.add_argument("--files", type=int, help="files in the one big LSTN-01 night (overrides --size)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="RNG seed (same seed, same archive)")
@@ -48,7 +50,8 @@ def main(argv: list[str]) -> int:
         raise SystemExit("--files must be >= 1")
     opts = Options(
         rucio_url=args.rucio_url.rstrip("/"), username=args.username, password=args.password,
-        endpoint=StorageEndpoint(args.storage_url.rstrip("/"), args.storage_root.resolve(), args.rse_hosts),
+        endpoint=StorageEndpoint(args.storage_url.rstrip("/"), args.storage_root.resolve(), args.rse_hosts,
+                                 args.storage_tls_port),
         profile=profile_for(args.size, args.files), seed=args.seed, force=args.force,
         server_config=args.rucio_config, log_dir=args.log_dir, verify=args.verify,
         workers=max(1, args.workers))

@@ -96,6 +96,25 @@ def protocol(endpoint: StorageEndpoint, rse: str) -> dict[str, Any]:
     }
 
 
+def tls_protocol(endpoint: StorageEndpoint, rse: str) -> dict[str, Any] | None:
+    """The RSE's read-only `https` protocol on the storage's HTTPS port, after `http` (priority 2).
+
+    For Rucio's own download client, whose WebDAV implementation reads `https` PFNs only
+    (storage_tls.py); the BFF, the seed and the dev mover keep `http` (priority 1, the only
+    one for writes, deletions and third-party copies).
+    """
+    if endpoint.tls_port is None:
+        return None
+    # None switches an operation off; 0 would be Rucio's *highest* priority (rsemanager sorts
+    # ascending), and the conveyor would pick this protocol for transfers the dev mover cannot do.
+    read = {"read": 2, "write": None, "delete": None}
+    return {
+        "scheme": "https", "hostname": endpoint.host_for(rse), "port": endpoint.tls_port,
+        "prefix": endpoint.prefix(rse), "impl": "rucio.rse.protocols.webdav.Default",
+        "domains": {"lan": read, "wan": read | {"third_party_copy_read": None, "third_party_copy_write": None}},
+    }
+
+
 def ensure_rse(client: Client, rse: Rse, endpoint: StorageEndpoint, existing: set[str]) -> None:
     location = {"city": rse.city, "country_name": rse.country_name, "continent": rse.continent,
                 "latitude": rse.latitude, "longitude": rse.longitude}
@@ -111,16 +130,24 @@ def ensure_rse(client: Client, rse: Rse, endpoint: StorageEndpoint, existing: se
 
 
 def ensure_protocol(client: Client, rse: str, endpoint: StorageEndpoint) -> bool:
-    """The RSE's one protocol of our scheme points at its storage address; True if it changed.
+    """The RSE's protocols (`http`, and `https` when the storage has a TLS port) point at its
+    storage address; True if any changed."""
+    wanted = [p for p in (protocol(endpoint, rse), tls_protocol(endpoint, rse)) if p is not None]
+    changed = [_ensure_one(client, rse, p) for p in wanted]
+    return any(changed)
+
+
+def _ensure_one(client: Client, rse: str, wanted: dict[str, Any]) -> bool:
+    """The RSE's one protocol of this scheme points at its storage address; True if it changed.
 
     A protocol of the same scheme elsewhere (an older devstack served every RSE on 127.0.0.1) is
-    removed, so Rucio lists each replica once, at the RSE's own address. Replicas keep working:
-    Rucio builds PFNs from the protocol when it lists them.
+    removed, so Rucio lists each replica once per scheme, at the RSE's own address. Replicas keep
+    working: Rucio builds PFNs from the protocol when it lists them.
     """
-    wanted = protocol(endpoint, rse)
     protocols = client.get_rse(rse).get("protocols", [])
     same = [p for p in protocols if p["scheme"] == wanted["scheme"]]
-    if any(p["hostname"] == wanted["hostname"] and p["port"] == wanted["port"] for p in same):
+    if any(p["hostname"] == wanted["hostname"] and p["port"] == wanted["port"]
+           and _same_priorities(p, wanted) for p in same):
         return False
     for old in same:
         log.info("%s: moving the %s protocol from %s:%s to %s:%s", rse, old["scheme"], old["hostname"],
@@ -128,6 +155,14 @@ def ensure_protocol(client: Client, rse: str, endpoint: StorageEndpoint) -> bool
         client.delete_protocols(rse, old["scheme"], hostname=old["hostname"], port=old["port"])
     client.add_protocol(rse, wanted)
     return True
+
+
+def _same_priorities(have: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Every operation the wanted protocol names has that priority on the RSE (a protocol written
+    by an older seed with other priorities is replaced)."""
+    domains = have.get("domains") or {}
+    return all((domains.get(domain) or {}).get(op) == priority
+               for domain, ops in wanted["domains"].items() for op, priority in ops.items())
 
 
 def distance(a: Rse, b: Rse) -> int:

@@ -38,6 +38,8 @@ class StorageEndpoint:
     #: RSE -> the address its protocol names (the server listens there too, same port); an RSE
     #: not in it is served at base_url's host. Own addresses let Rucio's GeoIP sort place RSEs.
     hosts: dict[str, str] = field(default_factory=dict)
+    #: The storage's HTTPS port (same addresses, same tree; storage_tls.py), or None.
+    tls_port: int | None = None
 
     @property
     def scheme(self) -> str:

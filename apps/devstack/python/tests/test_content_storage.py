@@ -5,7 +5,7 @@ import zlib
 from seed.content import CARD, adler32_hex, header_text, render
 from seed.model import FileSpec
 from seed.reference import RSES, array_element
-from seed.rucio_setup import distance, ensure_protocol, protocol, rse_attributes
+from seed.rucio_setup import distance, ensure_protocol, protocol, rse_attributes, tls_protocol
 from seed.storage import ALGORITHMS, StorageEndpoint, detect_algorithm, write_bytes
 
 SPEC = FileSpec("acada", "/ctao/acada/DL0/LSTN-01/ctao-north/event/2025/02/04/x.fits.fz", {}, (("OBS_ID", 2000000200),), 100)
@@ -80,6 +80,33 @@ def test_protocol_points_at_the_storage_prefix():
     p = protocol(ENDPOINT, "CSCS-DISK")
     assert (p["scheme"], p["hostname"], p["port"], p["prefix"]) == ("http", "127.0.0.1", 4420, "/CSCS-DISK/")
     assert p["domains"]["lan"]["read"] == 1 and p["domains"]["wan"]["write"] == 1
+
+
+def test_with_a_tls_port_an_rse_also_gets_a_read_only_https_protocol_after_http():
+    assert tls_protocol(ENDPOINT, "CSCS-DISK") is None
+    ep = StorageEndpoint("http://127.0.0.1:4420", root=ENDPOINT.root, hosts={"CSCS-DISK": "127.0.0.14"},
+                         tls_port=4421)
+    p = tls_protocol(ep, "CSCS-DISK")
+    assert (p["scheme"], p["hostname"], p["port"], p["prefix"]) == ("https", "127.0.0.14", 4421, "/CSCS-DISK/")
+    # None is "off": 0 would be Rucio's highest priority, and transfers would pick https.
+    assert p["domains"]["wan"] == {"read": 2, "write": None, "delete": None,
+                                   "third_party_copy_read": None, "third_party_copy_write": None}
+    client = _Protocols([protocol(ep, "CSCS-DISK")])
+    assert ensure_protocol(client, "CSCS-DISK", ep) is True
+    assert ensure_protocol(client, "CSCS-DISK", ep) is False
+    assert sorted(p["scheme"] for p in client.protocols) == ["http", "https"]
+
+
+def test_an_https_protocol_an_older_seed_wrote_with_other_priorities_is_replaced():
+    ep = StorageEndpoint("http://127.0.0.1:4420", root=ENDPOINT.root, hosts={"CSCS-DISK": "127.0.0.14"},
+                         tls_port=4421)
+    wanted = tls_protocol(ep, "CSCS-DISK")
+    older = {**wanted, "domains": {d: {op: 0 if op != "read" else 2 for op in ops}
+                                   for d, ops in wanted["domains"].items()}}
+    client = _Protocols([protocol(ep, "CSCS-DISK"), older])
+    assert ensure_protocol(client, "CSCS-DISK", ep) is True
+    assert client.calls == [("delete", "https", "127.0.0.14", 4421), ("add", "https", "127.0.0.14", 4421)]
+    assert ensure_protocol(client, "CSCS-DISK", ep) is False
 
 
 def test_an_rse_with_an_address_of_its_own_gets_it_in_its_protocol_and_pfns():

@@ -123,6 +123,18 @@ def test_exp_and_nbf_have_a_small_leeway(policy):
     assert check_read(f"Bearer {token(exp=now - 5, nbf=now + 5)}", "/R/ctao/f", policy)
 
 
+def test_a_token_for_rucio_and_this_storage_reads_even_the_rse_base_rucio_download_checks(policy):
+    """`rucio download` hands the storage its Rucio token: both audiences, storage.read:/."""
+    both = token(aud=["rucio", AUDIENCE], scope="openid profile storage.read:/")
+    assert check_read(f"Bearer {both}", "/CSCS-DISK/", policy)["sub"] == "alice"
+    assert check_read(f"Bearer {both}", "/CSCS-DISK//ctao/acada/f.fits", policy)["sub"] == "alice"
+    # A narrower read scope does not cover the RSE's base path the client HEADs first.
+    assert refusal(f"Bearer {token(aud=['rucio', AUDIENCE])}", "/CSCS-DISK/", policy).status == 403
+    # The audiences are a list, not one string holding both.
+    assert refusal(f"Bearer {token(aud=f'rucio {AUDIENCE}')}", "/R/ctao/f", policy).status == 403
+    assert refusal(f"Bearer {token(aud=['rucio', 'urn:other'])}", "/R/ctao/f", policy).status == 403
+
+
 def test_another_audience_or_a_scope_for_another_path_is_403(policy):
     assert refusal(f"Bearer {token(aud='rucio')}", "/R/ctao/f", policy).status == 403
     found = refusal(f"Bearer {token(scope='storage.read:/ctao/dpps')}", "/R/ctao/acada/f", policy)

@@ -3,13 +3,21 @@
  * for the storage (a narrowed refresh, as the BFF gets it) reads a seeded file whose bytes match
  * Rucio's adler32; no token, a token for another path and a token for Rucio's audience are
  * refused; the links client's token reads; the dev writer reads and writes; the GeoIP share
- * stays open to anyone.
+ * stays open to anyone. Over HTTPS too (where the RSEs' https protocols point, for Rucio's own
+ * download client), with the token `rucio download` sends: a user's command-line token with
+ * Rucio's and the storage's audiences.
  */
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
 import {
   adler32Hex,
+  cliToken,
+  demoUser,
   DEV_CLIENTS,
   DEV_STORAGE_AUDIENCE,
   LINKS_READ_SCOPE,
+  storageTlsPort,
   storageWriterAuth,
 } from '@bdms/dev-fixtures';
 import { recordedMeta } from '@bdms/rucio-client/testing';
@@ -144,6 +152,65 @@ describe('reads of the token-protected storage', () => {
     const res = await read(pfn, `Bearer ${links.accessToken}`);
     expect(res.status).toBe(200);
     expect(adler32Hex(new Uint8Array(await res.arrayBuffer()))).toBe(file.adler32);
+  });
+});
+
+/** GET over HTTPS, trusting the dev storage's own certificate: status and body. */
+function httpsGet(url: string, authorization?: string) {
+  const ca = readFileSync(join(paths.root, 'storage-tls', 'storage-cert.pem'));
+  return new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+    const req = request(
+      url,
+      { ca, headers: authorization ? { Authorization: authorization } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('reads over HTTPS with the token rucio download sends', () => {
+  it('when the user’s command-line token names Rucio and the storage with storage.read:/, then Rucio takes it and the storage reads the file and the RSE’s base; a Rucio-only token is refused', async () => {
+    const tls = pfn.replace(
+      /^http:(\/\/[^/:]+):(\d+)/,
+      (_m, host: string, port: string) => `https:${host}:${String(storageTlsPort(Number(port)))}`,
+    );
+    expect(tls).toMatch(/^https:\/\/127\.0\.0\.\d+:\d+\/CTAO-N-ONSITE\//);
+    const alice = demoUser('astronomer');
+    const scope = 'openid profile offline_access storage.read:/';
+    const both = await cliToken({
+      issuer: env.IDP_ISSUER,
+      user: alice,
+      audience: `rucio ${DEV_STORAGE_AUDIENCE}`,
+      scope,
+    });
+    expect(claims(both.accessToken).aud).toEqual(['rucio', DEV_STORAGE_AUDIENCE]);
+    const whoami = await fetch(`${rucio.url}/accounts/whoami`, {
+      headers: { 'X-Rucio-Auth-Token': both.accessToken },
+    });
+    expect(await whoami.json()).toMatchObject({ account: alice.rucioAccount });
+    const read = await httpsGet(tls, `Bearer ${both.accessToken}`);
+    expect(read.status).toBe(200);
+    expect(adler32Hex(new Uint8Array(read.body))).toBe(file.adler32);
+    const base = tls.slice(0, tls.indexOf('/CTAO-N-ONSITE/') + '/CTAO-N-ONSITE/'.length);
+    expect((await httpsGet(base, `Bearer ${both.accessToken}`)).status).toBe(200);
+
+    expect((await httpsGet(tls)).status).toBe(401);
+    const rucioOnly = await cliToken({
+      issuer: env.IDP_ISSUER,
+      user: alice,
+      audience: 'rucio',
+      scope,
+    });
+    const refused = await httpsGet(tls, `Bearer ${rucioOnly.accessToken}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.toString()).toContain("token audience 'rucio' is not this storage");
   });
 });
 

@@ -5,13 +5,16 @@
  * dev writer's Basic auth (STORAGE_WRITER), which writes need. It also listens on each RSE's own
  * address (DEV_RSE_HOSTS, the hosts of the RSEs' protocols), same port and same tree, so that
  * Rucio's GeoIP sort can tell the RSEs apart, and serves read-only shares (the GeoIP archive) to
- * anyone.
+ * anyone. It serves the same over HTTPS on the next port (storageTlsPort; self-signed, its key in
+ * .devstack/storage-tls), where the RSEs' read-only `https` protocols point: the one Rucio's own
+ * download client can read (python/storage_tls.py).
  */
 import {
   DEV_HOST,
   DEV_RSE_HOSTS,
   DEV_STORAGE_AUDIENCE,
   STORAGE_WRITER,
+  storageTlsPort,
   storageWriterAuth,
 } from '@bdms/dev-fixtures';
 import { mkdirSync } from 'node:fs';
@@ -44,6 +47,12 @@ export async function startStorage(
   mkdirSync(paths.storage, { recursive: true });
   const args = [join(pythonDir, 'storage_server.py'), paths.storage, DEV_HOST, String(port)];
   args.push('--also', Object.values(DEV_RSE_HOSTS).join(','));
+  args.push(
+    '--tls-port',
+    String(storageTlsPort(port)),
+    '--tls-dir',
+    join(paths.root, 'storage-tls'),
+  );
   for (const [path, dir] of Object.entries(shares)) args.push('--share', `${path}=${dir}`);
   return startDaemon(paths, {
     name: 'storage',

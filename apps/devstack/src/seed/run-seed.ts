@@ -5,7 +5,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_HOST, DEV_PORTS, DEV_RSE_HOSTS, RUCIO_ROOT, STORAGE_WRITER } from '@bdms/dev-fixtures';
+import {
+  DEV_HOST,
+  DEV_PORTS,
+  DEV_RSE_HOSTS,
+  RUCIO_ROOT,
+  STORAGE_WRITER,
+  storageTlsPort,
+} from '@bdms/dev-fixtures';
 import { inheritedEnv } from '../core/config.ts';
 import { rucioCfgPath } from '../core/rucio-env.ts';
 import { StackError } from '../lib/errors.ts';
@@ -59,6 +66,7 @@ async function runSeedOnce(paths: StatePaths, opts: SeedOptions): Promise<SeedSu
     username: RUCIO_ROOT.username,
     storageUrl: `http://${DEV_HOST}:${opts.storagePort ?? DEV_PORTS.storage}`,
     storageRoot: paths.storage,
+    storageTlsPort: storageTlsPort(opts.storagePort ?? DEV_PORTS.storage),
     rseHosts: DEV_RSE_HOSTS,
     size: opts.size ?? 'small',
     files: opts.files,

@@ -41,8 +41,10 @@ describe('seedArgs', () => {
       logDir: '/l',
       verify: 10,
       rseHosts: { 'CSCS-DISK': '127.0.0.14' },
+      storageTlsPort: 4421,
     });
     expect(args.join(' ')).toContain(`--rse-hosts {"CSCS-DISK":"127.0.0.14"}`);
+    expect(args.join(' ')).toContain('--storage-tls-port 4421');
     expect(args.join(' ')).toContain('--size bench');
     expect(args.join(' ')).toContain(
       '--files 5000 --seed 7 --force --rucio-config /c/rucio.cfg --log-dir /l --verify 10',

@@ -10,6 +10,8 @@ export interface SeedCommand {
   username: string;
   storageUrl: string;
   storageRoot: string;
+  /** The storage's HTTPS port: each RSE gets a read-only `https` protocol there. */
+  storageTlsPort?: number;
   /** RSE → the address its protocol names (the storage server listens there too). */
   rseHosts?: Readonly<Record<string, string>>;
   size: SeedSize;
@@ -30,6 +32,7 @@ export function seedArgs(c: SeedCommand): string[] {
   args.push('--storage-url', c.storageUrl, '--storage-root', c.storageRoot, '--size', c.size);
   args.push('--summary', c.summaryFile);
   if (c.rseHosts) args.push('--rse-hosts', JSON.stringify(c.rseHosts));
+  if (c.storageTlsPort !== undefined) args.push('--storage-tls-port', String(c.storageTlsPort));
   if (c.files !== undefined) args.push('--files', String(c.files));
   if (c.seed !== undefined) args.push('--seed', String(c.seed));
   if (c.force) args.push('--force');
