@@ -89,6 +89,21 @@ def _sims(b: _Builder, runs: int) -> None:
                 b.add_file(ds, spec)
 
 
+#: Files of the archived (tape-only) simulation dataset, in every size.
+ARCHIVED_SIM_RUNS = 6
+
+
+def _archived_sims(b: _Builder) -> None:
+    """An older production kept on tape only (no disk copy, its one rule `TAPE` x1 OK): what a
+    user has to request staged before downloading it (issue 8 item 6)."""
+    site, particle = NORTH, "gamma"
+    name = products.sim_dataset(site, particle, 20, products.ARCHIVED_SIM_PRODUCTION)
+    ds = b.dataset(products.DPPS, name, "/ctao/dpps", ((TAPE_RSE,), (RuleSpec("TAPE", 1),)))
+    for spec in products.sim_files(site, particle, 20, ARCHIVED_SIM_RUNS, b.seed,
+                                   products.ARCHIVED_SIM_PRODUCTION):
+        b.add_file(ds, spec)
+
+
 def _user(b: _Builder) -> None:
     for path in ("/ctao/user", "/ctao/user/a"):
         parent = ROOT_CONTAINER if path == "/ctao/user" else ("root", "/ctao/user")
@@ -129,6 +144,7 @@ def build_plan(profile: Profile, seed: int = DEFAULT_SEED) -> Plan:
             # The most recent night is not exported yet: onsite-only, its rules stay REPLICATING.
             _night(b, observations, profile.chunks, onsite_only=i == len(nights) - 1)
     _sims(b, profile.sim_runs)
+    _archived_sims(b)
     _user(b)
     if profile.big_files > 0:
         b.plan.big_dataset = _big_night(b, profile.big_files, ids)

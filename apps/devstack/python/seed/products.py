@@ -55,19 +55,28 @@ def dl3_index_files(dataset: str, night_obs: list[Observation], rng: random.Rand
 SIM_PARTICLES = ("gamma", "gamma-diffuse", "proton")
 
 
-def sim_dataset(site: Site, particle: str, zenith: int) -> str:
-    return f"{SIM_ROOT}/Prod6/{site.directory}/{particle}/zenith{zenith:02d}deg_az180deg"
+#: The current simulation production, on disk and tape.
+SIM_PRODUCTION = "Prod6"
+#: An older production, archived: its files are on tape only (staging requests, issue 8 item 6).
+ARCHIVED_SIM_PRODUCTION = "Prod5"
 
 
-def sim_files(site: Site, particle: str, zenith: int, runs: int, seed: int) -> Iterator[FileSpec]:
-    rng = random.Random(f"{seed}:sim:{site.key}:{particle}:{zenith}")
+def sim_dataset(site: Site, particle: str, zenith: int, production: str = SIM_PRODUCTION) -> str:
+    return f"{SIM_ROOT}/{production}/{site.directory}/{particle}/zenith{zenith:02d}deg_az180deg"
+
+
+def sim_files(site: Site, particle: str, zenith: int, runs: int, seed: int,
+              production: str = SIM_PRODUCTION) -> Iterator[FileSpec]:
+    # Prod6 keeps its original RNG label, so its names, metadata and bytes do not change.
+    label = f"{seed}:sim:{site.key}:{particle}:{zenith}"
+    rng = random.Random(label if production == SIM_PRODUCTION else f"{label}:{production}")
     for run in range(1, runs + 1):
         meta = {"observatory": "CTA", "data_level": "SIM", "data_type": "sim_telarray",
-                "site": site.name, "sim_production": "Prod6", "particle": particle,
+                "site": site.name, "sim_production": production, "particle": particle,
                 "zenith_deg": zenith, "azimuth_deg": 180, "sim_run": run}
         header = (("ORIGIN", "CTA"), ("CREATOR", "sim_telarray"), ("PARTICLE", particle),
                   ("ZENITH", zenith), ("RUN", run))
-        name = f"{sim_dataset(site, particle, zenith)}/{particle}_run{run:06d}.simtel.zst"
+        name = f"{sim_dataset(site, particle, zenith, production)}/{particle}_run{run:06d}.simtel.zst"
         yield FileSpec(DPPS, name, meta, header, rng.randint(1024, 4096))
 
 

@@ -129,3 +129,13 @@ def test_files_option_sizes_the_big_night():
     plan = build_plan(profile_for("small", files=5000))
     big = next(d for d in plan.datasets if (d.scope, d.name) == plan.big_dataset)
     assert len(big.files) == 5000
+
+
+@pytest.mark.parametrize("size", ["small", "bench"])
+def test_an_archived_simulation_dataset_is_on_tape_only_in_every_size(size):
+    plan = build_plan(profile_for(size))
+    tape_only = [d for d in plan.datasets if d.rses == ("PIC-TAPE",)]
+    assert [d.name for d in tape_only] == ["/ctao/dpps/SIM/Prod5/ctao-north/gamma/zenith20deg_az180deg"]
+    assert len(tape_only[0].files) >= 4
+    assert {r.rse_expression for r in tape_only[0].rules} == {"TAPE"}
+    assert all(f.meta["sim_production"] == "Prod5" for f in tape_only[0].files)
