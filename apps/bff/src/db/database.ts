@@ -76,9 +76,37 @@ export interface DownloadLinkTable {
   last_used_at: ColumnType<Date | null, never, Date>;
 }
 
+/** One account-limit change (quotas/): who, what, before → after, and how Rucio answered. */
+export interface QuotaChangeTable {
+  /** bigint identity: pg returns int8 as a string. */
+  id: GeneratedAlways<string>;
+  at: WriteOnce<Date, Date | undefined>;
+  actor_sub: WriteOnce<string>;
+  actor_username: WriteOnce<string | null, string | null | undefined>;
+  actor_account: WriteOnce<string>;
+  action: WriteOnce<'set' | 'delete'>;
+  kind: WriteOnce<'local' | 'global'>;
+  account: WriteOnce<string>;
+  rse: WriteOnce<string | null, string | null | undefined>;
+  expression: WriteOnce<string | null, string | null | undefined>;
+  resolved_rses: WriteOnce<string[], string[] | undefined>;
+  before_limit: WriteOnce<string | null, string | null | undefined>;
+  after_limit: WriteOnce<string | null, string | null | undefined>;
+  /** Settled once: pending → accepted or refused (the only update the trail allows). */
+  result: ColumnType<
+    'pending' | 'accepted' | 'refused' | 'unchanged',
+    'pending' | 'accepted' | 'refused' | 'unchanged',
+    'accepted' | 'refused'
+  >;
+  message: ColumnType<string | null, string | null | undefined, string | null>;
+  request_id: WriteOnce<string>;
+  batch_id: WriteOnce<string | null, string | null | undefined>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   saved_search: SavedSearchTable;
   basket_item: BasketItemTable;
   download_link: DownloadLinkTable;
+  quota_change: QuotaChangeTable;
 }

@@ -91,12 +91,13 @@ export function toAccountLimit(
   a: RseAccountUsageDto,
 ): NonNullable<RseDetails['accountLimits']>[number] {
   const q = a.quota_bytes;
-  const unlimited = q === Number.POSITIVE_INFINITY;
+  // This listing returns an unlimited limit as stored (-1); /accounts/…/limits says Infinity.
+  const unlimited = q === Number.POSITIVE_INFINITY || (typeof q === 'number' && q < 0);
   return {
     account: a.account,
     usedBytes: a.used_bytes ?? 0,
     usedFiles: a.used_files ?? 0,
-    limitBytes: typeof q === 'number' && Number.isFinite(q) ? q : null,
+    limitBytes: typeof q === 'number' && Number.isFinite(q) && q >= 0 ? q : null,
     unlimited,
   };
 }

@@ -75,8 +75,9 @@ export type RseUsageDto = z.infer<typeof RseUsageDto>;
 
 /**
  * One line of GET /rses/<rse>/accounts/usage: an account's usage and local limit on the RSE, as
- * Rucio's abacus last computed it. `quota_bytes` is null without a limit and Infinity (Rucio
- * writes it as a bare `Infinity`) for an unlimited one.
+ * Rucio's abacus last computed it. `quota_bytes` is null without a limit and -1 for an unlimited
+ * one, as stored (unlike /accounts/<acc>/limits, which writes a bare `Infinity`). Deleted
+ * accounts are listed too.
  */
 export const RseAccountUsageDto = z
   .object({

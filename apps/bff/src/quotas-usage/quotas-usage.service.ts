@@ -1,0 +1,99 @@
+import type { MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
+import { activeAccount } from '../auth/active-account.ts';
+import type { SessionUser } from '../auth/session-data.ts';
+import { collect } from '../lib/async-iter.ts';
+import type { ReferenceCache } from '../lib/reference-cache.ts';
+import type { RucioPort } from '../rucio-port.ts';
+import { sortedBy, toAccountRseUsage, toMyGlobal, toMyLocal, toRseTotal } from './usage-records.ts';
+
+export interface QuotasUsageDeps {
+  rucio: Pick<
+    RucioPort,
+    'listRseAccountUsage' | 'listRseUsage' | 'listLocalUsage' | 'listGlobalUsage' | 'whoami'
+  >;
+  cache: ReferenceCache;
+  /** Every RSE's name (the app's cached RSE list: one Rucio call, shared with the sites pages). */
+  rseNames: (userSub: string, token: string) => Promise<string[]>;
+  /** Per-RSE calls in flight at once (Rucio's server runs a few workers). */
+  inFlight?: number;
+}
+
+type Auth = { token: string; signal?: AbortSignal };
+
+/** `fn` over `items`, at most `limit` at once, results in the order of `items`. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export function createQuotasUsageService(deps: QuotasUsageDeps) {
+  const { rucio } = deps;
+  const inFlight = deps.inFlight ?? 8;
+
+  return {
+    /**
+     * Every account × every RSE: one /rses/<rse>/accounts/usage per RSE (Rucio answers every
+     * account there with its usage and local limit), never one call per account × RSE.
+     */
+    async overview(user: SessionUser, auth: Auth): Promise<QuotaUsageOverview> {
+      const rses = [...(await deps.rseNames(user.sub, auth.token))].sort();
+      const perRse = await mapLimited(rses, inFlight, async (rse) => ({
+        rse,
+        lines: await collect(rucio.listRseAccountUsage({ ...auth, rse })),
+      }));
+      const accounts = new Set<string>();
+      const rows = perRse.flatMap(({ rse, lines }) =>
+        lines.flatMap((line) => {
+          accounts.add(line.account);
+          const row = toAccountRseUsage(rse, line);
+          return row ? [row] : [];
+        }),
+      );
+      rows.sort(
+        sortedBy(
+          (r) => r.account,
+          (r) => r.rse,
+        ),
+      );
+      return { rses, accounts: [...accounts].sort(), rows };
+    },
+
+    /** Every RSE's totals from Rucio's RSE usage records, one /rses/<rse>/usage per RSE. */
+    async rseTotals(user: SessionUser, auth: Auth): Promise<RseUsageTotals> {
+      const rses = [...(await deps.rseNames(user.sub, auth.token))].sort();
+      const totals = await mapLimited(rses, inFlight, async (rse) =>
+        toRseTotal(rse, await collect(rucio.listRseUsage({ ...auth, rse }))),
+      );
+      const stamps = totals.flatMap((t) => (t.updatedAt ? [t.updatedAt] : [])).sort();
+      return { rses: totals, computedAt: stamps.at(-1) ?? null };
+    },
+
+    /** The account Rucio acts as for this user: its local and global limits with usage. */
+    async mine(user: SessionUser, auth: Auth): Promise<MyQuota> {
+      const { account } = await activeAccount(deps, user, auth.token);
+      const [local, global] = await Promise.all([
+        collect(rucio.listLocalUsage({ ...auth, account })),
+        collect(rucio.listGlobalUsage({ ...auth, account })),
+      ]);
+      return {
+        account,
+        local: local.map(toMyLocal).sort(sortedBy((r) => r.rse)),
+        global: global.map(toMyGlobal).sort(sortedBy((r) => r.expression)),
+      };
+    },
+  };
+}
+
+export type QuotasUsageService = ReturnType<typeof createQuotasUsageService>;

@@ -1,0 +1,162 @@
+import type { ApiResponse } from '@bdms/contract';
+
+type Overview = ApiResponse<'quotaUsage'>;
+type Totals = ApiResponse<'quotaRseTotals'>;
+type Mine = ApiResponse<'myQuota'>;
+type Limits = ApiResponse<'quotaLimits'>;
+type Preview = ApiResponse<'previewBulkLimits'>;
+
+/** Figures the devstack's demo archive gave (alice's seeded limits, ctaoadmin's, root's usage). */
+export const makeUsageOverview = (): Overview => ({
+  rses: ['CSCS-DISK', 'DESY-ZN-DISK'],
+  accounts: ['alice', 'ctaoadmin', 'lst-analysis', 'root'],
+  rows: [
+    {
+      account: 'alice',
+      rse: 'CSCS-DISK',
+      usedBytes: 4727,
+      usedFiles: 1,
+      limitBytes: 5000,
+      unlimited: false,
+      usedShare: 0.9454,
+      status: 'near',
+    },
+    {
+      account: 'alice',
+      rse: 'DESY-ZN-DISK',
+      usedBytes: 9095,
+      usedFiles: 4,
+      limitBytes: 100000,
+      unlimited: false,
+      usedShare: 0.09095,
+      status: 'ok',
+    },
+    {
+      account: 'ctaoadmin',
+      rse: 'DESY-ZN-DISK',
+      usedBytes: 115109,
+      usedFiles: 39,
+      limitBytes: null,
+      unlimited: true,
+      usedShare: null,
+      status: 'unlimited',
+    },
+    {
+      account: 'root',
+      rse: 'DESY-ZN-DISK',
+      usedBytes: 1011919,
+      usedFiles: 303,
+      limitBytes: 1000,
+      unlimited: false,
+      usedShare: 1011.919,
+      status: 'over',
+    },
+  ],
+});
+
+export const makeRseTotals = (): Totals => ({
+  rses: [
+    {
+      rse: 'CSCS-DISK',
+      usedBytes: 654963,
+      files: 202,
+      freeBytes: null,
+      totalBytes: null,
+      updatedAt: '2026-12-03T16:35:43.000Z',
+    },
+    {
+      rse: 'DESY-ZN-DISK',
+      usedBytes: 760391,
+      files: 234,
+      freeBytes: null,
+      totalBytes: null,
+      updatedAt: '2026-12-03T16:35:43.000Z',
+    },
+  ],
+  computedAt: '2026-12-03T16:35:43.000Z',
+});
+
+export const makeMyQuota = (): Mine => ({
+  account: 'alice',
+  local: [
+    {
+      rse: 'CSCS-DISK',
+      usedBytes: 4727,
+      usedFiles: 1,
+      limitBytes: 50000,
+      unlimited: false,
+      usedShare: 0.09454,
+      status: 'ok',
+    },
+    {
+      rse: 'DESY-ZN-DISK',
+      usedBytes: 9095,
+      usedFiles: 4,
+      limitBytes: null,
+      unlimited: true,
+      usedShare: null,
+      status: 'unlimited',
+    },
+  ],
+  global: [
+    {
+      expression: 'OFFSITE',
+      usedBytes: 13822,
+      usedFiles: 5,
+      limitBytes: 200000,
+      unlimited: false,
+      usedShare: 0.06911,
+      status: 'ok',
+    },
+  ],
+});
+
+export const makeLimits = (): Limits => ({
+  accounts: ['alice', 'ctaoadmin'],
+  rses: [
+    { rse: 'CSCS-DISK', type: 'DISK', country: 'CH' },
+    { rse: 'DESY-ZN-DISK', type: 'DISK', country: 'DE' },
+  ],
+  local: [{ account: 'alice', rse: 'DESY-ZN-DISK', limit: 100000, usedBytes: 9095, usedFiles: 4 }],
+  global: [
+    {
+      account: 'alice',
+      expression: 'OFFSITE',
+      limit: 200000,
+      resolvedRses: ['CSCS-DISK', 'DESY-ZN-DISK'],
+      usedBytes: 13822,
+    },
+  ],
+  permissions: {
+    portalAdmin: true,
+    account: 'ctaoadmin',
+    rucioAdmin: true,
+    countries: [],
+    rses: ['CSCS-DISK', 'DESY-ZN-DISK'],
+    reason: null,
+  },
+  fetchedAt: '2026-12-03T16:50:00.000Z',
+});
+
+export const makePreview = (row: Partial<Preview['rows'][number]> = {}): Preview => ({
+  requestId: '6a1c2e8e-9a54-4f3c-8d1e-0c4b7e2f9a10',
+  rows: [
+    {
+      row: 1,
+      account: 'alice',
+      rse: 'DESY-ZN-DISK',
+      expression: null,
+      resolvedRses: ['DESY-ZN-DISK'],
+      before: 100000,
+      after: 5000,
+      usedBytes: 9095,
+      action: 'set',
+      belowUsage: true,
+      problems: [],
+      ...row,
+    },
+  ],
+  summary: { rows: 1, changes: 1, unchanged: 0, invalid: 0, belowUsage: 1 },
+  canApply: true,
+  fetchedAt: '2026-12-03T16:50:00.000Z',
+});
