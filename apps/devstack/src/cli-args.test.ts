@@ -16,7 +16,7 @@ describe('parseCli', () => {
       runs: 7,
       searchRuns: 3,
       loadSeconds: 15,
-      only: ['listing', 'search', 'browser', 'load', 'geoip', 'replicas'],
+      only: ['listing', 'search', 'browser', 'load', 'geoip', 'replicas', 'downloads', 'quotas'],
     });
     expect(parseCli(['test'])).toEqual({ name: 'test' });
     expect(parseCli(['down'])).toEqual({ name: 'down' });

@@ -12,14 +12,23 @@ export const USAGE = `usage: devstack <command> [options]
                       the benchmark against the bench-size archive (default 7 listing and
                       names-only runs, 3 runs of each whole enriched search and export, load runs
                       of 15 s); PARTS: a comma list of listing, search, browser, load, geoip,
-                      replicas
+                      replicas, downloads (downloads alone runs on the archive already seeded)
   seed [--size small|bench] [--force]
   stop <part>         stops one daemon (rucio, idp, bff, storage, transfers, ...); \`up\` starts
                       it again (\`core-up\` the core ones)
   down                stops every daemon with a pid file in .devstack/run
   help                this text`;
 
-export const BENCH_PARTS = ['listing', 'search', 'browser', 'load', 'geoip', 'replicas'] as const;
+export const BENCH_PARTS = [
+  'listing',
+  'search',
+  'browser',
+  'load',
+  'geoip',
+  'replicas',
+  'downloads',
+  'quotas',
+] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** `size` is undefined when not given: the caller falls back to SEED_SIZE from the environment. */

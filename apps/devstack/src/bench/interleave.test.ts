@@ -4,9 +4,9 @@ import { interleaved } from './interleave.ts';
 describe('interleaved', () => {
   it('takes each side `runs` times and alternates which one goes first', async () => {
     const order: string[] = [];
-    const side = (name: string) => async () => {
+    const side = (name: string) => () => {
       order.push(name);
-      return order.length;
+      return Promise.resolve(order.length);
     };
     const { a, b } = await interleaved(4, side('a'), side('b'));
     expect(order).toEqual(['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
@@ -15,12 +15,7 @@ describe('interleaved', () => {
   });
 
   it('takes nothing for zero runs', async () => {
-    expect(
-      await interleaved(
-        0,
-        async () => 1,
-        async () => 2,
-      ),
-    ).toEqual({ a: [], b: [] });
+    const never = () => Promise.reject(new Error('not called'));
+    expect(await interleaved(0, never, never)).toEqual({ a: [], b: [] });
   });
 });

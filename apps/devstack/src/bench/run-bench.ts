@@ -6,13 +6,16 @@
  * settled (GC) before each measured listing. Load: 200 signed-in sessions on cached reads
  * (load.ts). GeoIP: Rucio's replica listing with its default sort vs a random one (geoip-bench.ts).
  * Replica map: a container's map through the BFF vs the same Rucio calls (replica-map-bench.ts).
+ * Downloads: a 1 GiB file, its last MiB, a 1 GiB ZIP and big scripts (downloads-bench.ts).
  */
 import type { BenchPart } from '../cli-args.ts';
 import type { Logger } from '../lib/logger.ts';
 import { MiB, settle } from './bff-memory.ts';
 import { browserFigures } from './browser.ts';
+import { downloadsFigures } from './downloads-bench.ts';
 import { geoipFigures } from './geoip-bench.ts';
 import { replicaMapFigures } from './replica-map-bench.ts';
+import { quotaFigures } from './quotas-bench.ts';
 import { runLoad, portalSessions, type LoadCase } from './load.ts';
 import { timeFetch, rssBytes, sampleRss, type Timing } from './probes.ts';
 import { nightSearch, searchFigures } from './search-bench.ts';
@@ -30,8 +33,11 @@ export interface BenchInput {
   rucioUrl: string;
   issuer: string;
   bffPid: number;
-  /** The large listing (targets apply) and, optionally, a 10x smaller one for the memory figure. */
-  dataset: DatasetRef;
+  /**
+   * The large listing (targets apply; null when only parts that make their own data run) and,
+   * optionally, a 10x smaller one for the memory figure.
+   */
+  dataset: DatasetRef | null;
   smaller: DatasetRef | null;
   runs: number;
   /** Runs of each whole enriched search and export (long: 100 000 rows each). */
@@ -42,6 +48,8 @@ export interface BenchInput {
   load: { sessions: number; seconds: number; rounds: number };
   /** Rucio's log, where the GeoIP figure counts download attempts. */
   rucioLog: string;
+  /** The dev storage's folder (the downloads figures write their own files there). */
+  storageRoot: string;
 }
 
 interface Measured {
@@ -121,7 +129,7 @@ function memoryFigures(files: number, m: Measured, limit?: number): Figure[] {
 }
 
 async function listingFigures(
-  input: BenchInput,
+  input: BenchInput & { dataset: DatasetRef },
   auth: { cookie: string; token: string },
   log: Logger,
 ) {
@@ -230,13 +238,18 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
   const { account } = (await me.json()) as { account: string };
   const figures: Figure[] = [];
   const part = (p: BenchPart): boolean => input.only.includes(p);
-  if (part('listing')) figures.push(...(await listingFigures(input, auth, log)));
+  const big = (): DatasetRef => {
+    if (!input.dataset) throw new Error("this part needs the bench seed's 100 000-file night");
+    return input.dataset;
+  };
+  if (part('listing'))
+    figures.push(...(await listingFigures({ ...input, dataset: big() }, auth, log)));
   if (part('search')) {
     if (!input.smaller) throw new Error("the search figures need the bench seed's second night");
     const search = {
       ...auth,
       ...input,
-      big: nightSearch(input.dataset),
+      big: nightSearch(big()),
       small: nightSearch(input.smaller),
     };
     figures.push(...(await searchFigures(search, log)));
@@ -244,8 +257,8 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
   if (part('browser')) {
     const browser = {
       portalUrl: input.portalUrl,
-      query: nightSearch(input.dataset).query,
-      expectRows: input.dataset.files,
+      query: nightSearch(big()).query,
+      expectRows: big().files,
       runs: input.searchRuns,
     };
     figures.push(...(await browserFigures(browser, log)));
@@ -265,5 +278,9 @@ export async function runBench(input: BenchInput, log: Logger): Promise<Figure[]
     const maps = { ...input, ...auth, container: { scope: input.smaller.scope, name } };
     figures.push(...(await replicaMapFigures(maps, log)));
   }
+  if (part('downloads'))
+    figures.push(...(await downloadsFigures({ ...input, cookie: auth.cookie }, log)));
+  // Seeds its own 200 accounts × 12 RSEs (bench-only) and signs in as the admin.
+  if (part('quotas')) figures.push(...(await quotaFigures(input, log)));
   return figures;
 }

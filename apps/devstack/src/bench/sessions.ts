@@ -4,7 +4,13 @@
  * to call Rucio straight with a token of the same user, client, audience and scopes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { DEV_CLIENTS, RUCIO_AUDIENCE, demoUser, headlessLogin } from '@bdms/dev-fixtures';
+import {
+  DEV_CLIENTS,
+  DEV_STORAGE_AUDIENCE,
+  RUCIO_AUDIENCE,
+  demoUser,
+  headlessLogin,
+} from '@bdms/dev-fixtures';
 
 const user = demoUser('astronomer');
 
@@ -97,4 +103,34 @@ export async function directTokens(
     idToken: body.id_token,
     refreshToken: body.refresh_token,
   };
+}
+
+/**
+ * A storage token of the demo astronomer as the BFF gets one (AUTH.md): a login granting
+ * `storage.read:/`, then a refresh narrowed to the storage's audience and `storage.read:<prefix>`.
+ */
+export async function directStorageToken(issuer: string, prefix = '/ctao'): Promise<string> {
+  const login = await directTokens(
+    issuer,
+    RUCIO_AUDIENCE,
+    'audience',
+    'openid profile email offline_access wlcg.groups storage.read:/',
+  );
+  const { clientId, clientSecret } = DEV_CLIENTS.portal;
+  const res = await fetch(`${issuer}token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: login.refreshToken ?? '',
+      audience: DEV_STORAGE_AUDIENCE,
+      scope: `storage.read:${prefix}`,
+    }),
+  });
+  const body = (await res.json()) as { access_token?: string; error?: string };
+  if (!body.access_token) throw new Error(`storage token: ${body.error ?? res.status}`);
+  return body.access_token;
 }

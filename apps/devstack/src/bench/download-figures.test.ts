@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { fetchLineCounter } from './bundle-script-bench.ts';
+import {
+  costFigures,
+  rotation,
+  rssGrowthFigure,
+  rssScalingFigure,
+  throughput,
+  throughputFigures,
+  ttfbFigure,
+} from './download-figures.ts';
+import type { Timing } from './probes.ts';
+import { meets } from './stats.ts';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+const t = (ttlbMs: number, ttfbMs = 5, bytes = GiB): Timing => ({
+  ttfbMs,
+  ttlbMs,
+  bytes,
+  status: 200,
+});
+
+describe('download figures', () => {
+  it('when a run is numbered, then the ways rotate so each goes first as often', () => {
+    const ways = ['bff', 'link', 'direct'];
+    expect([0, 1, 2, 3].map((i) => rotation(ways, i).join(' '))).toEqual([
+      'bff link direct',
+      'link direct bff',
+      'direct bff link',
+      'bff link direct',
+    ]);
+    expect(rotation([], 3)).toEqual([]);
+  });
+
+  it('when 1 GB arrives in 5 s, then the throughput is 200 MB/s, or counted on the payload given', () => {
+    expect(throughput(t(5000, 5, 1e9))).toBeCloseTo(200);
+    expect(throughput(t(5000, 5, 2e9), 1e9)).toBeCloseTo(200);
+  });
+
+  it('when the BFF is 4 % slower than direct, then its throughput ratio of medians meets 0.95', () => {
+    const via = { name: 'via BFF', samples: [t(5200), t(5200), t(9000)] };
+    const direct = { name: 'direct', samples: [t(5000), t(4000), t(5000)] };
+    const [v, d, ratio] = throughputFigures('1 GiB', via, direct, 0.95);
+    expect(v?.value).toBeCloseTo(GiB / 1e6 / 5.2);
+    expect(d?.value).toBeCloseTo(GiB / 1e6 / 5);
+    expect(ratio?.name).toBe('1 GiB throughput via BFF/direct');
+    expect(ratio?.value).toBeCloseTo(5 / 5.2);
+    expect(ratio && meets(ratio)).toBe(true);
+    const [, , slow] = throughputFigures('1 GiB', { ...via, samples: [t(6000)] }, direct, 0.95);
+    expect(slow && meets(slow)).toBe(false);
+  });
+
+  it('when first bytes come 25 ms later than direct (medians), then the 20 ms budget is missed', () => {
+    const f = ttfbFigure(
+      'file',
+      [t(1, 30), t(1, 35), t(1, 300)],
+      [t(1, 5), t(1, 10), t(1, 12)],
+      20,
+    );
+    expect(f.value).toBe(25);
+    expect(meets(f)).toBe(false);
+    expect(meets(ttfbFigure('file', [t(1, 20)], [t(1, 5)], 20))).toBe(true);
+  });
+
+  it('when ranges cost 10 ms direct, 10.5 via the BFF and 12 via a link, then only the link misses 1.1x', () => {
+    const figures = costFigures(
+      'last 1 MiB',
+      [
+        { name: 'direct', ms: [10, 9, 11] },
+        { name: 'via BFF', ms: [10.5, 10.5, 30] },
+        { name: 'via link', ms: [12, 12, 12] },
+      ],
+      1.1,
+    );
+    expect(figures.map((f) => f.name)).toEqual([
+      'last 1 MiB direct (median)',
+      'last 1 MiB via BFF (median)',
+      'last 1 MiB via link (median)',
+      'last 1 MiB via BFF/direct',
+      'last 1 MiB via link/direct',
+    ]);
+    expect(figures.slice(3).map((f) => [f.value, meets(f)])).toEqual([
+      [1.05, true],
+      [1.2, false],
+    ]);
+  });
+
+  it('when RSS peaks over idle, then the median growth is held against the limit, and large - small too', () => {
+    const small = [
+      { idle: 100 * MiB, peak: 110 * MiB },
+      { idle: 100 * MiB, peak: 104 * MiB },
+      { idle: 90 * MiB, peak: 96 * MiB },
+    ];
+    const large = small.map((u) => ({ ...u, peak: u.peak + 20 * MiB }));
+    const growth = rssGrowthFigure('ZIP', small, 64);
+    expect(growth.value).toBe(6);
+    expect(meets(growth)).toBe(true);
+    expect(rssGrowthFigure('script', small).target).toBeUndefined();
+    const scaling = rssScalingFigure('script', small, large, 16);
+    expect(scaling.value).toBe(20);
+    expect(meets(scaling)).toBe(false);
+  });
+
+  it('when a curl script arrives in pieces, then every fetch line is counted once', () => {
+    const lines = fetchLineCounter();
+    const script = "#!/bin/sh\nfetch() {\n}\nfetch 'u1' 'p1'\nfetch 'u2' 'p2'\nfetch 'u3' 'p3'";
+    for (let i = 0; i < script.length; i += 7) lines.add(Buffer.from(script.slice(i, i + 7)));
+    expect(lines.count()).toBe(3);
+  });
+});
