@@ -22,6 +22,7 @@ import { savedSearchesRoutes } from './saved-searches/saved-searches.routes.ts';
 import type { BasketRepo } from './basket/basket.repo.ts';
 import { createBasketService } from './basket/basket.service.ts';
 import { basketRoutes } from './basket/basket.routes.ts';
+import { basketDownloadsRoutes } from './basket/basket-downloads.routes.ts';
 import { collectDatasets, CONTAINER_LIMITS } from './dids/container-walk.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
@@ -34,6 +35,7 @@ import type { StorageAuth } from './downloads/replica-open.ts';
 import type { LinkRepo } from './links/links.repo.ts';
 import { createLinksService } from './links/links.service.ts';
 import { linksRoutes } from './links/links.routes.ts';
+import { rucioClientSetup } from './links/rucio-script.ts';
 import { benchRoutes } from './debug/bench.routes.ts';
 import { countRucioCalls, createRucioMetrics } from './debug/rucio-metrics.ts';
 import { createHealthService } from './health/health.service.ts';
@@ -56,7 +58,10 @@ import { rsesRoutes } from './rses/rses.routes.ts';
 import { createTransfersService } from './transfers/transfers.service.ts';
 import { transfersRoutes } from './transfers/transfers.routes.ts';
 import { createRuleRequestsService } from './rule-requests/rule-requests.service.ts';
+import { createStagingService } from './staging/staging.service.ts';
+import { stagingRoutes } from './staging/staging.routes.ts';
 import { ruleRequestsRoutes } from './rule-requests/rule-requests.routes.ts';
+import type { QuotaAuditRepo } from './quotas/quota-audit.repo.ts';
 import { createRulesService } from './rules/rules.service.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { createSearchService } from './search/search.service.ts';
@@ -64,6 +69,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import { createValuesService } from './search/values.service.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { spaRoutes } from './web/spa.ts';
+import { quotaRoutes } from './app-quotas.ts';
 
 export interface AppDeps {
   config: Config;
@@ -83,6 +89,8 @@ export interface AppDeps {
   basket: BasketRepo;
   /** Signed download links (PostgreSQL in production, in memory in unit tests). */
   links: LinkRepo;
+  /** The audit trail of account-limit changes (PostgreSQL; in memory in unit tests). */
+  quotaAudit: QuotaAuditRepo;
   /** Storage tokens (unset: from the config, the IdP and this app's token refresher). */
   storageTokens?: StorageTokens;
 }
@@ -124,6 +132,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(config));
   app.use(methodNotAllowed(Object.values(api)));
   app.use(csrfProtection(config));
+  // A selection's script names up to 1 000 DIDs of up to 500 characters each.
+  app.use(api.selectionScript.path, express.json({ limit: '1mb' }));
+  // A bulk limit edit holds up to 5 000 rows (every account × RSE of a 200 × 12 archive).
+  app.use([api.previewBulkLimits.path, api.applyBulkLimits.path], express.json({ limit: '2mb' }));
   app.use('/api', express.json({ limit: '256kb' }));
   app.use(['/api', '/auth'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -158,15 +170,39 @@ export function createApp(deps: AppDeps): Express {
   app.use(scopesRoutes(createScopesService({ rucio, cache: reference }), withToken));
   // A DID's type never changes: the DID page's panels ask it of Rucio once, not per view.
   const didType = cachedDidTypes((lookup) => rucio.getDid(lookup));
-  app.use(didsRoutes(createDidsService({ rucio, didType }), withToken, config));
+  const dids = createDidsService({ rucio, didType });
+  app.use(didsRoutes(dids, withToken, config));
   const rses = createRsesService({ rucio, cache: reference, didType });
   app.use(rsesRoutes(rses, withToken));
   const rseNames = async (sub: string, token: string) =>
     (await rses.list(sub, token)).rses.map((r) => r.rse);
   app.use(transfersRoutes(createTransfersService({ rucio, rseNames }), withToken, config));
+  const ruleRequests = createRuleRequestsService({
+    rucio,
+    sites: async (sub, t) => (await rses.list(sub, t)).rses,
+  });
+  app.use(ruleRequestsRoutes(ruleRequests, withToken, { rucio, cache: reference }));
   app.use(
-    ruleRequestsRoutes(
-      createRuleRequestsService({ rucio, sites: async (sub, t) => (await rses.list(sub, t)).rses }),
+    quotaRoutes({
+      config,
+      rucio,
+      cache: reference,
+      withToken,
+      audit: deps.quotaAudit,
+      rses,
+      ruleRequests,
+    }),
+  );
+  app.use(
+    stagingRoutes(
+      createStagingService({
+        config: config.staging,
+        summary: (t, d, signal) => dids.replicaSummary(t, d.scope, d.name, signal),
+        rseTypes: async (sub, t) =>
+          new Map((await rses.list(sub, t)).rses.map((r) => [r.rse, r.type])),
+        rules: async (t, d, signal) => (await dids.rules(t, d.scope, d.name, signal)).rules,
+        requestRule: (...args) => ruleRequests.request(...args),
+      }),
       withToken,
       { rucio, cache: reference },
     ),
@@ -179,21 +215,26 @@ export function createApp(deps: AppDeps): Express {
   );
   const downloads = createDownloadsService({ rucio });
   app.use(downloadsRoutes(downloads, withToken, userStorageAuth, config.downloads.bundle));
+  const rucioSetup = rucioClientSetup(config);
+  const links = createLinksService({
+    repo: deps.links,
+    audit: deps.audit,
+    logger,
+    settings: config.downloads.links,
+    publicUrl: config.publicUrl,
+  });
   app.use(
     linksRoutes({
-      links: createLinksService({
-        repo: deps.links,
-        audit: deps.audit,
-        logger,
-        settings: config.downloads.links,
-        publicUrl: config.publicUrl,
-      }),
+      links,
       withToken,
       locate: downloads.locate,
       files: (...args) => downloads.files(...args),
+      filesOfMany: (...args) => downloads.filesOfMany(...args),
+      maxScriptDids: config.downloads.scripts.maxDids,
       publicUrl: config.publicUrl,
       serviceAuth: serviceStorageAuth,
       issuer: config.oidc.issuer,
+      rucioSetup,
     }),
   );
   app.use(
@@ -214,24 +255,34 @@ export function createApp(deps: AppDeps): Express {
       }),
     ),
   );
+  const basket = createBasketService({
+    repo: deps.basket,
+    audit: deps.audit,
+    logger,
+    issuer: config.oidc.issuer,
+    walk: (roots, given, list, limits) =>
+      collectDatasets(roots, given, list, { ...CONTAINER_LIMITS, ...limits }),
+    limits: CONTAINER_LIMITS,
+  });
   app.use(
-    basketRoutes(
-      createBasketService({
-        repo: deps.basket,
-        audit: deps.audit,
-        logger,
-        issuer: config.oidc.issuer,
-        walk: (roots, given, list, limits) =>
-          collectDatasets(roots, given, list, { ...CONTAINER_LIMITS, ...limits }),
-        limits: CONTAINER_LIMITS,
-      }),
+    basketDownloadsRoutes({
+      basket,
       withToken,
-      {
-        rucio,
-        rseTypes: async (sub, t) =>
-          new Map((await rses.list(sub, t)).rses.map((r) => [r.rse, r.type])),
-      },
-    ),
+      filesOfMany: (...args) => downloads.filesOfMany(...args),
+      scriptLinks: (...args) => links.scriptLinks(...args),
+      storageAuthFor: userStorageAuth,
+      limits: config.downloads.bundle,
+      publicUrl: config.publicUrl,
+      issuer: config.oidc.issuer,
+      rucioSetup,
+    }),
+  );
+  app.use(
+    basketRoutes(basket, withToken, {
+      rucio,
+      rseTypes: async (sub, t) =>
+        new Map((await rses.list(sub, t)).rses.map((r) => [r.rse, r.type])),
+    }),
   );
   app.use(['/api', '/auth'], notFound());
 

@@ -18,6 +18,12 @@ import {
   downloadsProblems,
   type DownloadsConfig,
 } from './downloads/downloads-config.ts';
+import {
+  stagingConfig,
+  stagingEnvShape,
+  stagingProblems,
+  type StagingConfig,
+} from './staging/staging-config.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -132,6 +138,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...storageEnvShape,
   ...downloadsEnvShape,
+  ...stagingEnvShape,
 });
 
 export interface Config {
@@ -162,6 +169,8 @@ export interface Config {
   storage: StorageTokenConfig;
   /** Signed download links and ZIP bundles. */
   downloads: DownloadsConfig;
+  /** Staging tape-only data to disk: the RSE, the rules' activity, lifetimes. */
+  staging: StagingConfig;
   adminGroup: string;
   authRateLimitPerMinute: number;
   referenceCacheMs: number;
@@ -192,6 +201,7 @@ function crossFieldProblems(e: z.infer<typeof EnvSchema>): string[] {
   const deployed = e.NODE_ENV === 'production' || new URL(e.PUBLIC_URL).protocol === 'https:';
   const why = e.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'PUBLIC_URL is https';
   problems.push(...downloadsProblems(e, deployed, why));
+  problems.push(...stagingProblems(e));
   if (isHttp(e.OIDC_ISSUER) && !e.OIDC_ALLOW_INSECURE && !deployed) {
     problems.push(
       'OIDC_ISSUER: is http://; set OIDC_ALLOW_INSECURE=1 to allow that (development only)',
@@ -245,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     rucio: { url: e.RUCIO_URL.replace(/\/+$/, ''), timeoutMs: e.RUCIO_TIMEOUT_MS },
     storage: storageTokenConfig(e),
     downloads: downloadsConfig(e),
+    staging: stagingConfig(e),
     adminGroup: e.ADMIN_GROUP,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,

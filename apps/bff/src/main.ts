@@ -8,6 +8,7 @@ import { createAuditRepo } from './audit/audit.repo.ts';
 import { createSavedSearchRepo } from './saved-searches/saved-searches.repo.ts';
 import { createBasketRepo } from './basket/basket.repo.ts';
 import { createLinkRepo } from './links/links.repo.ts';
+import { createQuotaAuditRepo } from './quotas/quota-audit.repo.ts';
 import { createOidcClient } from './auth/oidc-client.ts';
 import { createSessionStore } from './auth/session.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -55,6 +56,7 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
     savedSearches: createSavedSearchRepo(database.db),
     basket: createBasketRepo(database.db),
     links: createLinkRepo(database.db),
+    quotaAudit: createQuotaAuditRepo(database.db),
   });
 
   // Request heads up to 128 KiB reach the app, which answers an over-long parameter with a 400

@@ -37,4 +37,11 @@ export type RucioPort = Pick<
   | 'listRules'
   | 'getRule'
   | 'listRuleLocks'
+  | 'listAccounts'
+  | 'getLocalLimits'
+  | 'getGlobalLimits'
+  | 'setLocalLimit'
+  | 'deleteLocalLimit'
+  | 'setGlobalLimit'
+  | 'deleteGlobalLimit'
 >;

@@ -157,7 +157,7 @@ test('a cone around the Crab gives only DIDs inside the circle, and all of those
   await page.getByRole('checkbox', { name: SCOPE, exact: true }).check();
   await page.getByRole('combobox', { name: 'DID type' }).selectOption('file');
   await addCondition(page, 1, 'start_time', '<', TO_MJD);
-  await page.getByRole('switch', { name: /cone search/i }).check({ force: true });
+  await page.getByRole('checkbox', { name: /cone search/i }).check({ force: true });
   await page.getByRole('combobox', { name: 'Target' }).fill('Crab');
   await expect(page.getByRole('textbox', { name: 'RA (ICRS)' })).toHaveValue('83.63308');
   await page.getByRole('textbox', { name: 'Radius' }).fill('1');

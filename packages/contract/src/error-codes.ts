@@ -24,6 +24,7 @@ export const ErrorCode = z
     'conflict',
     'gone',
     'range_not_satisfiable',
+    'staging_required',
     'storage_error',
     'storage_unavailable',
     'internal',

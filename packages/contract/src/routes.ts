@@ -11,9 +11,12 @@ import { downloadRoutes } from './downloads/routes.ts';
 import { linkRoutes } from './links/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
 import { ruleRequestRoutes } from './rule-requests/routes.ts';
+import { stagingRoutes } from './staging/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { basketRoutes } from './basket/routes.ts';
+import { quotaLimitRoutes } from './quotas/limits.ts';
+import { quotaUsageRoutes } from './quotas/usage.ts';
 import { LoginQuery, CallbackQuery, Redirect } from './session.ts';
 import {
   ChooseAccount,
@@ -92,9 +95,12 @@ export const api = {
   ...linkRoutes,
   ...transferRoutes,
   ...ruleRequestRoutes,
+  ...stagingRoutes,
   ...ruleRoutes,
   ...settingsRoutes,
   ...basketRoutes,
+  ...quotaLimitRoutes,
+  ...quotaUsageRoutes,
   health: route({
     method: 'get',
     path: '/api/health',

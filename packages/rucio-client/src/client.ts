@@ -30,6 +30,15 @@ import {
 } from './endpoints/rses.ts';
 import { listDatasetLocks, listDatasetLocksBulk } from './endpoints/locks.ts';
 import { listScopes } from './endpoints/scopes.ts';
+import {
+  deleteGlobalLimit,
+  deleteLocalLimit,
+  getGlobalLimits,
+  getLocalLimits,
+  listAccounts,
+  setGlobalLimit,
+  setLocalLimit,
+} from './endpoints/account-limits.ts';
 import { createTransport, type RucioClientOptions } from './transport.ts';
 
 /** A Rucio REST client bound to one server. Tokens are passed per call: one client serves every user. */
@@ -74,6 +83,13 @@ export function createRucioClient(options: RucioClientOptions) {
     listRules: listRules(t),
     getRule: getRule(t),
     listRuleLocks: listRuleLocks(t),
+    listAccounts: listAccounts(t),
+    getLocalLimits: getLocalLimits(t),
+    getGlobalLimits: getGlobalLimits(t),
+    setLocalLimit: setLocalLimit(t),
+    deleteLocalLimit: deleteLocalLimit(t),
+    setGlobalLimit: setGlobalLimit(t),
+    deleteGlobalLimit: deleteGlobalLimit(t),
   };
 }
 

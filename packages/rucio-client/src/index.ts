@@ -44,3 +44,9 @@ export {
 } from './endpoints/requests.ts';
 export type { NewRule } from './endpoints/rule-create.ts';
 export { LocalUsageDto, GlobalUsageDto } from './endpoints/account-usage.ts';
+export {
+  AccountListDto,
+  GlobalLimitsDto,
+  LocalLimitsDto,
+  type RucioLimitInput,
+} from './endpoints/account-limits.ts';

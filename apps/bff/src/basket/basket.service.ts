@@ -104,6 +104,12 @@ export function createBasketService(deps: BasketDeps) {
       return { items, totals: basketTotals(items), max, fetchedAt: new Date().toISOString() };
     },
 
+    /** The DIDs in the basket, newest first (for its scripts and bundle). */
+    async dids(user: SessionUser): Promise<BasketDid[]> {
+      const records = await deps.repo.list(ownerOf(user));
+      return records.map(({ scope, name }) => ({ scope, name }));
+    },
+
     async count(user: SessionUser): Promise<BasketCount> {
       return { count: await deps.repo.count(ownerOf(user)), max };
     },

@@ -60,6 +60,13 @@ export function entryName(collection: string, file: string): string {
 export const bundleName = (collection: string): string =>
   `${collection.split('/').filter(Boolean).join('_') || 'bundle'}.zip`;
 
+/** What a bundle is called and where each file goes in it. */
+export interface BundleTarget {
+  /** The archive's file name (bundleName for one collection). */
+  filename: string;
+  pathOf: (file: FileToSend) => string;
+}
+
 /**
  * A ZIP of the files, streamed into the response (yazl: entries stored, not recompressed; Zip64
  * when the sizes need it; one file open at a time, constant memory). Its exact length is known
@@ -69,7 +76,7 @@ export const bundleName = (collection: string): string =>
  */
 export async function sendBundle(
   res: Response,
-  collection: { scope: string; name: string },
+  target: BundleTarget,
   files: readonly FileToSend[],
   open: { auth: StorageAuth; signal: AbortSignal },
 ): Promise<void> {
@@ -79,7 +86,7 @@ export async function sendBundle(
   const mtime = new Date();
   for (const file of files)
     zip.addReadStreamLazy(
-      entryName(collection.name, file.name),
+      target.pathOf(file),
       { compress: false, mtime, ...(file.bytes === null ? {} : { size: file.bytes }) },
       (cb) => {
         openFirst(file, { method: 'GET', range: undefined, ...open })
@@ -105,7 +112,7 @@ export async function sendBundle(
     end({}, resolve);
   });
   res.status(200);
-  res.attachment(bundleName(collection.name));
+  res.attachment(target.filename);
   res.set({ 'Content-Type': 'application/zip', 'Cache-Control': 'private, no-store' });
   if (total >= 0) res.set('Content-Length', String(total));
   try {
@@ -115,3 +122,9 @@ export async function sendBundle(
     throw err;
   }
 }
+
+/** One collection's bundle: named after it, its files below a folder of its name. */
+export const collectionBundle = (name: string): BundleTarget => ({
+  filename: bundleName(name),
+  pathOf: (file) => entryName(name, file.name),
+});

@@ -1,8 +1,9 @@
 /**
  * The download settings of the BFF's environment (read by config.ts, the only reader of
- * process.env): the key that signs download links and how long links live, and the bundle caps.
+ * process.env): the key that signs download links and how long links live, the bundle caps and
+ * how many DIDs a selection's script may name.
  */
-import { LINK_HOURS_CEILING } from '@bdms/contract';
+import { LINK_HOURS_CEILING, SCRIPT_SELECTION_MAX_DIDS } from '@bdms/contract';
 import { z } from 'zod';
 
 /** Committed, so development works out of the box; refused when deployed (see downloadsProblems). */
@@ -22,6 +23,13 @@ export const downloadsEnvShape = {
     .min(1)
     .default(50 * 1024 ** 3),
   BUNDLE_MAX_FILES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** The most DIDs one selection's script may name (the contract's ceiling, or fewer). */
+  SCRIPT_MAX_DIDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(SCRIPT_SELECTION_MAX_DIDS)
+    .default(SCRIPT_SELECTION_MAX_DIDS),
 };
 
 type DownloadsEnv = z.infer<z.ZodObject<typeof downloadsEnvShape>>;
@@ -29,6 +37,7 @@ type DownloadsEnv = z.infer<z.ZodObject<typeof downloadsEnvShape>>;
 export interface DownloadsConfig {
   links: { signingKey: string; defaultHours: number; maxHours: number };
   bundle: { maxBytes: number; maxFiles: number };
+  scripts: { maxDids: number };
 }
 
 export function downloadsProblems(e: DownloadsEnv, deployed: boolean, why: string): string[] {
@@ -49,4 +58,5 @@ export const downloadsConfig = (e: DownloadsEnv): DownloadsConfig => ({
     maxHours: e.LINK_MAX_HOURS,
   },
   bundle: { maxBytes: e.BUNDLE_MAX_BYTES, maxFiles: e.BUNDLE_MAX_FILES },
+  scripts: { maxDids: e.SCRIPT_MAX_DIDS },
 });

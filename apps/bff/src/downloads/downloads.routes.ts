@@ -1,12 +1,20 @@
 import { Router, type Request } from 'express';
 import { api } from '@bdms/contract';
+import { signedIn } from '../auth/require-session.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { clientGone } from '../http/ndjson-pipe.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
-import { BUNDLE_LIMITS, bundleFiles, sendBundle, type BundleLimits } from './bundle.ts';
+import {
+  BUNDLE_LIMITS,
+  bundleFiles,
+  collectionBundle,
+  sendBundle,
+  type BundleLimits,
+} from './bundle.ts';
 import type { DownloadsService } from './downloads.service.ts';
 import { sendFile } from './file-send.ts';
+import { createRecentFiles, recentKey, type RecentFiles } from './recent-files.ts';
 import { openFirst, singleRange, type StorageAuth } from './replica-open.ts';
 
 /** How the BFF authenticates to the storage for this request's user. */
@@ -17,17 +25,24 @@ export function downloadsRoutes(
   withToken: RucioCaller,
   storageAuthFor: StorageAuthFor,
   limits: BundleLimits = BUNDLE_LIMITS,
+  recent: RecentFiles = createRecentFiles(),
 ): Router {
   const router = Router();
   router.get(api.downloadFile.path, validated(api.downloadFile), async (req, res) => {
     const { scope, name } = inputOf(req, res, api.downloadFile).params;
     const signal = clientGone(res);
-    const file = await withToken(req, (token) =>
-      downloads.locate(token, scope, name, clientAddress(req), signal),
-    );
+    const range = singleRange(req.get('range'));
+    const key = recentKey(signedIn(req).user, { scope, name }, clientAddress(req));
+    const located = range ? recent.get(key) : undefined;
+    const file =
+      located ??
+      (await withToken(req, (token) =>
+        downloads.locate(token, scope, name, clientAddress(req), signal),
+      ));
+    if (!located) recent.set(key, file);
     const opened = await openFirst(file, {
       method: req.method === 'HEAD' ? 'HEAD' : 'GET',
-      range: singleRange(req.get('range')),
+      range,
       auth: storageAuthFor(req),
       signal,
     });
@@ -43,11 +58,12 @@ export function downloadsRoutes(
     const files = await withToken(req, (token) =>
       bundleFiles(did, downloads.files(token, scope, name, clientAddress(req), signal), limits),
     );
-    await sendBundle(res, { scope, name }, files, { auth: storageAuthFor(req), signal }).catch(
-      (err: unknown) => {
-        if (!signal.aborted) req.log.warn({ err, did }, 'bundle aborted');
-      },
-    );
+    await sendBundle(res, collectionBundle(name), files, {
+      auth: storageAuthFor(req),
+      signal,
+    }).catch((err: unknown) => {
+      if (!signal.aborted) req.log.warn({ err, did }, 'bundle aborted');
+    });
   });
   return router;
 }

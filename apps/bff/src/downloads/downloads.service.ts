@@ -4,8 +4,11 @@ import { AppError } from '../errors.ts';
 import type { FileToSend } from './replica-open.ts';
 import { downloadSources } from './replica-sources.ts';
 
+/** Rucio's cap per replica list: DIDs named in one call. */
+const BULK = 1000;
+
 export interface DownloadsDeps {
-  rucio: Pick<RucioPort, 'listFileReplicas' | 'getDid'>;
+  rucio: Pick<RucioPort, 'listFileReplicas' | 'getDid' | 'bulkMeta'>;
 }
 
 /** Finding what to send: one file's record and replicas, from one Rucio call in the usual case. */
@@ -48,6 +51,50 @@ export function createDownloadsService({ rucio }: DownloadsDeps) {
           `${scope}:${name} (${did.type.toLowerCase()}) has no file replicas.`,
         );
       }
+    },
+
+    /**
+     * Every file below several DIDs (files, datasets, containers: a basket, a search's selection),
+     * each once however often it is reached: one Rucio replica list per 1 000 DIDs, in turn,
+     * streamed (only the keys of the files seen are kept). Rucio's list skips DIDs it does not
+     * know, so their records are asked first, 1 000 at a time: an unknown one is a 404 naming it.
+     */
+    filesOfMany: async function* (
+      token: string,
+      dids: readonly { scope: string; name: string }[],
+      clientIp: string | undefined,
+      signal: AbortSignal,
+    ): AsyncIterable<FileToSend> {
+      const chunks: { scope: string; name: string }[][] = [];
+      for (let i = 0; i < dids.length; i += BULK)
+        chunks.push(dids.slice(i, i + BULK).map(({ scope, name }) => ({ scope, name })));
+      const known = new Set<string>();
+      for (const chunk of chunks)
+        for await (const m of rucio.bulkMeta({ token, signal, dids: chunk, plugin: 'DID_COLUMN' }))
+          known.add(`${m.scope}:${m.name}`);
+      const unknown = dids.map((d) => `${d.scope}:${d.name}`).filter((k) => !known.has(k));
+      if (unknown.length > 0)
+        throw new AppError(
+          404,
+          'not_found',
+          `Rucio does not know ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${String(unknown.length - 5)} more` : ''}: remove ${unknown.length > 1 ? 'them' : 'it'} and try again.`,
+          { details: { unknown: unknown.slice(0, 100) } },
+        );
+      const seen = new Set<string>();
+      for (const chunk of chunks) {
+        for await (const file of rucio.listFileReplicas({ token, signal, dids: chunk, clientIp })) {
+          const key = `${file.scope}:${file.name}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          yield toSend(file);
+        }
+      }
+      if (seen.size === 0)
+        throw new AppError(
+          409,
+          'conflict',
+          `${dids.length === 1 ? 'This DID has' : `These ${String(dids.length)} DIDs have`} no file replicas.`,
+        );
     },
 
     /**

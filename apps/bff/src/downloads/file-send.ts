@@ -13,14 +13,30 @@ import { fileName } from '../lib/file-name.ts';
 export class VerifiedBytes extends Transform {
   private held: Buffer | undefined;
   private count = 0;
-  private readonly sum: Adler32 | undefined;
+  private sum: Adler32 | undefined;
 
   constructor(
     private readonly expected: { bytes: number; adler32: string | null },
     private readonly label: string,
   ) {
     super();
-    this.sum = expected.adler32 ? new Adler32() : undefined;
+  }
+
+  /** Streams call this before the first chunk: the sum's WebAssembly instance is made here. */
+  override _construct(done: (error?: Error | null) => void): void {
+    if (!this.expected.adler32) {
+      done();
+      return;
+    }
+    Adler32.create().then(
+      (sum) => {
+        this.sum = sum;
+        done();
+      },
+      (err: unknown) => {
+        done(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {

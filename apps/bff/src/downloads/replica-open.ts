@@ -35,16 +35,32 @@ export const singleRange = (header: string | undefined): string | undefined =>
 
 const did = (f: FileToSend) => `${f.scope}:${f.name}`;
 
+/** 409 staging_required: the file is only on tape (its RSEs named in `details.tapeRses`). */
+export const stagingRequired = (file: FileToSend): AppError => {
+  const tapeRses = [...new Set(file.sources.map((s) => s.rse))].sort();
+  return new AppError(
+    409,
+    'staging_required',
+    `${did(file)} is on tape only (${tapeRses.join(', ')}): request it staged to disk ("Request staging" on its page), then download it.`,
+    { details: { tapeRses } },
+  );
+};
+
 /**
  * The first replica that answers with the bytes: each is asked in turn, one that refuses, fails
- * or sends a length other than Rucio's is skipped for the next. A range outside the file is the
+ * or sends a length other than Rucio's is skipped for the next. Only disk replicas are read: a
+ * file on tape only is a 409 staging_required. A range outside the file is the
  * caller's (416 at once, as every replica would say). None left: 502 naming the DID and what each
  * said (503 when no storage answered at all).
  */
 export async function openFirst(file: FileToSend, o: OpenOptions): Promise<Opened> {
   const failures: string[] = [];
   let answered = false;
-  for (const source of file.sources) {
+  // Tape is never read directly (in production it answers only after a recall): a file whose
+  // only copies are on tape has to be staged to disk first.
+  const disk = file.sources.filter((s) => !s.tape);
+  if (disk.length === 0 && file.sources.length > 0) throw stagingRequired(file);
+  for (const source of disk) {
     let upstream: Dispatcher.ResponseData;
     try {
       const authorization = await o.auth(source);
@@ -87,10 +103,7 @@ export async function openFirst(file: FileToSend, o: OpenOptions): Promise<Opene
   }
   if (file.sources.length === 0)
     throw new AppError(409, 'conflict', `Rucio lists no available replica of ${did(file)}.`);
-  const tapeOnly = file.sources.every((s) => s.tape);
-  const message = `No replica of ${did(file)} could be read (${failures.join('; ')}).${
-    tapeOnly ? ' It is only on tape: request it staged to disk.' : ''
-  }`;
+  const message = `No replica of ${did(file)} could be read (${failures.join('; ')}).`;
   throw answered
     ? new AppError(502, 'storage_error', message, { details: { failures } })
     : new AppError(503, 'storage_unavailable', message, { details: { failures } });

@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express';
 import { api } from '@bdms/contract';
-import { signedIn } from '../auth/require-session.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
 import { sendFile } from '../downloads/file-send.ts';
 import {
@@ -14,8 +13,11 @@ import { clientGone } from '../http/ndjson-pipe.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
 import { respond } from '../respond.ts';
 import type { LinksService } from './links.service.ts';
-import type { Owner } from './links.repo.ts';
-import { writeScript } from './script-stream.ts';
+import { linkOwner } from './link-owner.ts';
+import { AppError } from '../errors.ts';
+import { plural, today } from '../lib/words.ts';
+import type { RucioClientSetup } from './rucio-script.ts';
+import { collectionScript, manyScript, writeScript } from './script-stream.ts';
 
 export interface LinksRouteDeps {
   links: LinksService;
@@ -36,12 +38,23 @@ export interface LinksRouteDeps {
     clientIp: string | undefined,
     signal: AbortSignal,
   ) => AsyncIterable<FileToSend>;
+  /** Every file below several DIDs, each once (the downloads' filesOfMany). */
+  filesOfMany: (
+    token: string,
+    dids: readonly { scope: string; name: string }[],
+    clientIp: string | undefined,
+    signal: AbortSignal,
+  ) => AsyncIterable<FileToSend>;
+  /** The most DIDs one selection's script may name (SCRIPT_MAX_DIDS). */
+  maxScriptDids: number;
   /** The BFF's own storage credential for links (client_credentials), not the user's. */
   serviceAuth: StorageAuth;
   /** The configured issuer, for sessions from before the issuer was kept with the user. */
   issuer: string;
   /** The portal's public origin (named in scripts). */
   publicUrl: string;
+  /** The Rucio and token setup the `rucio download` script tells the user about. */
+  rucioSetup?: RucioClientSetup | undefined;
 }
 
 /** The formats whose files are fetched through signed links. */
@@ -50,13 +63,7 @@ const LINKED = new Set(['curl', 'wget', 'metalink']);
 /** The user's links (behind the session), and the public route a link is used at. */
 export function linksRoutes(d: LinksRouteDeps): Router {
   const router = Router();
-  const who = (req: Request): { owner: Owner; actor: { sub: string; username: string } } => {
-    const { user } = signedIn(req);
-    return {
-      owner: { sub: user.sub, iss: user.iss ?? d.issuer, username: user.username },
-      actor: { sub: user.sub, username: user.username },
-    };
-  };
+  const who = (req: Request) => linkOwner(req, d.issuer);
 
   router.post(api.createLink.path, validated(api.createLink), async (req, res) => {
     const { owner, actor } = who(req);
@@ -85,12 +92,41 @@ export function linksRoutes(d: LinksRouteDeps): Router {
     const signal = clientGone(res);
     await d.withToken(req, async (token) => {
       const files = d.files(token, scope, name, clientAddress(req), signal);
-      await writeScript(res, { scope, name }, format, files, {
+      await writeScript(res, collectionScript({ scope, name }), format, files, {
         signal,
         links: LINKED.has(format)
           ? () => d.links.scriptLinks(owner, actor, { scope, name }, hours)
           : undefined,
         portal: d.publicUrl,
+        rucio: d.rucioSetup,
+        log: req.log,
+      });
+    });
+  });
+
+  router.post(api.selectionScript.path, validated(api.selectionScript), async (req, res) => {
+    const { owner, actor } = who(req);
+    const { dids } = inputOf(req, res, api.selectionScript).body;
+    const { format, hours } = inputOf(req, res, api.selectionScript).query;
+    if (dids.length > d.maxScriptDids)
+      throw new AppError(
+        400,
+        'bad_request',
+        `Invalid body.dids: ${String(dids.length)} DIDs, more than the ${String(d.maxScriptDids)} a script takes here. Narrow the search, or select fewer DIDs.`,
+        { details: { field: 'dids', max: d.maxScriptDids } },
+      );
+    const signal = clientGone(res);
+    const label = `a selection of ${plural(dids.length, 'DID')}`;
+    const target = manyScript(label, dids, `selection-${today()}`);
+    await d.withToken(req, async (token) => {
+      const files = d.filesOfMany(token, dids, clientAddress(req), signal);
+      await writeScript(res, target, format, files, {
+        signal,
+        links: LINKED.has(format)
+          ? () => d.links.scriptLinks(owner, actor, { scope: 'selection', name: label }, hours)
+          : undefined,
+        portal: d.publicUrl,
+        rucio: d.rucioSetup,
         log: req.log,
       });
     });

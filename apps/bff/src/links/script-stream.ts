@@ -1,9 +1,11 @@
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { bundleName, entryName } from '../downloads/bundle.ts';
+import { collectionPaths } from '../downloads/collection-paths.ts';
 import type { FileToSend } from '../downloads/replica-open.ts';
 import { drainedOrClosed } from '../http/ndjson-pipe.ts';
 import type { DownloadLink } from '@bdms/contract';
+import { rucioDownloadPath, type RucioClientSetup } from './rucio-script.ts';
 import { SCRIPT_MEDIA, scriptEnd, scriptFile, scriptStart, type ScriptFormat } from './scripts.ts';
 import type { LinkFile } from './links.service.ts';
 
@@ -14,6 +16,8 @@ export interface ScriptOptions {
     | (() => Promise<{ link: DownloadLink; urlFor: (file: LinkFile) => Promise<string> }>)
     | undefined;
   portal: string;
+  /** What the `rucio download` script tells the user to set up. */
+  rucio?: RucioClientSetup | undefined;
   log: Logger;
 }
 
@@ -27,15 +31,47 @@ const incomplete = (format: ScriptFormat, reason: string): string =>
         ? `# INCOMPLETE: ${reason}\n`
         : '';
 
+/** What a script covers: one DID, or several (a basket, a search's selection). */
+export interface ScriptTarget {
+  /** Named in the script's header: `scope:name`, or "your basket (3 DIDs)". */
+  label: string;
+  /** The DIDs themselves, as `scope:name` (what `rucio download` is given). */
+  dids: string[];
+  /** The file's name, before the format's extension. */
+  filename: string;
+  /** Where each file goes, relative to where the script runs. */
+  pathOf: (file: FileToSend) => string;
+}
+
+/** One collection's script: named after it, its files below a folder of its name. */
+export const collectionScript = (did: { scope: string; name: string }): ScriptTarget => ({
+  label: `${did.scope}:${did.name}`,
+  dids: [`${did.scope}:${did.name}`],
+  filename: bundleName(did.name).replace(/\.zip$/, ''),
+  pathOf: (file) => entryName(did.name, file.name),
+});
+
+/** A script over several DIDs (a basket, a search's selection): paths from collectionPaths. */
+export const manyScript = (
+  label: string,
+  dids: readonly { scope: string; name: string }[],
+  filename: string,
+): ScriptTarget => ({
+  label,
+  dids: dids.map((d) => `${d.scope}:${d.name}`),
+  filename,
+  pathOf: collectionPaths(dids),
+});
+
 /**
- * Streams a script over a DID's files: the first file is awaited before any byte is sent (an
+ * Streams a script over a stream of files: the first file is awaited before any byte is sent (an
  * unknown DID is a 404 then, not a broken script), the links are made once, and each file is one
  * line, written with the socket's backpressure. A failure part-way ends the script with its
  * format's mark of incompleteness (a shell script that exits non-zero when run).
  */
 export async function writeScript(
   res: Response,
-  did: { scope: string; name: string },
+  target: ScriptTarget,
   format: ScriptFormat,
   files: AsyncIterable<FileToSend>,
   o: ScriptOptions,
@@ -45,12 +81,14 @@ export async function writeScript(
   const made = o.links ? await o.links() : undefined;
   const media = SCRIPT_MEDIA[format];
   res.status(200);
-  res.attachment(`${bundleName(did.name).replace(/\.zip$/, '')}.${media.extension}`);
+  res.attachment(`${target.filename}.${media.extension}`);
   res.set({ 'Content-Type': media.type, 'Cache-Control': 'private, no-store' });
   const header = {
-    did: `${did.scope}:${did.name}`,
+    did: target.label,
+    dids: target.dids,
     expiresAt: made?.link.expiresAt ?? null,
     portal: o.portal,
+    rucio: o.rucio,
   };
   const write = async (text: string) => {
     if (text && !res.write(text)) await drainedOrClosed(res);
@@ -61,7 +99,8 @@ export async function writeScript(
     while (!next.done && !o.signal.aborted) {
       const f = next.value;
       const url = made ? await made.urlFor(f) : undefined;
-      const path = entryName(did.name, f.name);
+      // The rucio script checks each file where Rucio's client puts it.
+      const path = format === 'rucio' ? rucioDownloadPath(target.dids, f) : target.pathOf(f);
       await write(scriptFile(format, { ...f, path, url }));
       count += 1;
       next = await iterator.next();

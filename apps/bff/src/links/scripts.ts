@@ -7,6 +7,7 @@
  * checksums only.
  */
 import type { SCRIPT_FORMATS } from '@bdms/contract';
+import { rucioSetupComments, type RucioClientSetup } from './rucio-script.ts';
 
 export type ScriptFormat = (typeof SCRIPT_FORMATS)[number];
 
@@ -23,9 +24,14 @@ export interface ScriptFile {
 }
 
 export interface ScriptHeader {
+  /** What the script covers, in words (`scope:name` for one DID). */
   did: string;
+  /** Every DID covered, `scope:name` (for `rucio download`). */
+  dids: string[];
   expiresAt: string | null;
   portal: string;
+  /** What the `rucio download` script tells the user to set up. */
+  rucio?: RucioClientSetup | undefined;
 }
 
 export const SCRIPT_MEDIA: Record<ScriptFormat, { type: string; extension: string }> = {
@@ -87,6 +93,19 @@ fetch() {
 `;
 }
 
+/** `rucio download` for the DIDs, 50 to a command (short lines, well within any shell's limits). */
+function rucioDownloads(dids: readonly string[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < dids.length; i += 50)
+    lines.push(
+      `rucio download --dir . ${dids
+        .slice(i, i + 50)
+        .map(shellWord)
+        .join(' ')}\n`,
+    );
+  return lines.join('');
+}
+
 /** The first part of the output, before any file. */
 export function scriptStart(format: ScriptFormat, h: ScriptHeader): string {
   switch (format) {
@@ -95,11 +114,17 @@ export function scriptStart(format: ScriptFormat, h: ScriptHeader): string {
       return shellHeader(format, h);
     case 'rucio':
       return `#!/bin/sh
-# Fetches ${h.did} with the Rucio client (rucio-clients, configured for this Rucio with your own
-# identity, e.g. auth_type = oidc). Rucio picks the replicas and checks every file's checksum.
+# Fetches ${h.did} with the Rucio client: Rucio picks the replicas, reads them from the
+# token-protected storage with your own token, and checks each file's checksum.
+${rucioSetupComments(h.rucio)}
 set -eu
-rucio download --dir . ${shellWord(h.did)}
-`;
+ok=0
+${VERIFY}
+verify() {
+  [ -f "$1" ] || { echo "missing $1: rucio download did not fetch it (see its messages above)" >&2; exit 1; }
+  check "$1" "$2" "$3"
+}
+${rucioDownloads(h.dids)}`;
     case 'metalink':
       return `<?xml version="1.0" encoding="UTF-8"?>\n<metalink xmlns="urn:ietf:params:xml:ns:metalink">\n  <generator>BDMS portal</generator>\n  <published>${new Date().toISOString().slice(0, 19)}Z</published>\n`;
     case 'csv':
@@ -116,7 +141,7 @@ export function scriptFile(format: ScriptFormat, f: ScriptFile): string {
     case 'wget':
       return `fetch ${shellWord(f.url ?? '')} ${shellWord(f.path)} ${shellWord(f.adler32 ?? '')} ${shellWord(f.md5 ?? '')}\n`;
     case 'rucio':
-      return '';
+      return `verify ${shellWord(f.path)} ${shellWord(f.adler32 ?? '')} ${shellWord(f.md5 ?? '')}\n`;
     case 'metalink':
       return `  <file name="${xml(f.path)}">\n${f.bytes === null ? '' : `    <size>${String(f.bytes)}</size>\n`}${f.md5 ? `    <hash type="md5">${xml(f.md5)}</hash>\n` : ''}    <url priority="1">${xml(f.url ?? '')}</url>\n  </file>\n`;
     case 'csv':
@@ -131,8 +156,8 @@ export function scriptEnd(format: ScriptFormat, files: number): string {
   switch (format) {
     case 'curl':
     case 'wget':
-      return `echo "$ok of ${String(files)} files downloaded and verified"\n`;
     case 'rucio':
+      return `echo "$ok of ${String(files)} files downloaded and verified"\n`;
     case 'csv':
       return '';
     case 'metalink':

@@ -104,11 +104,13 @@ export function createRuleRequestsService(deps: RuleRequestsDeps) {
       });
     },
 
+    /** `how`: what a caller such as staging adds (activity, where the copies come from). */
     async request(
       token: string,
       account: string,
       input: RuleRequestInput,
       signal: AbortSignal,
+      how: { activity?: string; sourceReplicaExpression?: string } = {},
     ): Promise<RuleRequestResult> {
       const ruleIds = await rucio.addRule({
         token,
@@ -121,6 +123,7 @@ export function createRuleRequestsService(deps: RuleRequestsDeps) {
           lifetime: input.lifetimeSeconds,
           comment: input.comment,
           askApproval: input.askApproval,
+          ...how,
         },
       });
       return { ruleIds, state: input.askApproval ? 'waiting_approval' : 'created' };

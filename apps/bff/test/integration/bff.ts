@@ -19,6 +19,7 @@ import {
 } from '../../src/saved-searches/saved-searches.repo.ts';
 import { createBasketRepo, type BasketRepo } from '../../src/basket/basket.repo.ts';
 import { createLinkRepo } from '../../src/links/links.repo.ts';
+import { createQuotaAuditRepo } from '../../src/quotas/quota-audit.repo.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
@@ -63,6 +64,8 @@ export interface StartBffOptions {
   tls?: { key: string; cert: string };
   /** Another way to the real Rucio (e.g. a fault-injecting proxy in front of it). */
   rucioUrl?: string;
+  /** More of the BFF's environment (e.g. smaller caps). */
+  env?: Record<string, string>;
 }
 
 /** An in-process BFF on a random port, wired exactly like main.ts but with the store in reach. */
@@ -97,6 +100,7 @@ export async function startBff(
       WEB_DIST_DIR: '/nonexistent',
       DATABASE_URL: TEST_DATABASE_URL,
       DATABASE_SCHEMA: scratch.schema,
+      ...options.env,
     },
     'it',
   );
@@ -132,6 +136,7 @@ export async function startBff(
       savedSearches,
       basket,
       links,
+      quotaAudit: createQuotaAuditRepo(scratch.db),
     }),
   );
   return {

@@ -1,6 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adler32Hex, demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
@@ -8,6 +7,7 @@ import { createRucioClient } from '@bdms/rucio-client';
 import { recordedMeta } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
 import { all, didUrl } from './did-helpers.ts';
+import { runScript } from './script-run.ts';
 
 /*
  * The scripts the portal writes for a seeded dataset, run for real: curl and wget fetch every
@@ -46,20 +46,7 @@ const script = async (format: string) => {
 };
 const inside = (name: string) => `03/${name.slice(dataset.name.length + 1)}`;
 
-/**
- * Runs a shell script in a fresh folder (asynchronously: the BFF serving its links runs in this
- * process); its exit status, output and the folder.
- */
-async function run(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'script-'));
-  writeFileSync(join(dir, 'get.sh'), text);
-  const child = spawn('sh', ['get.sh'], { cwd: dir });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { status, output, dir };
-}
+const run = runScript;
 
 describe('download scripts for a dataset', () => {
   it.each(['curl', 'wget'])(

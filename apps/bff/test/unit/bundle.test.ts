@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adler32Hex } from '@bdms/dev-fixtures';
-import { bundleFiles, bundleName, entryName, sendBundle } from '../../src/downloads/bundle.ts';
+import {
+  bundleFiles,
+  bundleName,
+  collectionBundle,
+  entryName,
+  sendBundle,
+} from '../../src/downloads/bundle.ts';
 import type { FileToSend } from '../../src/downloads/replica-open.ts';
 
 /*
@@ -44,9 +50,10 @@ beforeAll(async () => {
   const app = express();
   app.get('/bundle', (_req, res) => {
     const signal = new AbortController().signal;
-    sendBundle(res, DATASET, served, { auth: () => Promise.resolve(undefined), signal }).catch(
-      () => undefined,
-    );
+    sendBundle(res, collectionBundle(DATASET.name), served, {
+      auth: () => Promise.resolve(undefined),
+      signal,
+    }).catch(() => undefined);
   });
   bff = createServer(app);
   await new Promise<void>((resolve) => bff.listen(0, '127.0.0.1', resolve));

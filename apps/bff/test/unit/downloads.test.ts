@@ -38,11 +38,20 @@ describe('downloadSources', () => {
 });
 
 describe('checksums', () => {
-  it('sums adler32 over chunks as the fixtures do over the whole', () => {
+  it('sums adler32 over chunks as the fixtures do over the whole', async () => {
     const data = new Uint8Array(Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256));
-    const sum = new Adler32();
+    const sum = await Adler32.create();
     for (let i = 0; i < data.length; i += 4096) sum.update(data.subarray(i, i + 4096));
     expect(sum.hex()).toBe(fixtureAdler(data));
+    expect(sum.hex()).toBe(fixtureAdler(data));
+    expect(() => {
+      sum.update(data);
+    }).toThrow('already read');
+    // The modulus wraps (zlib's value for 100 000 bytes of 0xff), and no bytes sum to 1.
+    const ones = await Adler32.create();
+    ones.update(new Uint8Array(100_000).fill(0xff));
+    expect(ones.hex()).toBe('149a302c');
+    expect((await Adler32.create()).hex()).toBe('00000001');
   });
 
   it('says Rucio’s checksums in Digest and Repr-Digest, and leaves out what is malformed', () => {
@@ -138,10 +147,23 @@ describe('openFirst against real HTTP servers', () => {
   });
 
   it('when no storage answers, then 503', async () => {
-    const dead = { ...file([]), sources: [{ url: 'http://127.0.0.1:1/x', rse: 'X', tape: true }] };
-    await expect(open(dead)).rejects.toMatchObject({
-      status: 503,
-      message: expect.stringContaining('only on tape: request it staged') as string,
+    const dead = { ...file([]), sources: [{ url: 'http://127.0.0.1:1/x', rse: 'X', tape: false }] };
+    await expect(open(dead)).rejects.toMatchObject({ status: 503, code: 'storage_unavailable' });
+  });
+
+  it('when the file is on tape only, then 409 staging_required, and the tape is not read', async () => {
+    const tape = { ...file([]), sources: [{ url: `${base}/ok`, rse: 'T-TAPE', tape: true }] };
+    await expect(open(tape)).rejects.toMatchObject({
+      status: 409,
+      code: 'staging_required',
+      message: expect.stringContaining('is on tape only (T-TAPE): request it staged') as string,
+      details: { tapeRses: ['T-TAPE'] },
     });
+  });
+
+  it('when a disk replica fails, then the tape copy is not tried (502)', async () => {
+    const both = file(['/gone']);
+    both.sources.push({ url: `${base}/ok`, rse: 'T-TAPE', tape: true });
+    await expect(open(both)).rejects.toMatchObject({ status: 502, code: 'storage_error' });
   });
 });

@@ -11,6 +11,7 @@ import { memoryAudit } from './memory-audit.ts';
 import { memorySavedSearches } from './memory-saved-searches.ts';
 import { memoryBasket, type MemoryBasket } from './memory-basket.ts';
 import { memoryLinks } from './memory-links.ts';
+import { memoryQuotaAudit } from './memory-quota-audit.ts';
 
 export const PUBLIC_HTTP = 'http://localhost:8080';
 export const PUBLIC_HTTPS = 'https://portal.example.org';
@@ -180,6 +181,13 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
     getRseAttributes: () => Promise.reject(new Error('stubRucio: getRseAttributes not planned')),
     getDid: () => Promise.reject(new Error('stubRucio: getDid not planned')),
     getDidMeta: () => Promise.reject(new Error('stubRucio: getDidMeta not planned')),
+    listAccounts: emptyListing,
+    getLocalLimits: () => Promise.resolve({}),
+    getGlobalLimits: () => Promise.resolve({}),
+    setLocalLimit: () => Promise.reject(new Error('stubRucio: setLocalLimit not planned')),
+    deleteLocalLimit: () => Promise.reject(new Error('stubRucio: deleteLocalLimit not planned')),
+    setGlobalLimit: () => Promise.reject(new Error('stubRucio: setGlobalLimit not planned')),
+    deleteGlobalLimit: () => Promise.reject(new Error('stubRucio: deleteGlobalLimit not planned')),
     ...overrides,
   };
   return { rucio, seenTokens };
@@ -231,6 +239,7 @@ export function makeApp(
     savedSearches,
     basket,
     links,
+    quotaAudit: memoryQuotaAudit(),
   });
   return { app, config, store, oidc, rucio, audit, savedSearches, basket, links };
 }

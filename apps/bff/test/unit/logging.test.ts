@@ -9,6 +9,7 @@ import { memoryAudit } from './memory-audit.ts';
 import { memorySavedSearches } from './memory-saved-searches.ts';
 import { memoryBasket } from './memory-basket.ts';
 import { memoryLinks } from './memory-links.ts';
+import { memoryQuotaAudit } from './memory-quota-audit.ts';
 
 describe('logging', () => {
   it('when the callback URL is logged, then code and state are redacted', () => {
@@ -41,6 +42,7 @@ describe('logging', () => {
       savedSearches,
       basket,
       links,
+      quotaAudit: memoryQuotaAudit(),
     });
     const t = { app, config, store, oidc, rucio, audit, savedSearches, basket, links };
     const { sessionCookie } = await login(t);

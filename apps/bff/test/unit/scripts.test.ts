@@ -28,7 +28,7 @@ describe('script writers', () => {
 
   it('escape the Metalink, quote the CSV, and write JSON a parser reads', () => {
     const meta =
-      scriptStart('metalink', { did: 'd', expiresAt: null, portal: 'p' }) +
+      scriptStart('metalink', { did: 'd', dids: ['d'], expiresAt: null, portal: 'p' }) +
       scriptFile('metalink', file) +
       scriptEnd('metalink', 1);
     expect(meta).toContain('name="x/it\'s &quot;odd&quot;, &lt;really&gt; &amp; $(rm -rf ~).fits"');
@@ -41,7 +41,8 @@ describe('script writers', () => {
       .map((l) => JSON.parse(l) as { path: string });
     expect(parsed.map((p) => p.path)).toEqual([file.path, file.path]);
     expect(
-      scriptStart('json', { did: 'a:b', expiresAt: null, portal: 'p' }) + scriptEnd('json', 2),
+      scriptStart('json', { did: 'a:b', dids: ['a:b'], expiresAt: null, portal: 'p' }) +
+        scriptEnd('json', 2),
     ).toBe('');
   });
 });

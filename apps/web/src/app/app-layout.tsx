@@ -27,33 +27,35 @@ function SessionGate() {
   return <Outlet />;
 }
 
-function MainNav({ onNavigate }: { onNavigate: () => void }) {
+function MainNav({ onNavigate, isAdmin }: { onNavigate: () => void; isAdmin: boolean }) {
   const { pathname } = useLocation();
   return (
     <>
-      {NAV_ITEMS.map(({ label, to, icon: Icon, badge: Badge }) => (
-        <NavLink
-          key={to}
-          component={RouterNavLink}
-          className={classes.link}
-          to={to}
-          label={label}
-          active={pathname === to || pathname.startsWith(`${to}/`)}
-          leftSection={
-            <Suspense fallback={null}>
-              <Icon size={18} aria-hidden />
-            </Suspense>
-          }
-          rightSection={
-            Badge && (
+      {NAV_ITEMS.filter((item) => isAdmin || !item.adminOnly).map(
+        ({ label, to, icon: Icon, badge: Badge }) => (
+          <NavLink
+            key={to}
+            component={RouterNavLink}
+            className={classes.link}
+            to={to}
+            label={label}
+            active={pathname === to || pathname.startsWith(`${to}/`)}
+            leftSection={
               <Suspense fallback={null}>
-                <Badge />
+                <Icon size={18} aria-hidden />
               </Suspense>
-            )
-          }
-          onClick={onNavigate}
-        />
-      ))}
+            }
+            rightSection={
+              Badge && (
+                <Suspense fallback={null}>
+                  <Badge />
+                </Suspense>
+              )
+            }
+            onClick={onNavigate}
+          />
+        ),
+      )}
     </>
   );
 }
@@ -99,7 +101,7 @@ export function AppLayout() {
         </AppShell.Header>
         {signedIn && (
           <AppShell.Navbar p="sm" component="nav" aria-label="Main navigation">
-            <MainNav onNavigate={nav.close} />
+            <MainNav onNavigate={nav.close} isAdmin={me.data?.isAdmin ?? false} />
           </AppShell.Navbar>
         )}
         <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>

@@ -1,4 +1,11 @@
-import { IconFolders, IconListCheck, IconSearch, IconWorld } from '@tabler/icons-react';
+import {
+  IconFolders,
+  IconGauge,
+  IconListCheck,
+  IconScale,
+  IconSearch,
+  IconWorld,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { BasketNavBadge, BasketNavIcon } from './routes/basket.ts';
 
@@ -9,6 +16,8 @@ export interface NavItem {
   icon: ComponentType<{ size: number; 'aria-hidden': boolean }>;
   /** Shown after the label (lazy: its code loads after the shell); part of the link's name. */
   badge?: ComponentType;
+  /** Offered to portal admins only (/api/me's isAdmin); the BFF enforces it, not the nav. */
+  adminOnly?: boolean;
 }
 
 /** The navbar. A new area (Search, Replicas map, Downloads, Quotas) adds one entry and a route. */
@@ -18,4 +27,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Sites', to: '/sites', icon: IconWorld },
   { label: 'Rules', to: '/rules', icon: IconListCheck },
   { label: 'Basket', to: '/basket', icon: BasketNavIcon, badge: BasketNavBadge },
+  { label: 'My quota', to: '/my-quota', icon: IconGauge },
+  { label: 'Quotas', to: '/quotas', icon: IconScale, adminOnly: true },
 ];

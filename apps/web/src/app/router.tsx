@@ -13,6 +13,13 @@ import { ruleRequestRoute } from './routes/rule-request.ts';
 import { ruleRoute, rulesRoute } from './routes/rules.ts';
 import { selectionReplicasRoute } from './routes/replicas.ts';
 import { basketRoute } from './routes/basket.ts';
+import {
+  myQuotaRoute,
+  quotaAuditRoute,
+  quotaBulkRoute,
+  quotaLimitsRoute,
+  quotasRoute,
+} from './routes/quotas.ts';
 
 /**
  * react-router in declarative mode: its data router (createBrowserRouter) costs ~18 kB gzipped
@@ -33,6 +40,11 @@ const PAGES: PageRoute[] = [
   ruleRequestRoute,
   ruleRoute,
   basketRoute,
+  myQuotaRoute,
+  quotasRoute,
+  quotaLimitsRoute,
+  quotaBulkRoute,
+  quotaAuditRoute,
 ];
 
 /** A failing page is replaced by the error inside the shell, not instead of it. */

@@ -15,6 +15,8 @@ export interface GetOptions {
 
 export interface SendOptions {
   params?: Record<string, string>;
+  /** Query parameters (e.g. a DELETE's confirmation). */
+  search?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -131,6 +133,6 @@ export async function apiSend<D extends ClientRoute>(
 ): Promise<z.output<D['response']>> {
   if (route.method === 'get') throw new Error(`${route.path} is a GET route; use apiGet`);
   const method = route.method.toUpperCase() as Exclude<Method, 'GET'>;
-  const res = await send(method, buildPath(route.path, opts.params), opts);
+  const res = await send(method, withSearch(buildPath(route.path, opts.params), opts.search), opts);
   return parseResponse(res, route);
 }

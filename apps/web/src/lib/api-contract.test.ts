@@ -7,10 +7,12 @@ import * as rses from './api-contract-rses.ts';
 import * as rules from './api-contract-rules.ts';
 import * as transfers from './api-contract-transfers.ts';
 import * as ruleRequests from './api-contract-rule-requests.ts';
+import * as staging from './api-contract-staging.ts';
 import * as settings from './api-contract-settings.ts';
 import * as replicas from './api-contract-replicas.ts';
 import * as links from './api-contract-links.ts';
 import * as basket from './api-contract-basket.ts';
+import * as quotas from './api-contract-quotas.ts';
 
 /** Every twin route, whichever module carries it. */
 const twin = {
@@ -22,10 +24,12 @@ const twin = {
     ...rules.ruleApi,
     ...transfers.transferApi,
     ...ruleRequests.ruleRequestApi,
+    ...staging.stagingApi,
     ...settings.settingsApi,
     ...replicas.replicaApi,
     ...links.linkApi,
     ...basket.basketApi,
+    ...quotas.quotaApi,
   },
 };
 

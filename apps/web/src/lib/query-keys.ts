@@ -40,6 +40,9 @@ export const queryKeys = {
     replicas: (did: { scope: string; name: string }) =>
       [...queryKeys.dids.one(did), 'replicas'] as const,
     locks: (did: { scope: string; name: string }) => [...queryKeys.dids.one(did), 'locks'] as const,
+    /** Where its files are (disk / tape) and the progress of staging them. */
+    staging: (did: { scope: string; name: string }) =>
+      [...queryKeys.dids.one(did), 'staging'] as const,
   },
   transfers: {
     all: ['transfers'] as const,

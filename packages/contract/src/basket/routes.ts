@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import { SCRIPT_MEDIA_TYPES, ScriptQuery } from '../links/schemas.ts';
 import { Basket, BasketChange, BasketCount, BasketDids } from './schemas.ts';
 
 /** Changes need X-CSRF: 1 and the portal's origin (the CSRF middleware). */
@@ -52,5 +54,36 @@ export const basketRoutes = {
     auth: true,
     response: BasketChange,
     errors: errors(SESSION_ERRORS, CHANGE),
+  }),
+  basketScript: route({
+    method: 'get',
+    path: '/api/basket/script',
+    summary:
+      "A script or manifest for every file in the basket, in the formats of a DID's script (curl, wget, rucio, metalink, csv, json): files, datasets and containers expanded to their files by Rucio in bulk (one replica list per 1 000 DIDs, never one call per file), a file reached twice listed once, streamed one line per file. Paths are the files' names below the folder the basket's DIDs share. An empty basket: 409. A DID Rucio no longer knows: 404 naming it.",
+    auth: true,
+    query: ScriptQuery,
+    response: z.string(),
+    download: SCRIPT_MEDIA_TYPES,
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden'],
+      404: ['not_found'],
+      409: ['conflict'],
+    }),
+  }),
+  basketBundle: route({
+    method: 'get',
+    path: '/api/basket/bundle',
+    summary:
+      "A ZIP of every file in the basket (each once, at the path its script gives it), streamed from the storage as a DID's bundle is: entries stored, Zip64 when needed, each file checked against Rucio's adler32, the exact length sent first (Content-Length). Over the bundle caps (BUNDLE_MAX_BYTES, BUNDLE_MAX_FILES) or empty: 409 saying so. A failure part-way aborts the response.",
+    auth: true,
+    response: z.string(),
+    download: ['application/zip'],
+    errors: errors(SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['forbidden'],
+      404: ['not_found'],
+      409: ['conflict'],
+      502: ['storage_error'],
+      503: ['storage_unavailable'],
+    }),
   }),
 } as const;

@@ -8,7 +8,7 @@ export const downloadRoutes = {
     method: 'get',
     path: '/api/dids/:scope/:name/download',
     summary:
-      "One file's bytes, streamed from its best replica (disk before tape, then Rucio's order for the user's address), with the storage token the BFF holds for the user. Honours Range (206 with Content-Range; 416 for a range outside the file). Content-Length and Content-Disposition as for a file; Rucio's checksums in Digest (adler32, RFC 3230) and Repr-Digest (adler, md5; RFC 9530). A replica that does not answer is skipped for the next; once bytes flow, a failure or a checksum mismatch aborts the response (never a short file that looks whole). A dataset or container (409) is fetched with a bundle or a script.",
+      "One file's bytes, streamed from its best disk replica (Rucio's order for the user's address; tape is never read directly), with the storage token the BFF holds for the user. Honours Range (206 with Content-Range; 416 for a range outside the file). Content-Length and Content-Disposition as for a file; Rucio's checksums in Digest (adler32, RFC 3230) and Repr-Digest (adler, md5; RFC 9530). A replica that does not answer is skipped for the next; once bytes flow, a failure or a checksum mismatch aborts the response (never a short file that looks whole). A dataset or container (409 conflict) is fetched with a bundle or a script. A file only on tape is not read from tape: 409 staging_required says to request it staged (POST /api/dids/:scope/:name/staging).",
     auth: true,
     params: DidParams,
     examples: {
@@ -21,7 +21,7 @@ export const downloadRoutes = {
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
-      409: ['conflict'],
+      409: ['conflict', 'staging_required'],
       416: ['range_not_satisfiable'],
       502: ['storage_error'],
       503: ['storage_unavailable'],
@@ -40,7 +40,7 @@ export const downloadRoutes = {
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
-      409: ['conflict'],
+      409: ['conflict', 'staging_required'],
       502: ['storage_error'],
       503: ['storage_unavailable'],
     }),

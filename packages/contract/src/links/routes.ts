@@ -4,7 +4,9 @@ import { DidParams } from '../names.ts';
 import {
   DownloadLink,
   DownloadLinkList,
+  SCRIPT_MEDIA_TYPES,
   ScriptQuery,
+  ScriptSelection,
   LinkIdParams,
   LinkInput,
   LinkUseParams,
@@ -50,20 +52,31 @@ export const linkRoutes = {
     method: 'get',
     path: '/api/dids/:scope/:name/script',
     summary:
-      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable by its owner; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch), rucio (a `rucio download` command for users with the Rucio client), metalink (RFC 5854, the same links and md5), csv or json (JSON lines, one object per file: names, paths, sizes and checksums).",
+      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable by its owner; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch), rucio (a `rucio download` script for users with the Rucio client and a token of their own for Rucio and the storage, checking every file against Rucio's adler32 afterwards), metalink (RFC 5854, the same links and md5), csv or json (JSON lines, one object per file: names, paths, sizes and checksums).",
     auth: true,
     params: DidParams,
     query: ScriptQuery,
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
     response: z.string(),
-    download: [
-      'text/x-shellscript; charset=utf-8',
-      'application/metalink4+xml',
-      'text/csv; charset=utf-8',
-      'application/jsonl',
-    ],
+    download: SCRIPT_MEDIA_TYPES,
     errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],
+      404: ['not_found'],
+      409: ['conflict'],
+    }),
+  }),
+  selectionScript: route({
+    method: 'post',
+    path: '/api/scripts',
+    summary:
+      "A script or manifest, as for one DID, for a list of DIDs (a search's selection or its whole result): every file below them, each once, listed by Rucio in bulk (one replica list per 1 000 DIDs, never one call per file) and streamed one line per file. Paths are the files' names below the folder the DIDs share. More DIDs than the deployment allows (SCRIPT_MAX_DIDS, at most 1 000): 400 saying so. A DID Rucio does not know: 404 before any line is written. A read: it changes nothing in Rucio (curl, wget and metalink make one link row, as the DID's script does).",
+    auth: true,
+    query: ScriptQuery,
+    body: ScriptSelection,
+    response: z.string(),
+    download: SCRIPT_MEDIA_TYPES,
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+      403: ['csrf_rejected', 'forbidden'],
       404: ['not_found'],
       409: ['conflict'],
     }),
@@ -82,6 +95,7 @@ export const linkRoutes = {
     errors: {
       400: ['bad_request'],
       403: ['forbidden'],
+      409: ['staging_required'],
       410: ['gone'],
       416: ['range_not_satisfiable'],
       429: ['rate_limited'],

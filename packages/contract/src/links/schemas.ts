@@ -60,6 +60,14 @@ export const LinkUseParams = z.object({
 
 export const SCRIPT_FORMATS = ['curl', 'wget', 'rucio', 'metalink', 'csv', 'json'] as const;
 
+/** The media types a script or manifest is sent as (shell, Metalink, CSV, JSON lines). */
+export const SCRIPT_MEDIA_TYPES = [
+  'text/x-shellscript; charset=utf-8',
+  'application/metalink4+xml',
+  'text/csv; charset=utf-8',
+  'application/jsonl',
+] as const;
+
 export const ScriptQuery = z.object({
   format: z.enum(SCRIPT_FORMATS).describe('curl, wget, rucio, metalink, csv or json'),
   hours: z.coerce
@@ -70,3 +78,34 @@ export const ScriptQuery = z.object({
     .optional()
     .describe('How long the links of a curl, wget or metalink script work (24 unless given)'),
 });
+
+/** The most DIDs one selection's script may name (a deployment may allow fewer: SCRIPT_MAX_DIDS). */
+export const SCRIPT_SELECTION_MAX_DIDS = 1_000;
+
+export const ScriptSelection = z
+  .object({
+    dids: z
+      .array(z.object({ scope: ScopeName, name: DidName }))
+      .min(1, { message: 'is empty: name at least one DID' })
+      .max(SCRIPT_SELECTION_MAX_DIDS, {
+        message: `holds more than ${String(SCRIPT_SELECTION_MAX_DIDS)} DIDs: narrow the search, or add the DIDs to the basket in parts and fetch the basket`,
+      })
+      .describe(
+        `Files, datasets or containers (a search's selection or whole result), at most ${String(SCRIPT_SELECTION_MAX_DIDS)}; a file reached twice is listed once`,
+      ),
+  })
+  .meta({
+    id: 'ScriptSelection',
+    examples: [
+      {
+        dids: [
+          { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
+          {
+            scope: 'acada',
+            name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03/SUB002_SWAT000_20250203T211400_SBID0000000002000000001_OBSID0000000002000000001_SUBARRAY_CHUNK000.fits.fz',
+          },
+        ],
+      },
+    ],
+  });
+export type ScriptSelection = z.infer<typeof ScriptSelection>;

@@ -29,6 +29,10 @@ export interface NewRule {
   comment?: string | null;
   /** Rucio then creates the rule WAITING_APPROVAL instead of refusing it over quota. */
   askApproval?: boolean;
+  /** One of the activities of Rucio's schema (e.g. Staging); absent: Rucio's default. */
+  activity?: string;
+  /** Where the copies may come from (e.g. the tape RSE, for staging); absent: anywhere. */
+  sourceReplicaExpression?: string;
 }
 
 /**
@@ -48,6 +52,10 @@ export const addRule =
       lifetime: rule.lifetime ?? null,
       comment: rule.comment ?? null,
       ask_approval: rule.askApproval ?? false,
+      ...(rule.activity ? { activity: rule.activity } : {}),
+      ...(rule.sourceReplicaExpression
+        ? { source_replica_expression: rule.sourceReplicaExpression }
+        : {}),
     };
     return t.json('/rules/', z.array(z.string()), { ...auth, method: 'POST', body });
   };

@@ -17,6 +17,7 @@ import { fakeFetch, ndjsonReply } from '@/testing/fake-fetch.ts';
 import { withLayout } from '@/testing/layout.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
 import { DEMO_SITES, makeLocks, makeStates, replicaPlaceRoutes } from '@/testing/rse-factories.ts';
+import { onDisk } from '@/testing/staging-factories.ts';
 import { DidPage } from './did-page.tsx';
 
 const at = (did: { scope: string; name: string }, search = '') =>
@@ -25,7 +26,11 @@ const at = (did: { scope: string; name: string }, search = '') =>
     initialEntry: `/dids/${did.scope}/${encodeURIComponent(did.name)}${search}`,
   });
 
-const ROOTS = { 'GET /api/scopes/acada/roots': { body: makeScopeRoots() } };
+const ROOTS = {
+  'GET /api/scopes/acada/roots': { body: makeScopeRoots() },
+  ...onDisk(DATASET),
+  ...onDisk(FILE),
+};
 
 beforeEach(() => {
   withLayout();

@@ -7,15 +7,28 @@ import { useDid } from '@/features/dids/api/get-did.ts';
 import { DidFacts } from '@/features/dids/components/did-facts.tsx';
 import { DidHeader } from '@/features/dids/components/did-header.tsx';
 import { MetadataTable } from '@/features/dids/components/metadata-table.tsx';
-import { StreamedDidList } from '@/features/dids/components/streamed-did-list.tsx';
 import { lastSegment } from '@/features/dids/utils/did-trail.ts';
+import { useStagingStatus } from '@/features/staging/api/staging.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import type { DidRef } from '@/lib/did-url.ts';
 import { usePageTitle } from '@/lib/use-page-title.ts';
 
+/**
+ * The contents and parents lists (virtualised, streamed) load their code beside the listing's own
+ * request: the header and facts paint first, and the page's first load stays in budget.
+ */
+const StreamedDidList = lazy(async () => ({
+  default: (await import('@/features/dids/components/streamed-did-list.tsx')).StreamedDidList,
+}));
+
 /** The rules tab loads its code when it is opened (it keeps the page's first load in budget). */
 const DidRulesTable = lazy(async () => ({
   default: (await import('@/features/rules/components/did-rules-table.tsx')).DidRulesTable,
+}));
+
+/** Staging from tape (its panel, progress and dialog) loads its code for data not all on disk. */
+const StagingPanel = lazy(async () => ({
+  default: (await import('@/features/staging/components/staging-panel.tsx')).StagingPanel,
 }));
 
 /** The replicas tab (map, RSE list, locks) loads its code when it is opened. */
@@ -55,10 +68,14 @@ function DidSections({ did, tabs }: { did: DidRef; tabs: readonly Tab[] }) {
         ))}
       </Tabs.List>
       <Tabs.Panel value="contents" pt="md">
-        <StreamedDidList did={did} listing="contents" />
+        <Suspense fallback={<Skeleton h={120} role="status" aria-label="Loading contents" />}>
+          <StreamedDidList did={did} listing="contents" />
+        </Suspense>
       </Tabs.Panel>
       <Tabs.Panel value="parents" pt="md">
-        <StreamedDidList did={did} listing="parents" />
+        <Suspense fallback={<Skeleton h={120} role="status" aria-label="Loading parents" />}>
+          <StreamedDidList did={did} listing="parents" />
+        </Suspense>
       </Tabs.Panel>
       <Tabs.Panel value="rules" pt="md">
         <Suspense fallback={<Skeleton h={120} role="status" aria-label="Loading rules" />}>
@@ -84,21 +101,27 @@ function DidMetadata({ did }: { did: DidRef }) {
 
 /**
  * /dids/:scope/:name — one DID of any type: its record, then contents (collections; this is how
- * browsing goes down), metadata, parents, rules and replicas. Composes the dids, rules and
- * replicas features.
+ * browsing goes down), metadata, parents, rules and replicas; data only on tape is staged from
+ * here. Composes the dids, staging, rules and replicas features.
  */
 export function DidPage() {
   const params = useParams();
   const did: DidRef = { scope: params.scope ?? '', name: params.name ?? '' };
   usePageTitle(lastSegment(did.name));
   const info = useDid(did);
+  // Shared with the staging panel (one query): tape-only data is staged, not downloaded.
+  const staging = useStagingStatus(did, info.data !== undefined);
   const collection = info.data && info.data.type !== 'FILE';
   const tabs: Tab[] = collection
     ? ['contents', 'metadata', 'parents', 'rules', 'replicas']
     : ['metadata', 'parents', 'rules', 'replicas'];
   return (
     <Stack gap="lg">
-      <DidHeader did={did} type={info.data?.type} />
+      <DidHeader
+        did={did}
+        type={info.data?.type}
+        downloadable={staging.data === undefined || staging.data.where === 'disk'}
+      />
       {info.isPending && <Skeleton role="status" aria-label="Loading the DID" height={120} />}
       {info.isError &&
         (isApiError(info.error) && info.error.status === 404 ? (
@@ -118,6 +141,11 @@ export function DidPage() {
           <Paper withBorder p="md" radius="md">
             <DidFacts did={info.data} />
           </Paper>
+          {staging.data && (staging.data.where !== 'disk' || staging.data.rules.length > 0) && (
+            <Suspense fallback={null}>
+              <StagingPanel did={did} isFile={info.data.type === 'FILE'} />
+            </Suspense>
+          )}
           <DidSections did={did} tabs={tabs} />
         </>
       )}

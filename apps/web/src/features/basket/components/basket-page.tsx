@@ -2,6 +2,7 @@ import { Anchor, Button, EmptyState, Group, Stack, Text, Title } from '@mantine/
 import { IconBasket, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { GetDataPanel } from '@/components/get-data/get-data-panel.tsx';
 import { LoadingRows } from '@/components/loading-rows.tsx';
 import { QueryError } from '@/components/query-error.tsx';
 import { UpdatedAt } from '@/components/updated-at.tsx';
@@ -122,6 +123,16 @@ export function BasketPage() {
         onToggle={selection.toggle}
         onToggleAll={selection.toggleAll}
       />
+      <section aria-labelledby="basket-get-data">
+        <Title order={2} size="h4" id="basket-get-data" mb="xs">
+          Get the data
+        </Title>
+        <GetDataPanel
+          scriptUrl={(format) => `/api/basket/script?format=${format}`}
+          bundleUrl="/api/basket/bundle"
+          expectedFiles={basket.data.totals.unknown === 0 ? basket.data.totals.files : null}
+        />
+      </section>
     </Stack>
   );
 }

@@ -18,9 +18,18 @@ const ShareLinkButton = lazy(async () => ({
 
 /**
  * Breadcrumbs, the DID's name as the page heading, its type, a file's download, a rule request,
- * the copy buttons.
+ * the copy buttons. `downloadable` false (data only on tape) leaves the downloads and the link
+ * out: the page offers staging instead.
  */
-export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefined }) {
+export function DidHeader({
+  did,
+  type,
+  downloadable = true,
+}: {
+  did: DidRef;
+  type?: DidType | undefined;
+  downloadable?: boolean;
+}) {
   return (
     <Stack gap="xs">
       <DidBreadcrumbs did={did} />
@@ -45,7 +54,7 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
           )}
         </Group>
         <Group gap="xs">
-          {type === 'FILE' && (
+          {type === 'FILE' && downloadable && (
             <Button
               component="a"
               href={downloadUrl(did)}
@@ -56,12 +65,12 @@ export function DidHeader({ did, type }: { did: DidRef; type?: DidType | undefin
               Download
             </Button>
           )}
-          {type === 'FILE' && (
+          {type === 'FILE' && downloadable && (
             <Suspense fallback={null}>
               <ShareLinkButton did={did} />
             </Suspense>
           )}
-          {type && type !== 'FILE' && (
+          {type && type !== 'FILE' && downloadable && (
             <Button
               component="a"
               href={bundleUrl(did)}

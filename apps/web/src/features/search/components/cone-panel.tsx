@@ -1,6 +1,6 @@
 import { formatDec, formatRa, parseDec, parseRa } from '@bdms/contract/search/sky.ts';
 import { findTarget, TARGETS } from '@bdms/contract/search/targets.ts';
-import { Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useValueSuggestions } from '../hooks/use-value-suggestions.ts';
 import { SuggestInput } from './suggest-input.tsx';
 import type { DraftCone } from '../utils/draft.ts';
@@ -45,7 +45,7 @@ export function ConePanel({ cone, errors, onChange }: ConePanelProps) {
   return (
     <Paper withBorder p="sm" radius="md" role="group" aria-label="Cone search">
       <Stack gap="xs">
-        <Switch
+        <Checkbox
           label="Cone search around a sky position"
           checked={cone.enabled}
           onChange={(event) => {

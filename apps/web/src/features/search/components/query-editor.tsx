@@ -5,7 +5,6 @@ import {
   Group,
   NativeSelect,
   Paper,
-  SegmentedControl,
   Skeleton,
   Stack,
   Text,
@@ -13,6 +12,7 @@ import {
 } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
+import { Segments } from '@/components/segments/segments.tsx';
 import { useSearchScopes } from '../api/get-scopes.ts';
 import { useQueryEditor, type EditorMode } from '../hooks/use-query-editor.ts';
 import { SelectedScopesContext } from '../hooks/use-selected-scopes.ts';
@@ -135,9 +135,8 @@ export function QueryEditor({ url, textMode, onRun }: QueryEditorProps) {
           <Text size="sm" fw={600} id="conditions-label">
             Metadata conditions
           </Text>
-          <SegmentedControl
-            aria-label="Editor mode"
-            size="xs"
+          <Segments
+            label="Editor mode"
             value={editor.mode}
             onChange={(value) => {
               editor.switchMode(value);

@@ -73,7 +73,7 @@ describe('SearchPage: composing a query', { timeout: 30_000 }, () => {
     const search = liveSearch(scopes);
     const user = userEvent.setup();
     const { location } = render('/search?scope=acada&type=file');
-    await user.click(await screen.findByRole('switch', { name: /cone search/i }));
+    await user.click(await screen.findByRole('checkbox', { name: /cone search/i }));
     await user.type(screen.getByRole('combobox', { name: 'Target' }), 'crab');
     expect(screen.getByRole('textbox', { name: 'RA (ICRS)' })).toHaveValue('83.63308');
     expect(screen.getByRole('textbox', { name: 'Dec (ICRS)' })).toHaveValue('22.0145');
@@ -97,7 +97,7 @@ describe('SearchPage: composing a query', { timeout: 30_000 }, () => {
     const search = liveSearch(scopes);
     const user = userEvent.setup();
     render('/search?scope=acada&type=file');
-    await user.click(await screen.findByRole('switch', { name: /cone search/i }));
+    await user.click(await screen.findByRole('checkbox', { name: /cone search/i }));
     await user.type(screen.getByRole('textbox', { name: 'RA (ICRS)' }), '05:34:31.94');
     await user.type(screen.getByRole('textbox', { name: 'Dec (ICRS)' }), '+22:00:52.2');
     await user.click(screen.getByRole('button', { name: 'Search' }));

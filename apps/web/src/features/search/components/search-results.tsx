@@ -1,7 +1,7 @@
 import type { SearchQuery } from '@bdms/contract/search/query.ts';
 import { Button, EmptyState, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconSearchOff } from '@tabler/icons-react';
-import { useDeferredValue, useId, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo } from 'react';
 import { plural } from '@/lib/format.ts';
 import { useRowSelection } from '../hooks/use-row-selection.ts';
 import type { SearchResults } from '../hooks/use-search-results.ts';
@@ -23,6 +23,11 @@ import { ExportLinks } from './export-links.tsx';
 import { FacetsPanel } from './facets-panel.tsx';
 import { ResultsTable } from './results-table.tsx';
 import { SearchStatus } from './search-status.tsx';
+
+/** Scripts for the selection or the result: its own chunk, after the page (the budget is full). */
+const ScriptsButton = lazy(async () => ({
+  default: (await import('./scripts-button.tsx')).ScriptsButton,
+}));
 
 interface SearchResultsProps {
   query: SearchQuery;
@@ -112,6 +117,14 @@ export function SearchResultsView({ query, search, onNarrow }: SearchResultsProp
           )}
           {selected.size > 0 && selected.size <= BASKET_ADD_MAX && (
             <DidAction dids={chosen().map(({ scope, name }) => ({ scope, name }))} />
+          )}
+          {(selected.size > 0 || (status === 'complete' && result.count > 0)) && (
+            <Suspense fallback={null}>
+              <ScriptsButton
+                whole={selected.size === 0}
+                rows={() => (selected.size > 0 ? chosen() : [...sorted])}
+              />
+            </Suspense>
           )}
         </Group>
         {exports}

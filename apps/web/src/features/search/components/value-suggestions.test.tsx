@@ -190,7 +190,7 @@ describe('value suggestions from the archive', () => {
     bff(ARCHIVE);
     const user = userEvent.setup();
     render('scope=acada');
-    await user.click(screen.getByRole('switch', { name: 'Cone search around a sky position' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Cone search around a sky position' }));
     const target = screen.getByRole('combobox', { name: 'Target' });
     await user.click(target);
     await waitFor(() => {
