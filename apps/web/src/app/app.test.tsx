@@ -15,6 +15,7 @@ import {
 } from '@/testing/factories.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
 import { routes } from './router.tsx';
+import { onDisk } from '@/testing/staging-factories.ts';
 
 const unauthenticated = { status: 401, body: makeErrorBody('unauthenticated', 'Sign in first') };
 
@@ -87,6 +88,7 @@ describe('the app', () => {
       body: makeDidDetails({ ...did, type: 'CONTAINER', length: 3 }),
     });
     net.set(`GET ${didApiPath(did, '/contents')}`, ndjsonReply([]));
+    for (const [request, reply] of Object.entries(onDisk(did))) net.set(request, reply);
     renderWithProviders(null, { routes, initialEntry: '/scopes' });
     await userEvent.click(await screen.findByRole('link', { name: 'user.alice' }));
     expect(
