@@ -41,14 +41,28 @@ export async function settledInOrder<T extends readonly unknown[]>(promises: {
   return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
-/** `work` on each item, `parallel` at a time (in batches), results in the items' order. */
+/** `work` on each item, at most `parallel` at a time, results in the items' order. */
 export async function inTurn<T, R>(
   items: readonly T[],
   parallel: number,
   work: (item: T) => Promise<R>,
 ): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += parallel)
-    out.push(...(await Promise.all(items.slice(i, i + parallel).map(work))));
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  // A pool, not waves: a slow item holds up only its own worker. After a failure no new item
+  // starts (the first error is what the caller gets).
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await work(items[i] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, parallel), items.length) }, worker));
   return out;
 }

@@ -1,7 +1,7 @@
 import type { MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
 import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
-import { collect } from '../lib/async-iter.ts';
+import { collect, inTurn } from '../lib/async-iter.ts';
 import type { ReferenceCache } from '../lib/reference-cache.ts';
 import type { RucioPort } from '../rucio-port.ts';
 import { sortedBy, toAccountRseUsage, toMyGlobal, toMyLocal, toRseTotal } from './usage-records.ts';
@@ -20,24 +20,6 @@ export interface QuotasUsageDeps {
 
 type Auth = { token: string; signal?: AbortSignal };
 
-/** `fn` over `items`, at most `limit` at once, results in the order of `items`. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 export function createQuotasUsageService(deps: QuotasUsageDeps) {
   const { rucio } = deps;
   const inFlight = deps.inFlight ?? 8;
@@ -49,7 +31,7 @@ export function createQuotasUsageService(deps: QuotasUsageDeps) {
      */
     async overview(user: SessionUser, auth: Auth): Promise<QuotaUsageOverview> {
       const rses = [...(await deps.rseNames(user.sub, auth.token))].sort();
-      const perRse = await mapLimited(rses, inFlight, async (rse) => ({
+      const perRse = await inTurn(rses, inFlight, async (rse) => ({
         rse,
         lines: await collect(rucio.listRseAccountUsage({ ...auth, rse })),
       }));
@@ -73,7 +55,7 @@ export function createQuotasUsageService(deps: QuotasUsageDeps) {
     /** Every RSE's totals from Rucio's RSE usage records, one /rses/<rse>/usage per RSE. */
     async rseTotals(user: SessionUser, auth: Auth): Promise<RseUsageTotals> {
       const rses = [...(await deps.rseNames(user.sub, auth.token))].sort();
-      const totals = await mapLimited(rses, inFlight, async (rse) =>
+      const totals = await inTurn(rses, inFlight, async (rse) =>
         toRseTotal(rse, await collect(rucio.listRseUsage({ ...auth, rse }))),
       );
       const stamps = totals.flatMap((t) => (t.updatedAt ? [t.updatedAt] : [])).sort();
