@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): Express {
 
   const reference = createReferenceCache({ ttlMs: config.referenceCacheMs });
   const refresher = createTokenRefresher(oidc, logger);
-  const withToken = createRucioCaller(refresher);
+  const withToken = createRucioCaller(refresher, (token) => rucio.primeToken({ token }));
   // The user's own token for the storage, and the links client's for signed links.
   const storageTokens = deps.storageTokens ?? storageTokensFor(config, refresher, logger);
   const bearer = (token: string) => `Bearer ${token}`;

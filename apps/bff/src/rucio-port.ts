@@ -5,6 +5,7 @@ export type RucioPort = Pick<
   RucioClient,
   | 'ping'
   | 'whoami'
+  | 'primeToken'
   | 'listScopes'
   | 'listContents'
   | 'listIdentityAccounts'

@@ -1,4 +1,4 @@
-import { getAccount, whoami } from './endpoints/accounts.ts';
+import { getAccount, primeToken, whoami } from './endpoints/accounts.ts';
 import { listAssociatedRules } from './endpoints/associated-rules.ts';
 import { authUserpass } from './endpoints/auth.ts';
 import { listDatasetReplicasBulk } from './endpoints/dataset-replicas-bulk.ts';
@@ -49,6 +49,7 @@ export function createRucioClient(options: RucioClientOptions) {
     ping: ping(t),
     authUserpass: authUserpass(t),
     whoami: whoami(t),
+    primeToken: primeToken(t),
     getAccount: getAccount(t),
     listScopes: listScopes(t),
     listContents: listContents(t),

@@ -15,39 +15,44 @@ const fingerprint = (token: string): string =>
  *
  * Rucio 41 stores each JWT it validates for the first time; several requests carrying the same
  * brand-new JWT at once race on that insert and all but one get 401 CannotAuthenticate (seen in
- * test/integration/refresh.test.ts: 3 of 8 parallel calls right after a refresh). So the first use
- * of a token in this process goes alone and the others wait for it; and a 401 is retried once,
- * which also covers the same race across several BFF replicas. Only hashes of tokens are kept.
+ * test/integration/refresh.test.ts: 3 of 8 parallel calls right after a refresh). One route's own
+ * work often runs several calls at once (the staging status: replicas, RSEs and rules), so the
+ * first use of a token in this process is one `prime` call (whoami, its redirect not followed)
+ * made alone while every other use of that token waits; only then does the work run. A 401 is
+ * still retried once, which covers the same race across several BFF replicas. Only hashes of
+ * tokens are kept.
  */
-export function createRucioCaller(refresher: Pick<TokenRefresher, 'accessToken'>) {
+export function createRucioCaller(
+  refresher: Pick<TokenRefresher, 'accessToken'>,
+  prime: (token: string) => Promise<unknown>,
+) {
   const known = new Set<string>();
-  const firstUse = new Map<string, Promise<unknown>>();
+  const firstUse = new Map<string, Promise<void>>();
 
-  async function once<T>(token: string, fn: (token: string) => Promise<T>): Promise<T> {
+  /** Resolves once Rucio has seen the token (or refused it: the work's own call then says why). */
+  function seen(token: string): Promise<void> | undefined {
     const key = fingerprint(token);
-    if (known.has(key)) return fn(token);
+    if (known.has(key)) return undefined;
     const pending = firstUse.get(key);
-    if (pending) {
-      await pending.catch(() => undefined);
-      return fn(token);
-    }
-    const result = fn(token);
-    firstUse.set(key, result);
-    try {
-      const value = await result;
-      if (known.size >= MAX_KNOWN) known.clear();
-      known.add(key);
-      return value;
-    } finally {
-      firstUse.delete(key);
-    }
+    if (pending) return pending;
+    const primed = Promise.resolve()
+      .then(() => prime(token))
+      .catch(() => undefined)
+      .then(() => {
+        if (known.size >= MAX_KNOWN) known.clear();
+        known.add(key);
+        firstUse.delete(key);
+      });
+    firstUse.set(key, primed);
+    return primed;
   }
 
   return async function withToken<T>(req: Request, fn: (token: string) => Promise<T>): Promise<T> {
     const token = await refresher.accessToken(req);
     return actingAs(req.session.account, async () => {
       try {
-        return await once(token, fn);
+        await seen(token);
+        return await fn(token);
       } catch (error) {
         if (!(error instanceof RucioError && error.status === 401)) throw error;
         return fn(token);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createRucioClient } from '@bdms/rucio-client';
 import { loadRecording, replayFetch, type Recording } from '@bdms/rucio-client/testing';
-import { login, makeApp, stubOidc, stubRucio, type TestApp } from './helpers.ts';
+import { login, makeApp, stubOidc, replayedRucio, type TestApp } from './helpers.ts';
 import type { MemoryBasket } from './memory-basket.ts';
 
 /** Every recording of the basket (scripts/record-basket.ts), in the order the BFF asks for them. */
@@ -50,7 +50,7 @@ export async function basketClient(
     fetch: replay.fetch,
   });
   const t: TestApp = makeApp({
-    rucio: stubRucio(client),
+    rucio: replayedRucio(client),
     ...(options.basket ? { basket: options.basket } : {}),
     ...(options.claims ? { oidc: stubOidc({ claims: options.claims }) } : {}),
   });

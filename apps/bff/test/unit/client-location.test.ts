@@ -4,7 +4,7 @@ import { ReplicaSummary } from '@bdms/contract';
 import { DEV_GEO_CLIENTS } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
 import { loadRecording, recordedMeta, replayFetch } from '@bdms/rucio-client/testing';
-import { login, makeApp, stubRucio } from './helpers.ts';
+import { login, makeApp, replayedRucio } from './helpers.ts';
 
 /*
  * The user's location on the replica list: the browser's address as the BFF may believe it goes
@@ -28,7 +28,7 @@ async function summaryFrom(
     userAgent: 't',
     fetch: replay.fetch,
   });
-  const t = makeApp({ rucio: stubRucio(client), env: options.env });
+  const t = makeApp({ rucio: replayedRucio(client), env: options.env });
   const { sessionCookie } = await login(t);
   const req = request(t.app).get(path).set('Cookie', sessionCookie);
   const res = await (options.forwardedFor ? req.set('X-Forwarded-For', options.forwardedFor) : req);

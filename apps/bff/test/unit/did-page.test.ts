@@ -16,7 +16,7 @@ import {
   replayFetch,
   type Recording,
 } from '@bdms/rucio-client/testing';
-import { login, makeApp, stubRucio } from './helpers.ts';
+import { login, makeApp, replayedRucio } from './helpers.ts';
 
 const RECORDINGS = [
   'did-info-dataset',
@@ -44,7 +44,7 @@ function recordedRucio(recordings: Recording[]) {
     userAgent: 't',
     fetch: replay.fetch,
   });
-  return stubRucio(client);
+  return replayedRucio(client);
 }
 
 const { dataset, file, partial, partialFile } = recordedMeta();

@@ -141,6 +141,7 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
       seenTokens.push(token);
       return Promise.resolve('alice');
     },
+    primeToken: () => Promise.resolve(),
     listIdentityAccounts: ({ token }) => {
       seenTokens.push(token);
       return Promise.resolve(['alice', 'lst-analysis']);
@@ -192,6 +193,14 @@ export function stubRucio(overrides: Partial<RucioPort> = {}) {
   };
   return { rucio, seenTokens };
 }
+
+/**
+ * The BFF over a real Rucio client replaying recordings. The client's primeToken (the one whoami
+ * the BFF makes per new token, tested in rucio-call.test.ts) is left out, so that what the client
+ * is seen asking is each route's own calls.
+ */
+export const replayedRucio = (client: RucioPort) =>
+  stubRucio({ ...client, primeToken: () => Promise.resolve() });
 
 export interface TestApp {
   app: Express;

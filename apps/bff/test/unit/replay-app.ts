@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createRucioClient } from '@bdms/rucio-client';
 import { loadRecording, replayFetch, type Recording } from '@bdms/rucio-client/testing';
 import type { stubOidc } from './helpers.ts';
-import { login, makeApp, stubRucio } from './helpers.ts';
+import { login, makeApp, replayedRucio } from './helpers.ts';
 
 /**
  * One signed-in GET through the BFF over the real Rucio client replaying recorded answers of the
@@ -20,7 +20,7 @@ export async function replayGet(
     userAgent: 't',
     fetch: replay.fetch,
   });
-  const t = makeApp({ rucio: stubRucio(client), ...(options.oidc ? { oidc: options.oidc } : {}) });
+  const t = makeApp({ rucio: replayedRucio(client), ...(options.oidc ? { oidc: options.oidc } : {}) });
   const { sessionCookie } = await login(t);
   const res = await request(t.app).get(path).set('Cookie', sessionCookie);
   return { res, seen: replay.seen };

@@ -9,38 +9,58 @@ const refresher = (token: string): Pick<TokenRefresher, 'accessToken'> => ({
 });
 // The refresher stub ignores the request; the caller reads only the session's chosen account.
 const req = { session: {} } as unknown as Request;
+const noPrime = (): Promise<void> => Promise.resolve();
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('calling Rucio with a brand-new token', () => {
-  it('when several calls use a token Rucio has not seen, then the first goes alone and the rest follow it', async () => {
-    const withToken = createRucioCaller(refresher('new-jwt'));
+  it('when several calls use a token Rucio has not seen, then one prime call goes alone and every call follows it', async () => {
     const events: string[] = [];
+    const primes: string[] = [];
+    const withToken = createRucioCaller(refresher('new-jwt'), async (token) => {
+      primes.push(token);
+      events.push('prime start');
+      await tick(20);
+      events.push('prime end');
+    });
     let inFlight = 0;
     let maxInFlight = 0;
     let n = 0;
-    const call = async (): Promise<string> => {
+    // A route's work that itself makes two Rucio calls at once (as the staging status does).
+    const work = async (): Promise<string> => {
       const id = (n += 1);
       events.push(`start ${String(id)}`);
-      inFlight += 1;
+      inFlight += 2;
       maxInFlight = Math.max(maxInFlight, inFlight);
       await tick(20);
-      inFlight -= 1;
-      events.push(`end ${String(id)}`);
+      inFlight -= 2;
       return 'ok';
     };
-    const first = await Promise.all(Array.from({ length: 5 }, () => withToken(req, call)));
+    const first = await Promise.all(Array.from({ length: 5 }, () => withToken(req, work)));
     expect(first).toEqual(Array(5).fill('ok'));
-    // The first call ran alone: it ended before any other started…
-    expect(events.slice(0, 2)).toEqual(['start 1', 'end 1']);
-    // …and the followers then ran together, not one by one.
-    expect(maxInFlight).toBe(4);
-    maxInFlight = 0;
-    await Promise.all(Array.from({ length: 5 }, () => withToken(req, call)));
-    expect(maxInFlight).toBe(5); // a known token is never held back
+    expect(primes).toEqual(['new-jwt']);
+    // The prime ran alone: it ended before any work started…
+    expect(events.slice(0, 2)).toEqual(['prime start', 'prime end']);
+    // …and the work then ran together, not one by one.
+    expect(maxInFlight).toBe(10);
+    await Promise.all(Array.from({ length: 5 }, () => withToken(req, work)));
+    expect(primes).toHaveLength(1); // a known token is never primed again nor held back
+  });
+
+  it('when the prime is refused, then the work still runs and its own answer is passed on', async () => {
+    let primes = 0;
+    const withToken = createRucioCaller(refresher('unmapped-jwt'), () => {
+      primes += 1;
+      return Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/accounts/whoami'));
+    });
+    const refused = (): Promise<string> =>
+      Promise.reject(new RucioError(401, 'CannotAuthenticate', 'x', '/scopes/'));
+    await expect(withToken(req, refused)).rejects.toMatchObject({ status: 401 });
+    expect(await withToken(req, () => Promise.resolve('ok'))).toBe('ok');
+    expect(primes).toBe(1);
   });
 
   it('when Rucio answers 401 once, then the call is retried once; a second 401 is passed on', async () => {
-    const withToken = createRucioCaller(refresher('jwt'));
+    const withToken = createRucioCaller(refresher('jwt'), noPrime);
     let calls = 0;
     const flaky = (): Promise<string> => {
       calls += 1;
@@ -56,7 +76,7 @@ describe('calling Rucio with a brand-new token', () => {
   });
 
   it('when Rucio fails otherwise, then there is no retry', async () => {
-    const withToken = createRucioCaller(refresher('jwt2'));
+    const withToken = createRucioCaller(refresher('jwt2'), noPrime);
     let calls = 0;
     const failing = (): Promise<string> => {
       calls += 1;

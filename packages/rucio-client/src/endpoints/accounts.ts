@@ -34,6 +34,27 @@ export const whoami =
     }
   };
 
+/**
+ * GET /accounts/whoami with the redirect left unfollowed: the cheapest call that makes Rucio
+ * validate the token and, for a JWT it has not seen, store it (one request). Rucio's refusal
+ * (401 and the like) is thrown as usual.
+ */
+export const primeToken =
+  (t: Transport) =>
+  async (auth: AuthOptions): Promise<void> => {
+    const { response, done } = await t.send('/accounts/whoami', {
+      ...auth,
+      redirect: 'manual',
+      accept: 'application/json',
+      expect: REDIRECTS,
+    });
+    try {
+      await response.body?.cancel();
+    } finally {
+      done();
+    }
+  };
+
 /** GET /accounts/<name>. */
 export const getAccount =
   (t: Transport) =>
