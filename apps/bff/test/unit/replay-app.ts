@@ -20,7 +20,10 @@ export async function replayGet(
     userAgent: 't',
     fetch: replay.fetch,
   });
-  const t = makeApp({ rucio: replayedRucio(client), ...(options.oidc ? { oidc: options.oidc } : {}) });
+  const t = makeApp({
+    rucio: replayedRucio(client),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+  });
   const { sessionCookie } = await login(t);
   const res = await request(t.app).get(path).set('Cookie', sessionCookie);
   return { res, seen: replay.seen };
