@@ -1,10 +1,17 @@
-import type { MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
+import type { AccountRseUsage, MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
 import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import { collect, inTurn } from '../lib/async-iter.ts';
 import type { ReferenceCache } from '../lib/reference-cache.ts';
 import type { RucioPort } from '../rucio-port.ts';
-import { sortedBy, toAccountRseUsage, toMyGlobal, toMyLocal, toRseTotal } from './usage-records.ts';
+import {
+  byText,
+  sortedBy,
+  toAccountRseUsage,
+  toMyGlobal,
+  toMyLocal,
+  toRseTotal,
+} from './usage-records.ts';
 
 export interface QuotasUsageDeps {
   rucio: Pick<
@@ -30,26 +37,30 @@ export function createQuotasUsageService(deps: QuotasUsageDeps) {
      * account there with its usage and local limit), never one call per account × RSE.
      */
     async overview(user: SessionUser, auth: Auth): Promise<QuotaUsageOverview> {
-      const rses = [...(await deps.rseNames(user.sub, auth.token))].sort();
-      const perRse = await inTurn(rses, inFlight, async (rse) => ({
-        rse,
-        lines: await collect(rucio.listRseAccountUsage({ ...auth, rse })),
-      }));
-      const accounts = new Set<string>();
-      const rows = perRse.flatMap(({ rse, lines }) =>
-        lines.flatMap((line) => {
-          accounts.add(line.account);
+      const rses = [...(await deps.rseNames(user.sub, auth.token))].sort(byText);
+      // Each RSE's lines become rows as its answer arrives, while the other calls are in flight.
+      const named = new Set<string>();
+      const perRse = await inTurn(rses, inFlight, async (rse) => {
+        const rows: AccountRseUsage[] = [];
+        for await (const line of rucio.listRseAccountUsage({ ...auth, rse })) {
+          named.add(line.account);
           const row = toAccountRseUsage(rse, line);
-          return row ? [row] : [];
-        }),
-      );
-      rows.sort(
-        sortedBy(
-          (r) => r.account,
-          (r) => r.rse,
-        ),
-      );
-      return { rses, accounts: [...accounts].sort(), rows };
+          if (row) rows.push(row);
+        }
+        return rows;
+      });
+      // Rows ordered by account, then RSE: the RSEs are taken in order, so grouping by account
+      // keeps each account's rows in RSE order and only the account names need sorting. Every
+      // account Rucio names is listed, with rows or not.
+      const byAccount = new Map<string, AccountRseUsage[]>();
+      for (const rows of perRse)
+        for (const row of rows) {
+          const list = byAccount.get(row.account);
+          if (list) list.push(row);
+          else byAccount.set(row.account, [row]);
+        }
+      const accounts = [...named].sort(byText);
+      return { rses, accounts, rows: accounts.flatMap((a) => byAccount.get(a) ?? []) };
     },
 
     /** Every RSE's totals from Rucio's RSE usage records, one /rses/<rse>/usage per RSE. */

@@ -77,7 +77,7 @@ export function toRseTotal(rse: string, records: readonly RseUsageDto[]): RseUsa
   };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const sortedBy =
   <T>(...keys: ((t: T) => string)[]) =>
   (a: T, b: T): number => {

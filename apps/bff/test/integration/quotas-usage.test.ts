@@ -64,8 +64,13 @@ describe('quota usage against the real Rucio', () => {
     const body = json as QuotaUsageOverview;
     expect(status).toBe(200);
     expect(body.rses).toEqual(rses);
+    // Rows by account, then RSE; every account Rucio names on any RSE is listed once.
+    const order = body.rows.map((r) => `${r.account}\u0000${r.rse}`);
+    expect(order).toEqual([...order].sort());
+    const named = new Set<string>();
     for (const rse of rses) {
       const truth = await all(rucio.listRseAccountUsage({ token, rse }));
+      for (const t of truth) named.add(t.account);
       const rows = body.rows.filter((r) => r.rse === rse);
       const expected = truth.filter((t) => t.quota_bytes != null || (t.used_bytes ?? 0) > 0);
       expect(rows.map((r) => r.account).sort()).toEqual(expected.map((t) => t.account).sort());
@@ -80,6 +85,7 @@ describe('quota usage against the real Rucio', () => {
     expect(rootOver?.usedShare).toBeGreaterThan(1);
     const rootUnlimited = body.rows.find((r) => r.account === 'root' && r.rse === unlimited);
     expect(rootUnlimited).toMatchObject({ limitBytes: null, unlimited: true, status: 'unlimited' });
+    expect(body.accounts).toEqual([...named].sort());
     expect(body.accounts).toEqual(expect.arrayContaining(['alice', 'ctaoadmin', 'root']));
   });
 
