@@ -1,4 +1,5 @@
 import type { CurrentLimit, GlobalLimitRow, LocalLimitCell } from '@bdms/contract';
+import { activeAccount } from '../auth/active-account.ts';
 import { collect, inTurn } from '../lib/async-iter.ts';
 import type { ReferenceCache } from '../lib/reference-cache.ts';
 import type { RucioPort } from '../rucio-port.ts';
@@ -79,11 +80,12 @@ export function createLimitsReader(deps: QuotaDeps) {
     rseCountries,
     globalRows,
 
-    /** The session's Rucio account and what Rucio lets it do with limits (never cached). */
+    /**
+     * The Rucio account the request acts as (cached per chosen account, as everywhere) and what
+     * Rucio lets it do with limits (its attributes: never cached).
+     */
     async actor(sub: string, token: string): Promise<Actor> {
-      const { account } = await cache.get(`whoami|${sub}|quota`, async () => ({
-        account: await rucio.whoami({ token }),
-      }));
+      const { account } = await activeAccount({ rucio, cache }, { sub }, token);
       return actorFrom(account, await rucio.getAccountAttributes({ token, account }));
     },
 
