@@ -146,7 +146,7 @@ export const makePreview = (row: Partial<Preview['rows'][number]> = {}): Preview
       account: 'alice',
       rse: 'DESY-ZN-DISK',
       expression: null,
-      resolvedRses: ['DESY-ZN-DISK'],
+      resolvedRses: [],
       before: 100000,
       after: 5000,
       usedBytes: 9095,
