@@ -104,6 +104,9 @@ export function createApp(deps: AppDeps): Express {
   const rucio = withActingAccount(countRucioCalls(deps.rucio, rucioMetrics));
   const app = express();
   app.disable('x-powered-by');
+  // Every API answer is no-store: a weak ETag would only hash each body (350 kB for the quota
+  // overview) for nothing. The SPA's static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   // Only the configured proxy may say who the browser is and that it came over https
   // (X-Forwarded-For: the address sent to Rucio and rate-limited; -Proto: Secure cookies).
   app.set('trust proxy', config.trustProxy);

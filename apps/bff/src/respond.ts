@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { AppError } from './errors.ts';
+import { checked } from './lib/checked.ts';
 
 /**
  * Sends a body only after it has passed the contract schema: the SPA is typed by the same
@@ -12,11 +12,10 @@ export function respond<S extends z.ZodType>(
   body: z.input<S>,
   status = 200,
 ): void {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new AppError(500, 'internal', 'The portal server produced an invalid answer.', {
-      cause: parsed.error,
-    });
-  }
-  res.status(status).set('Cache-Control', 'no-store').json(parsed.data);
+  res.status(status).set('Cache-Control', 'no-store').json(checked(schema, body));
+}
+
+/** JSON text already built from checked() parts (a big answer assembled as its parts arrived). */
+export function respondJsonText(res: Response, text: string, status = 200): void {
+  res.status(status).set('Cache-Control', 'no-store').type('application/json').send(text);
 }

@@ -1,4 +1,11 @@
-import type { AccountRseUsage, MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
+import {
+  AccountRseUsage,
+  QuotaUsageOverview,
+  type MyQuota,
+  type RseUsageTotals,
+} from '@bdms/contract';
+import { z } from 'zod';
+import { checked } from '../lib/checked.ts';
 import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import { collect, inTurn } from '../lib/async-iter.ts';
@@ -27,6 +34,9 @@ export interface QuotasUsageDeps {
 
 type Auth = { token: string; signal?: AbortSignal };
 
+const UsageRows = z.array(AccountRseUsage);
+const OverviewHead = QuotaUsageOverview.pick({ rses: true, accounts: true });
+
 export function createQuotasUsageService(deps: QuotasUsageDeps) {
   const { rucio } = deps;
   const inFlight = deps.inFlight ?? 8;
@@ -34,33 +44,29 @@ export function createQuotasUsageService(deps: QuotasUsageDeps) {
   return {
     /**
      * Every account × every RSE: one /rses/<rse>/accounts/usage per RSE (Rucio answers every
-     * account there with its usage and local limit), never one call per account × RSE.
+     * account there with its usage and local limit), never one call per account × RSE. Answered
+     * as the contract's QuotaUsageOverview in JSON text, built RSE by RSE: each RSE's rows are
+     * checked against the contract and serialised as its answer arrives, while the other calls
+     * are still in flight, so that only joining is left once the last answer lands (checking and
+     * serialising 2 500 rows at the end took ~10 ms, most of what the BFF added to Rucio's time).
      */
-    async overview(user: SessionUser, auth: Auth): Promise<QuotaUsageOverview> {
+    async overviewJson(user: SessionUser, auth: Auth): Promise<string> {
       const rses = [...(await deps.rseNames(user.sub, auth.token))].sort(byText);
-      // Each RSE's lines become rows as its answer arrives, while the other calls are in flight.
       const named = new Set<string>();
-      const perRse = await inTurn(rses, inFlight, async (rse) => {
+      const chunks = await inTurn(rses, inFlight, async (rse) => {
         const rows: AccountRseUsage[] = [];
         for await (const line of rucio.listRseAccountUsage({ ...auth, rse })) {
           named.add(line.account);
           const row = toAccountRseUsage(rse, line);
           if (row) rows.push(row);
         }
-        return rows;
+        rows.sort(sortedBy((r) => r.account));
+        return JSON.stringify(checked(UsageRows, rows)).slice(1, -1);
       });
-      // Rows ordered by account, then RSE: the RSEs are taken in order, so grouping by account
-      // keeps each account's rows in RSE order and only the account names need sorting. Every
-      // account Rucio names is listed, with rows or not.
-      const byAccount = new Map<string, AccountRseUsage[]>();
-      for (const rows of perRse)
-        for (const row of rows) {
-          const list = byAccount.get(row.account);
-          if (list) list.push(row);
-          else byAccount.set(row.account, [row]);
-        }
-      const accounts = [...named].sort(byText);
-      return { rses, accounts, rows: accounts.flatMap((a) => byAccount.get(a) ?? []) };
+      // Rows by RSE, then account (the RSEs are taken in order); every account Rucio names is
+      // listed, with rows or not.
+      const head = checked(OverviewHead, { rses, accounts: [...named].sort(byText) });
+      return `${JSON.stringify(head).slice(0, -1)},"rows":[${chunks.filter(Boolean).join(',')}]}`;
     },
 
     /** Every RSE's totals from Rucio's RSE usage records, one /rses/<rse>/usage per RSE. */

@@ -64,8 +64,8 @@ describe('quota usage against the real Rucio', () => {
     const body = json as QuotaUsageOverview;
     expect(status).toBe(200);
     expect(body.rses).toEqual(rses);
-    // Rows by account, then RSE; every account Rucio names on any RSE is listed once.
-    const order = body.rows.map((r) => `${r.account}\u0000${r.rse}`);
+    // Rows by RSE, then account; every account Rucio names on any RSE is listed once.
+    const order = body.rows.map((r) => `${r.rse}\u0000${r.account}`);
     expect(order).toEqual([...order].sort());
     const named = new Set<string>();
     for (const rse of rses) {

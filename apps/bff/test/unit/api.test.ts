@@ -65,6 +65,9 @@ describe('with a session', () => {
     const { sessionCookie } = await login(t);
     const res = await request(t.app).get('/api/scopes').set('Cookie', sessionCookie);
     expect(ScopeList.parse(res.body)).toEqual({ scopes: ['acada', 'dl3', 'user.alice'] });
+    // An answer that is never cached carries no ETag (hashing every body was wasted work).
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
   });
 
   it('when the browser sends its own X-Rucio-Auth-Token or Authorization, then Rucio only ever gets the session’s token', async () => {

@@ -49,7 +49,7 @@ export const QuotaUsageOverview = z
     rows: z
       .array(AccountRseUsage)
       .describe(
-        "Every account × every RSE with a local limit or usage there (Rucio's /rses/<rse>/accounts/usage, one call per RSE), sorted by account then RSE",
+        "Every account × every RSE with a local limit or usage there (Rucio's /rses/<rse>/accounts/usage, one call per RSE), by RSE (in the order of rses) then account",
       ),
   })
   .meta({ id: 'QuotaUsageOverview' });
