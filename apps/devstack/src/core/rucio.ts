@@ -124,17 +124,18 @@ export async function startRucio(
   port: number,
   config = '',
 ): Promise<DaemonStatus> {
-  // Eight sync workers, one request each, rather than threads: gunicorn's threaded workers keep a
-  // keep-alive connection with the process that accepted it, and each process runs Python under
-  // one GIL, so a client whose connections had mostly landed on one process got a fraction of the
-  // machine for as long as it kept them (the quota overview through the BFF measured 0.9× to 1.7×
-  // the same calls made straight, from one run to the next, on that alone). A sync worker answers
-  // with `Connection: close` and accepts only when idle, so every request goes to a free process.
-  // (That also ends the keep-alive race where a POST met a socket gunicorn had just closed.)
-  // Their timeout kills a request that runs longer: 600 s is far beyond any call the portal makes.
-  const args = ['-k', 'sync', '-w', '8', '-b', `${DEV_HOST}:${port}`, '--timeout', '600'];
-  // A graceful stop need not wait gunicorn's default 30 s for requests in flight.
+  // Threaded workers keep a keep-alive connection on the process that accepted it, each process
+  // under one GIL: a client whose connections piled onto one process gets less of the machine for
+  // as long as it keeps them (the quota overview measured 0.9× to 1.7× Rucio's time run to run on
+  // that). Sync workers (one request each, `Connection: close`) end that, but the load benchmark's
+  // client (autocannon) counts every closed connection as an error; see the devstack README.
+  const args = ['-w', '2', '--threads', '4', '-b', `${DEV_HOST}:${port}`, '--timeout', '120'];
+  // Keep-alive clients (the BFF) would hold a graceful stop for gunicorn's default 30 s.
   args.push('--graceful-timeout', '5');
+  // gunicorn closes an idle keep-alive connection after 2 s by default, before Node's fetch
+  // (undici: 4 s) stops reusing it; a POST sent on it in that window fails with "other side
+  // closed" (seen in the benchmark's bulk metadata calls). Rucio behind httpd keeps 5 s.
+  args.push('--keep-alive', '30');
   return startDaemon(paths, {
     name: 'rucio',
     command: join(paths.venvBin, 'gunicorn'),
