@@ -1,5 +1,5 @@
 /**
- * core-up: venv → database → GeoIP database → Rucio (config, bootstrap, gunicorn) → storage, each
+ * core-up: venv → database → GeoIP database → Rucio (config, bootstrap, gunicorn, front) → storage, each
  * reused when healthy.
  */
 import { rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
   stopRucio,
   writeRucioConfig,
 } from './rucio.ts';
+import { startRucioFront } from './rucio-front.ts';
 import { startStorage, stopStorage, storageUrl } from './storage.ts';
 import { ownership, storageId } from './storage-owner.ts';
 import { stopTransfers } from './transfers.ts';
@@ -85,10 +86,11 @@ export async function coreUp(
   });
   const boot = await bootstrapRucio(paths, db, env.IDP_ISSUER, { reset });
   const rucio = await startRucio(paths, env.RUCIO_PORT, cfg.content);
+  const front = await startRucioFront(paths, env.RUCIO_PORT);
   const version = (await rucioVersion(env.RUCIO_PORT)) ?? 'unknown';
   const what = [boot.schemaBuilt ? 'schema built' : 'schema reused', ...boot.changes].join('; ');
   log.info(
-    `rucio    ${verb(rucio)} ${version} at ${rucioUrl(env.RUCIO_PORT)} pid ${rucio.pid}: ${what} (${ms(t0)})`,
+    `rucio    ${verb(rucio)} ${version} at ${rucioUrl(env.RUCIO_PORT)} (front pid ${front.pid} ${verb(front)}, gunicorn pid ${rucio.pid}): ${what} (${ms(t0)})`,
   );
 
   t0 = Date.now();

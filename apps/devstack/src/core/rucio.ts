@@ -118,24 +118,28 @@ export async function rucioVersion(port: number): Promise<string | undefined> {
   }
 }
 
-/** `config` = the rendered rucio.cfg: a running server started with another one is restarted. */
+/** Where gunicorn itself listens; `port` is the front's (core/rucio-front.ts), what clients use. */
+export const rucioWorkersPort = (port: number): number => port + 5;
+
+/**
+ * gunicorn with 8 sync workers on `rucioWorkersPort(port)`. `config` = the rendered rucio.cfg: a
+ * running server started with another one is restarted.
+ */
 export async function startRucio(
   paths: StatePaths,
   port: number,
   config = '',
 ): Promise<DaemonStatus> {
-  // Threaded workers keep a keep-alive connection on the process that accepted it, each process
-  // under one GIL: a client whose connections piled onto one process gets less of the machine for
-  // as long as it keeps them (the quota overview measured 0.9× to 1.7× Rucio's time run to run on
-  // that). Sync workers (one request each, `Connection: close`) end that, but the load benchmark's
-  // client (autocannon) counts every closed connection as an error; see the devstack README.
-  const args = ['-w', '2', '--threads', '4', '-b', `${DEV_HOST}:${port}`, '--timeout', '120'];
-  // Keep-alive clients (the BFF) would hold a graceful stop for gunicorn's default 30 s.
+  // Sync workers take one request at a time and accept only when idle, so every request goes to
+  // a free process. Threaded workers kept a keep-alive connection on the process that accepted it,
+  // each under one GIL: a client whose connections piled onto one process had a fraction of the
+  // machine (the quota overview through the BFF measured 0.9× to 1.7× the same calls made straight
+  // on that alone). Sync workers answer `Connection: close`; the front keeps clients' connections.
+  // Their timeout kills a longer request: 600 s is far beyond any call the portal makes.
+  const workersPort = rucioWorkersPort(port);
+  const args = ['-k', 'sync', '-w', '8', '-b', `${DEV_HOST}:${workersPort}`, '--timeout', '600'];
+  // A graceful stop need not wait gunicorn's default 30 s for requests in flight.
   args.push('--graceful-timeout', '5');
-  // gunicorn closes an idle keep-alive connection after 2 s by default, before Node's fetch
-  // (undici: 4 s) stops reusing it; a POST sent on it in that window fails with "other side
-  // closed" (seen in the benchmark's bulk metadata calls). Rucio behind httpd keeps 5 s.
-  args.push('--keep-alive', '30');
   return startDaemon(paths, {
     name: 'rucio',
     command: join(paths.venvBin, 'gunicorn'),
@@ -144,7 +148,7 @@ export async function startRucio(
     // Rucio reports some things with print() (the GeoIP download): unbuffered, they land in the
     // log next to the request that caused them (the benchmark counts them per call).
     env: { ...rucioEnv(paths), PYTHONUNBUFFERED: '1' },
-    health: async () => (await rucioVersion(port)) !== undefined,
+    health: async () => (await rucioVersion(workersPort)) !== undefined,
     timeoutMs: 90_000,
     fingerprint: createHash('sha256').update(config).digest('hex'),
     // Quick shutdown: on SIGTERM the workers sit out the whole graceful timeout (Rucio's
