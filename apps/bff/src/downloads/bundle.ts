@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ZipFile } from 'yazl';
 import { AppError } from '../errors.ts';
 import { VerifiedBytes } from './file-send.ts';
-import { openFirst, type FileToSend, type StorageAuth } from './replica-open.ts';
+import { openFirst, tapeOnlyRses, type FileToSend, type StorageAuth } from './replica-open.ts';
 
 /** How big a bundle may be (config; tests make them small). */
 export interface BundleLimits {
@@ -43,7 +43,25 @@ export async function bundleFiles(
       `${did} holds ${size(bytes)}, more than a bundle may (${size(limits.maxBytes)}): fetch it with a script instead.`,
     );
   if (out.length === 0) throw new AppError(409, 'conflict', `${did} has no files to bundle.`);
+  throwIfOnTape(did, out);
   return out;
+}
+
+/**
+ * Before a byte is sent: files with no disk copy would break the archive part-way (tape is never
+ * read directly), so the whole bundle is refused, naming how many files and a few of them.
+ */
+function throwIfOnTape(did: string, files: readonly FileToSend[]): void {
+  const onTape = files.filter((f) => tapeOnlyRses(f) !== undefined);
+  if (onTape.length === 0) return;
+  const tapeRses = [...new Set(onTape.flatMap((f) => tapeOnlyRses(f) ?? []))].sort();
+  const examples = onTape.slice(0, 5).map((f) => `${f.scope}:${f.name}`);
+  throw new AppError(
+    409,
+    'staging_required',
+    `${String(onTape.length)} of ${String(files.length)} files of ${did} are on tape only (${tapeRses.join(', ')}), for example ${examples[0] ?? ''}: request them staged to disk ("Request staging"), then make the bundle again.`,
+    { details: { tapeRses, files: onTape.length, examples } },
+  );
 }
 
 /** Where a file goes in the archive: below a folder named after the collection, by its own path. */

@@ -36,6 +36,9 @@ export function createRecentFiles(options: RecentFilesOptions = {}) {
         if (!oldest.done) kept.delete(oldest.value);
       }
     },
+    delete(key: string): void {
+      kept.delete(key);
+    },
     size: () => kept.size,
   };
 }

@@ -35,9 +35,15 @@ export const singleRange = (header: string | undefined): string | undefined =>
 
 const did = (f: FileToSend) => `${f.scope}:${f.name}`;
 
+/** The tape RSEs of a file that has replicas but no disk copy, else undefined. */
+export function tapeOnlyRses(file: FileToSend): string[] | undefined {
+  if (file.sources.length === 0 || file.sources.some((s) => !s.tape)) return undefined;
+  return [...new Set(file.sources.map((s) => s.rse))].sort();
+}
+
 /** 409 staging_required: the file is only on tape (its RSEs named in `details.tapeRses`). */
 export const stagingRequired = (file: FileToSend): AppError => {
-  const tapeRses = [...new Set(file.sources.map((s) => s.rse))].sort();
+  const tapeRses = tapeOnlyRses(file) ?? [];
   return new AppError(
     409,
     'staging_required',
@@ -58,8 +64,8 @@ export async function openFirst(file: FileToSend, o: OpenOptions): Promise<Opene
   let answered = false;
   // Tape is never read directly (in production it answers only after a recall): a file whose
   // only copies are on tape has to be staged to disk first.
+  if (tapeOnlyRses(file)) throw stagingRequired(file);
   const disk = file.sources.filter((s) => !s.tape);
-  if (disk.length === 0 && file.sources.length > 0) throw stagingRequired(file);
   for (const source of disk) {
     let upstream: Dispatcher.ResponseData;
     try {

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { bundleName, entryName } from '../downloads/bundle.ts';
 import { collectionPaths } from '../downloads/collection-paths.ts';
-import type { FileToSend } from '../downloads/replica-open.ts';
+import { tapeOnlyRses, type FileToSend } from '../downloads/replica-open.ts';
 import { drainedOrClosed } from '../http/ndjson-pipe.ts';
 import type { DownloadLink } from '@bdms/contract';
 import { rucioDownloadPath, type RucioClientSetup } from './rucio-script.ts';
@@ -98,10 +98,11 @@ export async function writeScript(
   try {
     while (!next.done && !o.signal.aborted) {
       const f = next.value;
-      const url = made ? await made.urlFor(f) : undefined;
+      const tapeOnly = tapeOnlyRses(f);
+      const url = made && !tapeOnly ? await made.urlFor(f) : undefined;
       // The rucio script checks each file where Rucio's client puts it.
       const path = format === 'rucio' ? rucioDownloadPath(target.dids, f) : target.pathOf(f);
-      await write(scriptFile(format, { ...f, path, url }));
+      await write(scriptFile(format, { ...f, path, url, tapeOnly }));
       count += 1;
       next = await iterator.next();
     }

@@ -21,6 +21,8 @@ export interface ScriptFile {
   md5: string | null;
   /** The signed link (curl, wget, metalink). */
   url?: string | undefined;
+  /** The tape RSEs when the file has no disk copy: a staging request must come first. */
+  tapeOnly?: readonly string[] | undefined;
 }
 
 export interface ScriptHeader {
@@ -82,13 +84,20 @@ function shellHeader(format: 'curl' | 'wget', h: ScriptHeader): string {
 # work until ${h.expiresAt ?? '?'} (or until their owner revokes them in My links).
 # Each file is checked against Rucio's adler32 (python3) or md5 (md5sum) once downloaded;
 # the script stops at the first file that does not match, with a non-zero exit status.
+# Files on tape only are not fetched but named, and the script then exits with status 4:
+# request them staged in the portal ("Request staging"), then run it again.
 set -eu
 ok=0
+tape=0
 ${VERIFY}
 fetch() {
   mkdir -p "$(dirname "$2")"
   ${TOOL[format]}
   check "$2" "$3" "$4"
+}
+on_tape() {
+  echo "on tape only ($2), not fetched: $1" >&2
+  tape=$((tape + 1))
 }
 `;
 }
@@ -139,11 +148,13 @@ export function scriptFile(format: ScriptFormat, f: ScriptFile): string {
   switch (format) {
     case 'curl':
     case 'wget':
+      if (f.tapeOnly?.length)
+        return `on_tape ${shellWord(f.path)} ${shellWord(f.tapeOnly.join(', '))}\n`;
       return `fetch ${shellWord(f.url ?? '')} ${shellWord(f.path)} ${shellWord(f.adler32 ?? '')} ${shellWord(f.md5 ?? '')}\n`;
     case 'rucio':
       return `verify ${shellWord(f.path)} ${shellWord(f.adler32 ?? '')} ${shellWord(f.md5 ?? '')}\n`;
     case 'metalink':
-      return `  <file name="${xml(f.path)}">\n${f.bytes === null ? '' : `    <size>${String(f.bytes)}</size>\n`}${f.md5 ? `    <hash type="md5">${xml(f.md5)}</hash>\n` : ''}    <url priority="1">${xml(f.url ?? '')}</url>\n  </file>\n`;
+      return `${f.tapeOnly?.length ? `  <!-- on tape only (${xml(f.tapeOnly.join(', '))}): request it staged first -->\n` : ''}  <file name="${xml(f.path)}">\n${f.bytes === null ? '' : `    <size>${String(f.bytes)}</size>\n`}${f.md5 ? `    <hash type="md5">${xml(f.md5)}</hash>\n` : ''}    <url priority="1">${xml(f.url ?? '')}</url>\n  </file>\n`;
     case 'csv':
       return `${[f.scope, f.name, f.path, String(f.bytes ?? ''), f.adler32 ?? '', f.md5 ?? ''].map(csvField).join(',')}\n`;
     case 'json':
@@ -156,6 +167,12 @@ export function scriptEnd(format: ScriptFormat, files: number): string {
   switch (format) {
     case 'curl':
     case 'wget':
+      return `echo "$ok of ${String(files)} files downloaded and verified"
+if [ "$tape" -gt 0 ]; then
+  echo "$tape files are on tape only: request them staged in the portal, then run this again" >&2
+  exit 4
+fi
+`;
     case 'rucio':
       return `echo "$ok of ${String(files)} files downloaded and verified"\n`;
     case 'csv':

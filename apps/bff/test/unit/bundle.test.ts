@@ -132,6 +132,25 @@ describe('bundle limits and names', () => {
     expect(await bundleFiles('d', listed(2), { maxFiles: 2, maxBytes: 20 })).toHaveLength(2);
   });
 
+  it('refuses, before any byte, files with no disk copy, naming how many and a few of them', async () => {
+    const tape = { url: 'http://t/1', rse: 'PIC-TAPE', tape: true };
+    async function* mixed() {
+      yield await Promise.resolve(fileAt(0));
+      yield await Promise.resolve(fileAt(1, { name: '/t/one', sources: [tape] }));
+      yield await Promise.resolve(fileAt(2, { sources: [tape, ...fileAt(2).sources] }));
+    }
+    await expect(
+      bundleFiles('acada:/d', mixed(), { maxFiles: 9, maxBytes: 1e9 }),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'staging_required',
+      message: expect.stringContaining(
+        '1 of 3 files of acada:/d are on tape only (PIC-TAPE), for example acada:/t/one',
+      ) as string,
+      details: { tapeRses: ['PIC-TAPE'], files: 1, examples: ['acada:/t/one'] },
+    });
+  });
+
   it('names entries by their path below the collection, never leaving the archive’s folder', () => {
     expect(entryName('/ctao/a/03', '/ctao/a/03/x/f.fz')).toBe('03/x/f.fz');
     expect(entryName('/ctao/a/03', '/elsewhere/../f.fz')).toBe('03/elsewhere/f.fz');

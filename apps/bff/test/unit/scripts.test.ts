@@ -13,6 +13,25 @@ const file = {
 };
 
 describe('script writers', () => {
+  it('name a file on tape only instead of fetching it, and end with exit status 4', () => {
+    const script =
+      scriptStart('curl', { did: 'd', dids: ['d'], expiresAt: null, portal: 'p' }) +
+      scriptFile('curl', { ...file, url: undefined, tapeOnly: ['PIC-TAPE'] }) +
+      scriptEnd('curl', 1);
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync('sh', ['-c', script], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      ({ status, stderr } = err as { status: number; stderr: string });
+    }
+    expect(status).toBe(4);
+    expect(stderr).toContain(`on tape only (PIC-TAPE), not fetched: ${file.path}`);
+    expect(stderr).toContain('1 files are on tape only');
+    const meta = scriptFile('metalink', { ...file, tapeOnly: ['PIC-TAPE'] });
+    expect(meta).toContain('<!-- on tape only (PIC-TAPE): request it staged first -->');
+  });
+
   it('quote every name for the shell, whatever it holds (sh reads back exactly the text)', () => {
     const word = shellWord(file.path);
     expect(execFileSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' })).toBe(file.path);

@@ -74,14 +74,14 @@ export const basketRoutes = {
     method: 'get',
     path: '/api/basket/bundle',
     summary:
-      "A ZIP of every file in the basket (each once, at the path its script gives it), streamed from the storage as a DID's bundle is: entries stored, Zip64 when needed, each file checked against Rucio's adler32, the exact length sent first (Content-Length). Over the bundle caps (BUNDLE_MAX_BYTES, BUNDLE_MAX_FILES) or empty: 409 saying so. A failure part-way aborts the response.",
+      "A ZIP of every file in the basket (each once, at the path its script gives it), streamed from the storage as a DID's bundle is: entries stored, Zip64 when needed, each file checked against Rucio's adler32, the exact length sent first (Content-Length). Over the bundle caps (BUNDLE_MAX_BYTES, BUNDLE_MAX_FILES) or empty: 409 saying so; files with no disk copy (tape only): 409 staging_required before any byte, naming how many and a few of them. A failure part-way aborts the response.",
     auth: true,
     response: z.string(),
     download: ['application/zip'],
     errors: errors(SESSION_ERRORS, RUCIO_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
-      409: ['conflict'],
+      409: ['conflict', 'staging_required'],
       502: ['storage_error'],
       503: ['storage_unavailable'],
     }),

@@ -31,7 +31,7 @@ export const downloadRoutes = {
     method: 'get',
     path: '/api/dids/:scope/:name/bundle',
     summary:
-      "A ZIP of the DID's files (a dataset's, a container's through its datasets, or one file), streamed from the storage as each single download is: entries stored as they are (FITS files are compressed already), Zip64 when the sizes need it, each file checked against Rucio's adler32, the exact length sent first. A failure part-way aborts the response. Over the bundle caps (bytes, files) a 409 says so and points to the scripts.",
+      "A ZIP of the DID's files (a dataset's, a container's through its datasets, or one file), streamed from the storage as each single download is: entries stored as they are (FITS files are compressed already), Zip64 when the sizes need it, each file checked against Rucio's adler32, the exact length sent first. A failure part-way aborts the response. Over the bundle caps (bytes, files) a 409 says so and points to the scripts. Files with no disk copy (tape only): 409 staging_required before any byte, with how many, a few of them (`details.examples`) and the tape RSEs.",
     auth: true,
     params: DidParams,
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },

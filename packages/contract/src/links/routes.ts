@@ -52,7 +52,7 @@ export const linkRoutes = {
     method: 'get',
     path: '/api/dids/:scope/:name/script',
     summary:
-      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable by its owner; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch), rucio (a `rucio download` script for users with the Rucio client and a token of their own for Rucio and the storage, checking every file against Rucio's adler32 afterwards), metalink (RFC 5854, the same links and md5), csv or json (JSON lines, one object per file: names, paths, sizes and checksums).",
+      "A script or manifest for all of a DID's files, streamed one line per file as Rucio lists them: curl or wget (through signed links made for this script, one link row for all its files, revocable by its owner; each file checked against Rucio's adler32 or md5, stopping with a non-zero exit at the first mismatch; a file with no disk copy is not fetched but named, and the script then ends with exit status 4; the Metalink marks it with a comment), rucio (a `rucio download` script for users with the Rucio client and a token of their own for Rucio and the storage, checking every file against Rucio's adler32 afterwards), metalink (RFC 5854, the same links and md5), csv or json (JSON lines, one object per file: names, paths, sizes and checksums).",
     auth: true,
     params: DidParams,
     query: ScriptQuery,
