@@ -14,8 +14,3 @@ export function respond<S extends z.ZodType>(
 ): void {
   res.status(status).set('Cache-Control', 'no-store').json(checked(schema, body));
 }
-
-/** JSON text already built from checked() parts (a big answer assembled as its parts arrived). */
-export function respondJsonText(res: Response, text: string, status = 200): void {
-  res.status(status).set('Cache-Control', 'no-store').type('application/json').send(text);
-}

@@ -5,7 +5,7 @@ import { requireAdmin } from '../auth/require-admin.ts';
 import { signedIn } from '../auth/require-session.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
 import { clientGone } from '../http/ndjson-pipe.ts';
-import { respond, respondJsonText } from '../respond.ts';
+import { respond } from '../respond.ts';
 import type { QuotasUsageService } from './quotas-usage.service.ts';
 
 /** Usage against limits: the admin overview (admins only), RSE totals and my quota (everyone). */
@@ -18,9 +18,10 @@ export function quotasUsageRoutes(
   router.get(api.quotaUsage.path, requireAdmin(config), async (req, res) => {
     const { user } = signedIn(req);
     const signal = clientGone(res);
-    respondJsonText(
+    respond(
       res,
-      await withToken(req, (token) => usage.overviewJson(user, { token, signal })),
+      api.quotaUsage.response,
+      await withToken(req, (token) => usage.overview(user, { token, signal })),
     );
   });
   router.get(api.quotaRseTotals.path, async (req, res) => {

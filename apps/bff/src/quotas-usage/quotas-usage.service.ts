@@ -1,11 +1,4 @@
-import {
-  AccountRseUsage,
-  QuotaUsageOverview,
-  type MyQuota,
-  type RseUsageTotals,
-} from '@bdms/contract';
-import { z } from 'zod';
-import { checked } from '../lib/checked.ts';
+import type { MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
 import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import { collect, inTurn } from '../lib/async-iter.ts';
@@ -14,7 +7,7 @@ import type { RucioPort } from '../rucio-port.ts';
 import {
   byText,
   sortedBy,
-  toAccountRseUsage,
+  toUsageEntry,
   toMyGlobal,
   toMyLocal,
   toRseTotal,
@@ -34,9 +27,6 @@ export interface QuotasUsageDeps {
 
 type Auth = { token: string; signal?: AbortSignal };
 
-const UsageRows = z.array(AccountRseUsage);
-const OverviewHead = QuotaUsageOverview.pick({ rses: true, accounts: true });
-
 export function createQuotasUsageService(deps: QuotasUsageDeps) {
   const { rucio } = deps;
   const inFlight = deps.inFlight ?? 8;
@@ -45,28 +35,36 @@ export function createQuotasUsageService(deps: QuotasUsageDeps) {
     /**
      * Every account × every RSE: one /rses/<rse>/accounts/usage per RSE (Rucio answers every
      * account there with its usage and local limit), never one call per account × RSE. Answered
-     * as the contract's QuotaUsageOverview in JSON text, built RSE by RSE: each RSE's rows are
-     * checked against the contract and serialised as its answer arrives, while the other calls
-     * are still in flight, so that only joining is left once the last answer lands (checking and
-     * serialising 2 500 rows at the end took ~10 ms, most of what the BFF added to Rucio's time).
+     * as the contract's QuotaUsageOverview, a table by column (rows by RSE, then account): no
+     * object per row on either side, a quarter of the bytes rows as objects took to write and read.
      */
-    async overviewJson(user: SessionUser, auth: Auth): Promise<string> {
+    async overview(user: SessionUser, auth: Auth): Promise<QuotaUsageOverview> {
       const rses = [...(await deps.rseNames(user.sub, auth.token))].sort(byText);
-      const named = new Set<string>();
-      const chunks = await inTurn(rses, inFlight, async (rse) => {
-        const rows: AccountRseUsage[] = [];
-        for await (const line of rucio.listRseAccountUsage({ ...auth, rse })) {
-          named.add(line.account);
-          const row = toAccountRseUsage(rse, line);
-          if (row) rows.push(row);
-        }
-        rows.sort(sortedBy((r) => r.account));
-        return JSON.stringify(checked(UsageRows, rows)).slice(1, -1);
+      const perRse = await inTurn(rses, inFlight, async (rse) => {
+        const entries = await collect(rucio.listRseAccountUsage({ ...auth, rse }));
+        return entries.map(toUsageEntry).sort(sortedBy((e) => e.account));
       });
-      // Rows by RSE, then account (the RSEs are taken in order); every account Rucio names is
-      // listed, with rows or not.
-      const head = checked(OverviewHead, { rses, accounts: [...named].sort(byText) });
-      return `${JSON.stringify(head).slice(0, -1)},"rows":[${chunks.filter(Boolean).join(',')}]}`;
+      // Every account Rucio names on an RSE is listed, with usage or a limit there or not.
+      const accounts = [...new Set(perRse.flat().map((e) => e.account))].sort(byText);
+      const accountAt = new Map(accounts.map((a, i) => [a, i]));
+      const columns: QuotaUsageOverview['columns'] = {
+        rse: [],
+        account: [],
+        usedBytes: [],
+        usedFiles: [],
+        limit: [],
+      };
+      perRse.forEach((entries, rse) => {
+        for (const e of entries) {
+          if (!e.counted) continue;
+          columns.rse.push(rse);
+          columns.account.push(accountAt.get(e.account) ?? 0);
+          columns.usedBytes.push(e.usedBytes);
+          columns.usedFiles.push(e.usedFiles);
+          columns.limit.push(e.limit);
+        }
+      });
+      return { rses, accounts, columns };
     },
 
     /** Every RSE's totals from Rucio's RSE usage records, one /rses/<rse>/usage per RSE. */

@@ -1,9 +1,4 @@
-import {
-  quotaStatus,
-  type AccountRseUsage,
-  type MyQuota,
-  type RseUsageTotal,
-} from '@bdms/contract';
+import { quotaStatus, tableLimit, type MyQuota, type RseUsageTotal } from '@bdms/contract';
 import type {
   GlobalUsageDto,
   LocalUsageDto,
@@ -19,13 +14,28 @@ const count = (n: number | null | undefined): number =>
 const limitOf = (n: number | null | undefined): number | null =>
   n === null || n === undefined ? null : n;
 
-/** One line of /rses/<rse>/accounts/usage → a row, or null when there is neither limit nor usage. */
-export function toAccountRseUsage(rse: string, a: RseAccountUsageDto): AccountRseUsage | null {
+/** One line of /rses/<rse>/accounts/usage, for the overview's table. */
+export interface UsageEntry {
+  account: string;
+  usedBytes: number;
+  usedFiles: number;
+  /** Bytes; -1 unlimited; null none (the table's terms). */
+  limit: number | null;
+  /** False when there is neither limit nor usage: the account is named, but has no row. */
+  counted: boolean;
+}
+
+export function toUsageEntry(a: RseAccountUsageDto): UsageEntry {
   const usedBytes = count(a.used_bytes);
   const usedFiles = count(a.used_files);
-  const limit = limitOf(a.quota_bytes);
-  if (limit === null && usedBytes === 0 && usedFiles === 0) return null;
-  return { account: a.account, rse, usedBytes, usedFiles, ...quotaStatus(usedBytes, limit) };
+  const limit = tableLimit(limitOf(a.quota_bytes));
+  return {
+    account: a.account,
+    usedBytes,
+    usedFiles,
+    limit,
+    counted: limit !== null || usedBytes > 0 || usedFiles > 0,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
-import type { QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
+import { usageRows, type QuotaUsageOverview, type RseUsageTotals } from '@bdms/contract';
 import { createRucioClient } from '@bdms/rucio-client';
 import { asRoot, FRESH_SCOPE, freshFiles, freshRun } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
@@ -28,7 +28,7 @@ const totals = async () =>
     await fetch(`${bff.url}/api/quotas/rses`, { headers: { Cookie: admin } })
   ).json()) as RseUsageTotals;
 const rootUsed = (o: QuotaUsageOverview) =>
-  o.rows.find((r) => r.account === 'root' && r.rse === RSE)?.usedBytes ?? 0;
+  usageRows(o).find((r) => r.account === 'root' && r.rse === RSE)?.usedBytes ?? 0;
 
 describe('usage is counted while the stack runs (abacus in the transfer loop)', () => {
   it('when root gets a new rule on a file already on the RSE, then its usage there and the RSE counter grow within a few rounds, with a newer computed-at', async () => {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
-import type { MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
+import {
+  usageRows,
+  type MyQuota,
+  type QuotaUsageOverview,
+  type RseUsageTotals,
+} from '@bdms/contract';
 import { createRucioClient } from '@bdms/rucio-client';
 import { asRoot } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
@@ -64,14 +69,15 @@ describe('quota usage against the real Rucio', () => {
     const body = json as QuotaUsageOverview;
     expect(status).toBe(200);
     expect(body.rses).toEqual(rses);
+    const table = usageRows(body);
     // Rows by RSE, then account; every account Rucio names on any RSE is listed once.
-    const order = body.rows.map((r) => `${r.rse}\u0000${r.account}`);
+    const order = table.map((r) => `${r.rse}\u0000${r.account}`);
     expect(order).toEqual([...order].sort());
     const named = new Set<string>();
     for (const rse of rses) {
       const truth = await all(rucio.listRseAccountUsage({ token, rse }));
       for (const t of truth) named.add(t.account);
-      const rows = body.rows.filter((r) => r.rse === rse);
+      const rows = table.filter((r) => r.rse === rse);
       const expected = truth.filter((t) => t.quota_bytes != null || (t.used_bytes ?? 0) > 0);
       expect(rows.map((r) => r.account).sort()).toEqual(expected.map((t) => t.account).sort());
       for (const t of expected) {
@@ -80,11 +86,15 @@ describe('quota usage against the real Rucio', () => {
         expect(row?.usedFiles).toBe(t.used_files ?? 0);
       }
     }
-    const rootOver = body.rows.find((r) => r.account === 'root' && r.rse === over);
+    const rootOver = table.find((r) => r.account === 'root' && r.rse === over);
     expect(rootOver).toMatchObject({ limitBytes: 1000, unlimited: false, status: 'over' });
     expect(rootOver?.usedShare).toBeGreaterThan(1);
-    const rootUnlimited = body.rows.find((r) => r.account === 'root' && r.rse === unlimited);
+    const rootUnlimited = table.find((r) => r.account === 'root' && r.rse === unlimited);
     expect(rootUnlimited).toMatchObject({ limitBytes: null, unlimited: true, status: 'unlimited' });
+    // On the wire: one entry per row in every column, unlimited as Rucio stores it (-1).
+    const at = table.indexOf(rootUnlimited as (typeof table)[number]);
+    expect(body.columns.limit[at]).toBe(-1);
+    for (const column of Object.values(body.columns)) expect(column).toHaveLength(table.length);
     expect(body.accounts).toEqual([...named].sort());
     expect(body.accounts).toEqual(expect.arrayContaining(['alice', 'ctaoadmin', 'root']));
   });

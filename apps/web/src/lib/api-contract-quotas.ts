@@ -19,10 +19,25 @@ const usageFields = {
   status: Status,
 };
 
+const UsageColumns = z
+  .object({
+    rse: z.array(Count),
+    account: z.array(Count),
+    usedBytes: z.array(Count),
+    usedFiles: z.array(Count),
+    limit: z.array(z.nullable(z.int().check(z.gte(-1)))),
+  })
+  .check(
+    z.refine(
+      (c) => [c.account, c.usedBytes, c.usedFiles, c.limit].every((a) => a.length === c.rse.length),
+      'every column has one entry per row',
+    ),
+  );
+
 export const QuotaUsageOverview = z.object({
   rses: z.array(z.string()),
   accounts: z.array(z.string()),
-  rows: z.array(z.object({ account: z.string(), rse: z.string(), ...usageFields })),
+  columns: UsageColumns,
 });
 
 export const RseUsageTotals = z.object({

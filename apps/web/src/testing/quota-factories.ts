@@ -1,4 +1,5 @@
 import type { ApiResponse } from '@bdms/contract';
+import { usageColumns } from '@bdms/contract/quotas/usage-table.ts';
 
 type Overview = ApiResponse<'quotaUsage'>;
 type Totals = ApiResponse<'quotaRseTotals'>;
@@ -7,52 +8,19 @@ type Limits = ApiResponse<'quotaLimits'>;
 type Preview = ApiResponse<'previewBulkLimits'>;
 
 /** Figures the devstack's demo archive gave (alice's seeded limits, ctaoadmin's, root's usage). */
-export const makeUsageOverview = (): Overview => ({
-  rses: ['CSCS-DISK', 'DESY-ZN-DISK'],
-  accounts: ['alice', 'ctaoadmin', 'lst-analysis', 'root'],
-  rows: [
-    {
-      account: 'alice',
-      rse: 'CSCS-DISK',
-      usedBytes: 4727,
-      usedFiles: 1,
-      limitBytes: 5000,
-      unlimited: false,
-      usedShare: 0.9454,
-      status: 'near',
-    },
-    {
-      account: 'alice',
-      rse: 'DESY-ZN-DISK',
-      usedBytes: 9095,
-      usedFiles: 4,
-      limitBytes: 100000,
-      unlimited: false,
-      usedShare: 0.09095,
-      status: 'ok',
-    },
-    {
-      account: 'ctaoadmin',
-      rse: 'DESY-ZN-DISK',
-      usedBytes: 115109,
-      usedFiles: 39,
-      limitBytes: null,
-      unlimited: true,
-      usedShare: null,
-      status: 'unlimited',
-    },
-    {
-      account: 'root',
-      rse: 'DESY-ZN-DISK',
-      usedBytes: 1011919,
-      usedFiles: 303,
-      limitBytes: 1000,
-      unlimited: false,
-      usedShare: 1011.919,
-      status: 'over',
-    },
-  ],
-});
+export const USAGE_ROWS = [
+  { account: 'alice', rse: 'CSCS-DISK', usedBytes: 4727, usedFiles: 1, limit: 5000 },
+  { account: 'alice', rse: 'DESY-ZN-DISK', usedBytes: 9095, usedFiles: 4, limit: 100000 },
+  { account: 'ctaoadmin', rse: 'DESY-ZN-DISK', usedBytes: 115109, usedFiles: 39, limit: -1 },
+  { account: 'root', rse: 'DESY-ZN-DISK', usedBytes: 1011919, usedFiles: 303, limit: 1000 },
+];
+
+/** The overview as the BFF sends it: a table by column. */
+export const makeUsageOverview = (): Overview => {
+  const rses = ['CSCS-DISK', 'DESY-ZN-DISK'];
+  const accounts = ['alice', 'ctaoadmin', 'lst-analysis', 'root'];
+  return { rses, accounts, columns: usageColumns(USAGE_ROWS, rses, accounts) };
+};
 
 export const makeRseTotals = (): Totals => ({
   rses: [

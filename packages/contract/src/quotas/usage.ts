@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { errors, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import { NEAR_QUOTA } from './usage-table.ts';
+
+export { NEAR_QUOTA, quotaStatus, tableLimit, usageColumns, usageRows } from './usage-table.ts';
+export type { UsageRow, UsageStatus, UsageTable } from './usage-table.ts';
 
 /**
  * The usage side of quotas (issue 9, items 3 and 6): what each account uses on each RSE against
  * its limit, the RSEs' totals, and the signed-in user's own quota. Usage in Rucio is counted by
  * its abacus daemons (the devstack runs them on every round of its transfer loop).
  */
-
-/** At or above this share of its limit, a usage is near quota (the console highlights it). */
-export const NEAR_QUOTA = 0.9;
 
 export const QuotaStatus = z
   .enum(['over', 'near', 'ok', 'unlimited', 'none'])
@@ -37,20 +38,38 @@ const usageFields = {
   status: QuotaStatus,
 };
 
-export const AccountRseUsage = z
-  .object({ account: z.string(), rse: z.string(), ...usageFields })
-  .meta({ id: 'AccountRseUsage' });
-export type AccountRseUsage = z.infer<typeof AccountRseUsage>;
+const column = <T extends z.ZodType>(item: T, what: string) => z.array(item).describe(what);
+const index = z.number().int().min(0);
+
+export const UsageColumns = z
+  .object({
+    rse: column(index, "Each row's RSE: its index in rses"),
+    account: column(index, "Each row's account: its index in accounts"),
+    usedBytes: column(z.number().int().min(0), 'Bytes used'),
+    usedFiles: column(z.number().int().min(0), 'Files'),
+    limit: column(
+      z.number().int().min(-1).nullable(),
+      'The local limit in bytes; -1 unlimited (as Rucio stores it); null when none is set (Rucio treats that as 0 for new rules)',
+    ),
+  })
+  .refine(
+    (c) => [c.account, c.usedBytes, c.usedFiles, c.limit].every((a) => a.length === c.rse.length),
+    { message: 'every column has one entry per row' },
+  )
+  .meta({
+    id: 'UsageColumns',
+    description: `The table by column, one entry per row (row i is entry i of each). Status and share follow from usage and limit: over when used > limit (or anything under a 0 limit), near at ≥ ${String(NEAR_QUOTA * 100)} % of it, ok below, unlimited, none (quotaStatus in the contract).`,
+  });
+
+export type UsageColumns = z.infer<typeof UsageColumns>;
 
 export const QuotaUsageOverview = z
   .object({
     rses: z.array(z.string()).describe('Every RSE, sorted'),
     accounts: z.array(z.string()).describe('Every account Rucio lists on them, sorted'),
-    rows: z
-      .array(AccountRseUsage)
-      .describe(
-        "Every account × every RSE with a local limit or usage there (Rucio's /rses/<rse>/accounts/usage, one call per RSE), by RSE (in the order of rses) then account",
-      ),
+    columns: UsageColumns.describe(
+      "Every account × every RSE with a local limit or usage there (Rucio's /rses/<rse>/accounts/usage, one call per RSE), by RSE (in the order of rses) then account",
+    ),
   })
   .meta({ id: 'QuotaUsageOverview' });
 export type QuotaUsageOverview = z.infer<typeof QuotaUsageOverview>;
@@ -108,28 +127,13 @@ export const MyQuota = z
   .meta({ id: 'MyQuota' });
 export type MyQuota = z.infer<typeof MyQuota>;
 
-/** Status and share from usage and a limit as Rucio gives it (null: none; Infinity: unlimited). */
-export function quotaStatus(
-  usedBytes: number,
-  limit: number | null,
-): Pick<AccountRseUsage, 'limitBytes' | 'unlimited' | 'usedShare' | 'status'> {
-  if (limit === null)
-    return { limitBytes: null, unlimited: false, usedShare: null, status: 'none' };
-  if (limit === Number.POSITIVE_INFINITY || limit < 0)
-    return { limitBytes: null, unlimited: true, usedShare: null, status: 'unlimited' };
-  const usedShare = limit > 0 ? usedBytes / limit : null;
-  const status =
-    usedBytes > limit ? 'over' : usedShare !== null && usedShare >= NEAR_QUOTA ? 'near' : 'ok';
-  return { limitBytes: limit, unlimited: false, usedShare, status };
-}
-
 /** Usage and RSE totals (issue 9): admin overview in one Rucio call per RSE; everyone's own. */
 export const quotaUsageRoutes = {
   quotaUsage: route({
     method: 'get',
     path: '/api/quotas/usage',
     summary:
-      "Portal admins: every account's usage on every RSE against its local limit, with status (over, near ≥ 90 %, ok, unlimited, none). Costs Rucio one call per RSE plus the RSE list, never one per account × RSE.",
+      "Portal admins: every account's usage on every RSE against its local limit, as a table by column (status and share follow from usage and limit: quotaStatus). Costs Rucio one call per RSE plus the RSE list, never one per account × RSE.",
     auth: true,
     response: QuotaUsageOverview,
     errors: errors(SESSION_ERRORS, RUCIO_ERRORS, { 403: ['forbidden'] }),

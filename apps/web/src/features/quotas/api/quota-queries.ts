@@ -1,5 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
+import type { ApiResponse } from '@bdms/contract';
+import { usageRows } from '@bdms/contract/quotas/usage-table.ts';
 import { quotaApi } from '@/lib/api-contract-quotas.ts';
 
 /**
@@ -15,6 +17,12 @@ export const quotaKeys = {
   audit: (filter: Record<string, string>) => [...quotaKeys.all, 'audit', filter] as const,
 };
 
+/** The table travels by column; the pages read rows (status and share derived here, once). */
+const withRows = (overview: ApiResponse<'quotaUsage'>) => ({
+  ...overview,
+  rows: usageRows(overview),
+});
+
 /** Usage is counted by Rucio's abacus every few seconds; a minute old is fresh enough. */
 const STALE_MS = 60_000;
 
@@ -22,6 +30,7 @@ export const usageQueryOptions = () =>
   queryOptions({
     queryKey: quotaKeys.usage(),
     queryFn: ({ signal }) => apiGet(quotaApi.quotaUsage, { signal }),
+    select: withRows,
     staleTime: STALE_MS,
   });
 
