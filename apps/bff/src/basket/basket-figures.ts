@@ -64,11 +64,14 @@ export function fileFigures(
  * A dataset, from Rucio's dataset-replica table (one row per RSE that has or gets it): on disk
  * when one disk RSE has every file; tape only when a tape RSE has files beyond the best disk
  * RSE's; partial when some files are on disk and no tape holds more; none when no RSE has any.
+ * The same rules for rows counted from the file replicas (`recounted`), whose `where` is exact.
  */
 export function datasetFigures(
   meta: BulkMetaDto | undefined,
   rows: readonly DatasetReplicaDto[],
   types: ReadonlyMap<string, RseType>,
+  /** The rows were counted from the file replicas now (`?deep=true`), not the lagging table. */
+  recounted = false,
 ): Figures {
   const recorded = num(meta?.length);
   const files = recorded ?? most(rows.map((r) => r.length));
@@ -81,7 +84,12 @@ export function datasetFigures(
   const diskBytes = most(disk.map((r) => r.available_bytes)) ?? 0;
   const tapeFiles = most(tape.map((r) => r.available_length)) ?? 0;
   const tapeBytes = most(tape.map((r) => r.available_bytes)) ?? 0;
-  const base = { files, bytes, sizeSource, whereSource: 'dataset_replicas' as const };
+  const base = {
+    files,
+    bytes,
+    sizeSource,
+    whereSource: recounted ? ('exact' as const) : ('dataset_replicas' as const),
+  };
   if (files === null) return { ...base, where: 'unknown', bytesTapeOnly: null };
   if (files > 0 && diskFiles >= files) return { ...base, where: 'disk', bytesTapeOnly: 0 };
   if (tapeFiles > diskFiles)

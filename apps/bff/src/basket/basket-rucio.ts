@@ -36,6 +36,15 @@ export interface WalkLimits {
 }
 
 /**
+ * Datasets whose table rows do not put every file on one disk RSE (tape only, partial, none, or
+ * no rows yet) are counted again from their file replicas (one `?deep=true` each, at most this
+ * many per basket): the table misses copies made by file-level rules, which is what staging
+ * makes, so a staged dataset would stay "tape only" there for good; and a new dataset has no row
+ * until Rucio's abacus has passed.
+ */
+export const MAX_DEEP_RECOUNTS = 20;
+
+/**
  * The datasets below some containers, breadth first, one listing per container (app.ts passes
  * the DID page's own walk); `partial` when it stopped at the limits.
  */
@@ -50,6 +59,8 @@ export interface BasketPorts {
   meta: (dids: Did[]) => AsyncIterable<BulkMetaDto>;
   files: (dids: Did[]) => AsyncIterable<FileReplicaDto>;
   datasets: (dids: Did[]) => AsyncIterable<DatasetReplicaDto>;
+  /** One dataset's replicas counted from its file replicas now (`?deep=true`). */
+  deep: (did: Did) => AsyncIterable<DatasetReplicaDto>;
   list: (container: Did) => AsyncIterable<DidContentDto>;
   rseTypes: () => Promise<ReadonlyMap<string, RseType>>;
 }
@@ -101,6 +112,26 @@ async function walkContainers(
   return out;
 }
 
+/** Recounts (see MAX_DEEP_RECOUNTS) in `rowsOf`; the keys of the datasets recounted. */
+async function recountTapeDatasets(
+  datasets: readonly Did[],
+  rowsOf: Map<string, DatasetReplicaDto[]>,
+  metas: ReadonlyMap<string, BulkMetaDto>,
+  types: ReadonlyMap<string, RseType>,
+  ports: BasketPorts,
+  limits: WalkLimits,
+): Promise<Set<string>> {
+  const onTape = datasets
+    .filter((d) => {
+      const where = datasetFigures(metas.get(didKey(d)), rowsOf.get(didKey(d)) ?? [], types).where;
+      return where !== 'disk';
+    })
+    .slice(0, MAX_DEEP_RECOUNTS);
+  const counted = await inTurn(onTape, limits.parallel, (d) => collect(ports.deep(d)));
+  onTape.forEach((d, i) => rowsOf.set(didKey(d), counted[i] ?? []));
+  return new Set(onTape.map(didKey));
+}
+
 /** The figures of each record (keyed scope:name); DIDs Rucio no longer knows are UNKNOWN. */
 export async function basketFigures(
   records: readonly BasketRecord[],
@@ -128,8 +159,9 @@ export async function basketFigures(
   const fileReplicas = byKey(replicas);
   const rowsOf = new Map<string, DatasetReplicaDto[]>();
   for (const row of table) rowsOf.set(didKey(row), [...(rowsOf.get(didKey(row)) ?? []), row]);
+  const exact = await recountTapeDatasets(allDatasets, rowsOf, metas, types, ports, limits);
   const ofDataset = (d: Did) =>
-    datasetFigures(metas.get(didKey(d)), rowsOf.get(didKey(d)) ?? [], types);
+    datasetFigures(metas.get(didKey(d)), rowsOf.get(didKey(d)) ?? [], types, exact.has(didKey(d)));
 
   const out = new Map<string, Figures>();
   for (const r of records) {

@@ -12,7 +12,11 @@ import type { BasketService, Caller, RucioFor } from './basket.service.ts';
 export interface BasketRucio {
   rucio: Pick<
     RucioPort,
-    'bulkMeta' | 'listFileReplicas' | 'listDatasetReplicasBulk' | 'listContents'
+    | 'bulkMeta'
+    | 'listFileReplicas'
+    | 'listDatasetReplicasBulk'
+    | 'listDatasetReplicas'
+    | 'listContents'
   >;
   /** Every RSE's type (the RSE list, cached per user by the RSEs service). */
   rseTypes: (sub: string, token: string) => Promise<ReadonlyMap<string, RseType>>;
@@ -35,6 +39,7 @@ export function basketRoutes(
     meta: (dids) => rucio.bulkMeta({ token, signal, dids, plugin: 'DID_COLUMN' }),
     files: (dids) => rucio.listFileReplicas({ token, signal, dids, sort: 'random' }),
     datasets: (dids) => rucio.listDatasetReplicasBulk({ token, signal, dids }),
+    deep: (d) => rucio.listDatasetReplicas({ token, signal, ...d, deep: true }),
     list: (c) => rucio.listContents({ token, signal, ...c }),
     rseTypes: () => deps.rseTypes(signedIn(req).user.sub, token),
   });

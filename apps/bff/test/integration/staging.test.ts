@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBody, RuleRequestResult, StagingStatus } from '@bdms/contract';
+import { ApiErrorBody, Basket, RuleRequestResult, StagingStatus } from '@bdms/contract';
 import { adler32Hex, demoUser, RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
-import { FRESH_SCOPE, freshFiles, freshRun } from '@bdms/rucio-client/testing';
+import { FRESH_SCOPE, freshDataset } from '@bdms/rucio-client/testing';
 import { login, RUCIO_URL, startBff, type TestBff } from './bff.ts';
 import { didUrl } from './did-helpers.ts';
 import { runScript } from './script-run.ts';
@@ -19,6 +19,7 @@ const rucio = createRucioClient({ baseUrl: RUCIO_URL, userAgent: 'bff-it' });
 let token = '';
 const made: string[] = [];
 let file = { scope: FRESH_SCOPE, name: '', adler32: '' };
+let dataset = { scope: FRESH_SCOPE, name: '' };
 /** The seed's archived simulation production: on tape only (apps/devstack/python/seed). */
 const ARCHIVED = {
   scope: 'dpps',
@@ -29,10 +30,15 @@ beforeAll(async () => {
   bff = await startBff();
   cookie = (await login(bff, demoUser('astronomer'))).cookie;
   token = (await rucio.authUserpass(RUCIO_ROOT)).token;
-  const name = `/ctao/${FRESH_SCOPE}/staging/${freshRun()}.simtel.zst`;
-  const [fresh] = await freshFiles(RUCIO_URL, token, 'PIC-TAPE', [name], 2048);
-  if (!fresh) throw new Error('no fresh file');
-  file = { scope: fresh.scope, name: fresh.name, adler32: fresh.adler32 };
+  // One file in a dataset of its own: the dataset's place is checked after staging too.
+  const fresh = await freshDataset(RUCIO_URL, token, 'PIC-TAPE', 'staging', {
+    count: 1,
+    size: 2048,
+  });
+  const [only] = fresh.files;
+  if (!only) throw new Error('no fresh file');
+  dataset = { scope: fresh.scope, name: fresh.name };
+  file = { scope: only.scope, name: only.name, adler32: only.adler32 };
 });
 afterAll(async () => {
   // A lifetime of 1 s: the transfer loop's judge-cleaner drops the rule in its next round, and
@@ -166,6 +172,29 @@ describe('staging tape-only data against the real Rucio', () => {
       expect(download.status).toBe(200);
       expect(download.headers.get('x-replica-rse')).toBe('CSCS-DISK');
       expect(adler32Hex(new Uint8Array(await download.arrayBuffer()))).toBe(file.adler32);
+
+      // The basket counts the staged copy (a file rule's, which Rucio's dataset-replica table
+      // does not list) from the file replicas: its dataset is on disk now.
+      expect((await post('/api/basket/items', { dids: [dataset] })).status).toBe(200);
+      try {
+        const basket = Basket.parse(await body(await get('/api/basket')));
+        expect(basket.items.find((i) => i.name === dataset.name)).toMatchObject({
+          where: 'disk',
+          whereSource: 'exact',
+          files: 1,
+        });
+      } finally {
+        await fetch(`${bff.url}/api/basket/items`, {
+          method: 'DELETE',
+          headers: {
+            Cookie: cookie,
+            'Content-Type': 'application/json',
+            'x-csrf': '1',
+            Origin: bff.url,
+          },
+          body: JSON.stringify({ dids: [dataset] }),
+        });
+      }
     },
   );
 });
