@@ -92,6 +92,17 @@ export const ROUTES: RouteBudget[] = [
   },
   { route: '/basket', module: 'src/features/basket/components/basket-page.tsx', budgetKb: 200 },
   {
+    route: '/my-links',
+    module: 'src/features/links/components/my-links-page.tsx',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
+  {
+    // The My links page's loader: its query, loaded alongside the page's code.
+    route: 'my links loader',
+    module: 'src/lib/links-queries.ts',
+    budgetKb: DEFAULT_BUDGET_KB,
+  },
+  {
     // Loaded after the shell on every page: the nav's basket icon and count, "Add to basket".
     route: 'basket actions (after the shell)',
     module: 'src/features/basket/components/basket-actions.tsx',

@@ -97,6 +97,10 @@ describe('the app', () => {
     await userEvent.click(await screen.findByRole('link', { name: new RegExp(root) }));
     expect(await screen.findByRole('heading', { level: 1, name: 'alice' })).toBeInTheDocument();
     expect(await screen.findByText('This collection is empty')).toBeInTheDocument();
+    // The staging status is asked for after its schema's chunk loads: let it land in this test.
+    await waitFor(() => {
+      expect(net.callsTo('GET', didApiPath(did, '/staging'))).toHaveLength(1);
+    });
   });
 
   it('when the URL matches no page, then a 404 page with a way back is shown', async () => {

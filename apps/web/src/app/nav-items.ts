@@ -1,6 +1,7 @@
 import {
   IconFolders,
   IconGauge,
+  IconLink,
   IconListCheck,
   IconScale,
   IconSearch,
@@ -27,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Sites', to: '/sites', icon: IconWorld },
   { label: 'Rules', to: '/rules', icon: IconListCheck },
   { label: 'Basket', to: '/basket', icon: BasketNavIcon, badge: BasketNavBadge },
+  { label: 'My links', to: '/my-links', icon: IconLink },
   { label: 'My quota', to: '/my-quota', icon: IconGauge },
   { label: 'Quotas', to: '/quotas', icon: IconScale, adminOnly: true },
 ];

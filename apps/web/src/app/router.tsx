@@ -13,6 +13,7 @@ import { ruleRequestRoute } from './routes/rule-request.ts';
 import { ruleRoute, rulesRoute } from './routes/rules.ts';
 import { selectionReplicasRoute } from './routes/replicas.ts';
 import { basketRoute } from './routes/basket.ts';
+import { myLinksRoute } from './routes/links.ts';
 import {
   myQuotaRoute,
   quotaAuditRoute,
@@ -40,6 +41,7 @@ const PAGES: PageRoute[] = [
   ruleRequestRoute,
   ruleRoute,
   basketRoute,
+  myLinksRoute,
   myQuotaRoute,
   quotasRoute,
   quotaLimitsRoute,

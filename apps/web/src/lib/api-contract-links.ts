@@ -17,8 +17,10 @@ export const DownloadLink = z.object({
   uses: z.int(),
   lastUsedAt: z.nullable(z.string()),
 });
+export type DownloadLink = z.infer<typeof DownloadLink>;
 
 export const DownloadLinkList = z.object({ links: z.array(DownloadLink), maxHours: z.int() });
+export type DownloadLinkList = z.infer<typeof DownloadLinkList>;
 
 /** Keyed like the contract's `api`. */
 export const linkApi = {

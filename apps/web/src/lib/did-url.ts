@@ -36,6 +36,13 @@ export const bundleUrl = ({ scope, name }: DidRef): string =>
 /** Rucio's own textual form, for display and copy: `scope:name`. */
 export const didString = ({ scope, name }: DidRef): string => `${scope}:${name}`;
 
+/** `/ctao/acada/DL0` → `DL0`; a name without slashes is its own last segment. */
+export function lastSegment(name: string): string {
+  const trimmed = name.replace(/\/+$/, '');
+  const segment = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return segment || name;
+}
+
 /** Route params → DidRef, or null when the URL is incomplete. */
 export function didFromParams(params: Record<string, string | undefined>): DidRef | null {
   const { scope, name } = params;

@@ -1,9 +1,8 @@
-import { Badge, Button, CopyButton, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { DidRef } from '@/lib/did-url.ts';
 import { formatCount, formatInstant } from '@/lib/format.ts';
 import { useLinks, useRevokeLink } from '@/lib/links-queries.ts';
-
-const STATE_COLOR = { active: 'teal', expired: 'gray', revoked: 'red' } as const;
+import { LinkActions, LinkStateBadge } from './link-parts.tsx';
 
 /** The user's links to this file: until when, how often used; copy or revoke each. */
 export function FileLinks({ did }: { did: DidRef }) {
@@ -49,40 +48,18 @@ export function FileLinks({ did }: { did: DidRef }) {
               </Table.Th>
               <Table.Td>{formatInstant(l.expiresAt)}</Table.Td>
               <Table.Td>
-                <Badge variant="dot" color={STATE_COLOR[l.state]}>
-                  {l.state}
-                </Badge>
+                <LinkStateBadge state={l.state} />
               </Table.Td>
               <Table.Td>{formatCount(l.uses)}</Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <CopyButton value={l.url}>
-                    {({ copied, copy }) => (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={copy}
-                        aria-label={`Copy the link made ${formatInstant(l.createdAt)}`}
-                      >
-                        {copied ? 'Copied' : 'Copy'}
-                      </Button>
-                    )}
-                  </CopyButton>
-                  {l.state === 'active' && (
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      color="red"
-                      loading={revoke.isPending && revoke.variables === l.id}
-                      onClick={() => {
-                        revoke.mutate(l.id);
-                      }}
-                      aria-label={`Revoke the link made ${formatInstant(l.createdAt)}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Group>
+                <LinkActions
+                  link={l}
+                  what={`the link made ${formatInstant(l.createdAt)}`}
+                  revoking={revoke.isPending && revoke.variables === l.id}
+                  onRevoke={() => {
+                    revoke.mutate(l.id);
+                  }}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

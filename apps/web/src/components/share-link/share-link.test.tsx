@@ -1,25 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { DownloadLink } from '@/lib/api-contract-links.ts';
 import { fakeFetch } from '@/testing/fake-fetch.ts';
+import { makeLink } from '@/testing/link-factories.ts';
 import { renderWithProviders } from '@/testing/render.tsx';
 import { ShareLinkButton } from './share-link-button.tsx';
 
 const FILE = { scope: 'acada', name: '/ctao/acada/DL0/x/f.fits.fz' };
-const link = (over: Record<string, unknown> = {}) => ({
-  id: 'l1',
-  ...FILE,
-  url: 'http://portal.test/links/eyJ.x.y/f.fits.fz',
-  bytes: 4853,
-  adler32: 'bc7e9586',
-  createdAt: '2026-12-03T12:00:00.000Z',
-  expiresAt: '2026-12-04T12:00:00.000Z',
-  revokedAt: null,
-  state: 'active',
-  uses: 2,
-  lastUsedAt: '2026-12-03T13:00:00.000Z',
-  ...over,
-});
+const link = (over: Partial<DownloadLink> = {}) =>
+  makeLink({ ...FILE, url: 'http://portal.test/links/eyJ.x.y/f.fits.fz', ...over });
 
 describe('ShareLinkButton', () => {
   it('when a link is asked for, then the duration goes to the BFF and the link shows to copy', async () => {

@@ -1,11 +1,7 @@
 import type { DidRef } from '@/lib/did-url.ts';
 
-/** `/ctao/acada/DL0` → `DL0`; a name without slashes is its own last segment. */
-export function lastSegment(name: string): string {
-  const trimmed = name.replace(/\/+$/, '');
-  const segment = trimmed.slice(trimmed.lastIndexOf('/') + 1);
-  return segment || name;
-}
+// Moved to lib (My links names files too); kept here for the DID page's imports.
+export { lastSegment } from '@/lib/did-url.ts';
 
 /** `child` shown relative to `parent` when it lies below it by name, else whole. */
 export function relativeName(child: string, parent: string | undefined): string {
