@@ -52,10 +52,13 @@ export async function bundleFiles(
  * read directly), so the whole bundle is refused, naming how many files and a few of them.
  */
 function throwIfOnTape(did: string, files: readonly FileToSend[]): void {
-  const onTape = files.filter((f) => tapeOnlyRses(f) !== undefined);
+  const onTape = files.flatMap((f) => {
+    const rses = tapeOnlyRses(f);
+    return rses ? [{ did: `${f.scope}:${f.name}`, rses }] : [];
+  });
   if (onTape.length === 0) return;
-  const tapeRses = [...new Set(onTape.flatMap((f) => tapeOnlyRses(f) ?? []))].sort();
-  const examples = onTape.slice(0, 5).map((f) => `${f.scope}:${f.name}`);
+  const tapeRses = [...new Set(onTape.flatMap((f) => f.rses))].sort();
+  const examples = onTape.slice(0, 5).map((f) => f.did);
   throw new AppError(
     409,
     'staging_required',

@@ -1,4 +1,9 @@
-import type { MyQuota, QuotaUsageOverview, RseUsageTotals } from '@bdms/contract';
+import {
+  usageColumns,
+  type MyQuota,
+  type QuotaUsageOverview,
+  type RseUsageTotals,
+} from '@bdms/contract';
 import { activeAccount } from '../auth/active-account.ts';
 import type { SessionUser } from '../auth/session-data.ts';
 import { collect, inTurn } from '../lib/async-iter.ts';
@@ -35,35 +40,25 @@ export function createQuotasUsageService(deps: QuotasUsageDeps) {
     /**
      * Every account × every RSE: one /rses/<rse>/accounts/usage per RSE (Rucio answers every
      * account there with its usage and local limit), never one call per account × RSE. Answered
-     * as the contract's QuotaUsageOverview, a table by column (rows by RSE, then account): no
-     * object per row on either side, a quarter of the bytes rows as objects took to write and read.
+     * as the contract's QuotaUsageOverview, a table by column built by the contract's own
+     * usageColumns (rows by RSE, then account): a sixth of the bytes rows as objects took to write
+     * and read, with no row objects to check against the contract.
      */
     async overview(user: SessionUser, auth: Auth): Promise<QuotaUsageOverview> {
       const rses = [...(await deps.rseNames(user.sub, auth.token))].sort(byText);
       const perRse = await inTurn(rses, inFlight, async (rse) => {
         const entries = await collect(rucio.listRseAccountUsage({ ...auth, rse }));
-        return entries.map(toUsageEntry).sort(sortedBy((e) => e.account));
+        return entries.map((line) => toUsageEntry(rse, line)).sort(sortedBy((e) => e.account));
       });
       // Every account Rucio names on an RSE is listed, with usage or a limit there or not.
-      const accounts = [...new Set(perRse.flat().map((e) => e.account))].sort(byText);
-      const accountAt = new Map(accounts.map((a, i) => [a, i]));
-      const columns: QuotaUsageOverview['columns'] = {
-        rse: [],
-        account: [],
-        usedBytes: [],
-        usedFiles: [],
-        limit: [],
-      };
-      perRse.forEach((entries, rse) => {
-        for (const e of entries) {
-          if (!e.counted) continue;
-          columns.rse.push(rse);
-          columns.account.push(accountAt.get(e.account) ?? 0);
-          columns.usedBytes.push(e.usedBytes);
-          columns.usedFiles.push(e.usedFiles);
-          columns.limit.push(e.limit);
-        }
-      });
+      const entries = perRse.flat();
+      const accounts = [...new Set(entries.map((e) => e.account))].sort(byText);
+      // Rows by RSE (taken in order), then account.
+      const columns = usageColumns(
+        entries.filter((e) => e.counted),
+        rses,
+        accounts,
+      );
       return { rses, accounts, columns };
     },
 

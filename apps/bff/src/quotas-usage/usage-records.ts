@@ -1,4 +1,4 @@
-import { quotaStatus, tableLimit, type MyQuota, type RseUsageTotal } from '@bdms/contract';
+import { quotaStatus, type MyQuota, type RseUsageTotal } from '@bdms/contract';
 import type {
   GlobalUsageDto,
   LocalUsageDto,
@@ -17,20 +17,22 @@ const limitOf = (n: number | null | undefined): number | null =>
 /** One line of /rses/<rse>/accounts/usage, for the overview's table. */
 export interface UsageEntry {
   account: string;
+  rse: string;
   usedBytes: number;
   usedFiles: number;
-  /** Bytes; -1 unlimited; null none (the table's terms). */
+  /** Rucio's: bytes, -1 (unlimited, as stored) or null (none); usageColumns keeps -1. */
   limit: number | null;
   /** False when there is neither limit nor usage: the account is named, but has no row. */
   counted: boolean;
 }
 
-export function toUsageEntry(a: RseAccountUsageDto): UsageEntry {
+export function toUsageEntry(rse: string, a: RseAccountUsageDto): UsageEntry {
   const usedBytes = count(a.used_bytes);
   const usedFiles = count(a.used_files);
-  const limit = tableLimit(limitOf(a.quota_bytes));
+  const limit = limitOf(a.quota_bytes);
   return {
     account: a.account,
+    rse,
     usedBytes,
     usedFiles,
     limit,
