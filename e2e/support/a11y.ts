@@ -6,6 +6,7 @@ import { expect, type Page } from '@playwright/test';
  * reason (for contrast: the colours and ratio it measured).
  */
 export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+  await settled(page);
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -20,3 +21,23 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
 
 export const colorScheme = (page: Page) =>
   page.locator('html').getAttribute('data-mantine-color-scheme');
+
+/**
+ * Waits until no CSS animation or transition runs and every open dialog is fully opaque: axe
+ * measures contrast with the opacity of the moment, so a modal still fading in reads as white text
+ * at 80 % over its button (a contrast failure that is not there once the fade ends).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    if (document.getAnimations().some((a) => a.playState === 'running')) return false;
+    const opaque = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) {
+        if (Number(getComputedStyle(e).opacity) < 1) return false;
+      }
+      return true;
+    };
+    return Array.from(document.querySelectorAll<HTMLElement>('[role="dialog"]'))
+      .filter((d) => d.getClientRects().length > 0)
+      .every(opaque);
+  });
+}

@@ -7,6 +7,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   // Keyboard users always see where they are; mouse users are not distracted by rings.
   focusRing: 'auto',
+  // Users who ask their system for less motion get dialogs and menus without fades.
+  respectReducedMotion: true,
   fontFamily:
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '700' },
