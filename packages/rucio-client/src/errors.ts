@@ -1,3 +1,5 @@
+import type { Reply } from './reply.ts';
+
 /** Rucio answered with an error status. `exceptionClass` is Rucio's own name, e.g. CannotAuthenticate. */
 export class RucioError extends Error {
   override readonly name = 'RucioError';
@@ -56,7 +58,7 @@ const asString = (v: unknown): string | undefined => (typeof v === 'string' && v
  * and repeats them, truncated to 125 chars, in headers. Prefer the body; fall back to headers,
  * then to the raw text (uncaught non-Rucio exceptions are plain-text 500s).
  */
-export async function rucioErrorFrom(response: Response, path: string): Promise<RucioError> {
+export async function rucioErrorFrom(response: Reply, path: string): Promise<RucioError> {
   const text = await response.text().catch(() => '');
   let body: RucioErrorBody = {};
   try {
@@ -65,10 +67,10 @@ export async function rucioErrorFrom(response: Response, path: string): Promise<
   } catch {
     // not JSON: keep the headers / raw text
   }
-  const cls = asString(body.ExceptionClass) ?? asString(response.headers.get('ExceptionClass'));
+  const cls = asString(body.ExceptionClass) ?? asString(response.header('ExceptionClass'));
   const msg =
     asString(body.ExceptionMessage) ??
-    asString(response.headers.get('ExceptionMessage')) ??
+    asString(response.header('ExceptionMessage')) ??
     (text.slice(0, 500) || undefined);
   return new RucioError(response.status, cls, msg, path);
 }

@@ -44,29 +44,26 @@ export function parseRucioJson(text: string): unknown {
 
 /**
  * Yields one parsed value per line of an `application/x-json-stream` body, as bytes arrive (so the
- * first item is available before Rucio has finished the listing). Blank lines are skipped.
+ * first item is available before Rucio has finished the listing). Blank lines are skipped. Leaving
+ * the loop early (break) ends the body's iteration, which releases the connection.
  */
-export async function* streamNdjson(body: ReadableStream<Uint8Array>): AsyncGenerator {
+export async function* streamNdjson(body: AsyncIterable<Uint8Array>): AsyncGenerator {
   const decoder = new TextDecoder();
-  const reader = body.getReader();
   let buffered = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffered += decoder.decode(value, { stream: true });
+  for await (const chunk of body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let start = 0;
+    for (
       let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const line = buffered.slice(0, newline).trim();
-        buffered = buffered.slice(newline + 1);
-        if (line) yield parseRucioJson(line);
-        newline = buffered.indexOf('\n');
-      }
+      newline >= 0;
+      newline = buffered.indexOf('\n', start)
+    ) {
+      const line = buffered.slice(start, newline).trim();
+      start = newline + 1;
+      if (line) yield parseRucioJson(line);
     }
-    const rest = (buffered + decoder.decode()).trim();
-    if (rest) yield parseRucioJson(rest);
-  } finally {
-    // The consumer may stop early (break): release the connection instead of draining it.
-    await reader.cancel().catch(() => undefined);
+    buffered = buffered.slice(start);
   }
+  const rest = (buffered + decoder.decode()).trim();
+  if (rest) yield parseRucioJson(rest);
 }

@@ -21,9 +21,8 @@ export function streamed<S extends z.ZodType>(
     async *[Symbol.asyncIterator]() {
       const { response, done, failure } = await t.send(path, { ...call, accept });
       done();
-      if (!response.body) return;
       try {
-        for await (const line of streamNdjson(response.body)) yield t.parse(path, schema, line);
+        for await (const line of streamNdjson(response.chunks())) yield t.parse(path, schema, line);
       } catch (error) {
         if (error instanceof Error && error.name.startsWith('Rucio')) throw error;
         if (call.signal?.aborted) throw error;

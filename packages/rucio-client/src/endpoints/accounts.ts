@@ -20,10 +20,11 @@ export const whoami =
   async (auth: AuthOptions): Promise<string> => {
     const { response, done } = await askWhoami(t, auth);
     try {
-      if (response.ok) return t.parse(WHOAMI, AccountDto, await response.json()).account;
-      await response.body?.cancel();
+      if (response.ok)
+        return t.parse(WHOAMI, AccountDto, JSON.parse(await response.text())).account;
+      await response.discard();
       // Rucio 41 sends a relative Location (`root`), resolved against /accounts/whoami.
-      const location = response.headers.get('location') ?? '';
+      const location = response.header('location') ?? '';
       const target = URL.parse(location, `http://rucio.invalid${WHOAMI}`);
       const match = target ? /\/accounts\/([^/]+)\/?$/.exec(target.pathname) : null;
       if (!match?.[1])
@@ -43,7 +44,7 @@ export const primeToken =
   async (auth: AuthOptions): Promise<void> => {
     const { response, done } = await askWhoami(t, auth);
     try {
-      await response.body?.cancel();
+      await response.discard();
     } finally {
       done();
     }

@@ -33,13 +33,13 @@ export const authUserpass =
       accept: 'application/octet-stream',
     });
     try {
-      await response.body?.cancel();
-      const token = response.headers.get('x-rucio-auth-token');
+      await response.discard();
+      const token = response.header('x-rucio-auth-token');
       if (!token) throw new RucioPayloadError(path, 'no X-Rucio-Auth-Token header');
       return {
         token,
-        account: response.headers.get('x-rucio-auth-account') ?? undefined,
-        expires: response.headers.get('x-rucio-auth-token-expires') ?? undefined,
+        account: response.header('x-rucio-auth-account') ?? undefined,
+        expires: response.header('x-rucio-auth-token-expires') ?? undefined,
       };
     } finally {
       done();
