@@ -1,10 +1,9 @@
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 import type { Response } from 'express';
-import { ZipFile } from 'yazl';
 import { AppError } from '../errors.ts';
-import { VerifiedBytes } from './file-send.ts';
+import { Adler32 } from './checksums.ts';
 import { openFirst, tapeOnlyRses, type FileToSend, type StorageAuth } from './replica-open.ts';
+import { zipLength, zipStream, type ZipItem } from './zip-stream.ts';
 
 /** How big a bundle may be (config; tests make them small). */
 export interface BundleLimits {
@@ -33,7 +32,14 @@ export async function bundleFiles(
         'conflict',
         `${did} has more than ${String(limits.maxFiles)} files, too many for one bundle: fetch it with a script instead.`,
       );
-    bytes += file.bytes ?? 0;
+    // The archive states its length before the first byte: every size must be known.
+    if (file.bytes === null)
+      throw new AppError(
+        409,
+        'conflict',
+        `${file.scope}:${file.name} has no size in Rucio, so ${did} cannot be bundled: fetch it with a script instead.`,
+      );
+    bytes += file.bytes;
     out.push(file);
   }
   if (bytes > limits.maxBytes)
@@ -89,11 +95,34 @@ export interface BundleTarget {
 }
 
 /**
- * A ZIP of the files, streamed into the response (yazl: entries stored, not recompressed; Zip64
- * when the sizes need it; one file open at a time, constant memory). Its exact length is known
- * before the first byte (every size is Rucio's), so the browser shows progress. Each file is read
- * as a single download is (best replica, the next one if it fails to open) and checked against
- * Rucio's adler32; any failure aborts the response, so a broken bundle never looks complete.
+ * The bytes of a file as they arrive, counted and summed with adler32; at the end, a length or
+ * sum other than Rucio's throws (before the archive writes the entry's data descriptor).
+ */
+async function* verified(
+  body: AsyncIterable<Uint8Array>,
+  expected: { bytes: number; adler32: string | null },
+  label: string,
+): AsyncGenerator<Uint8Array> {
+  const sum = expected.adler32 ? await Adler32.create() : undefined;
+  let count = 0;
+  for await (const chunk of body) {
+    count += chunk.length;
+    sum?.update(chunk);
+    yield chunk;
+  }
+  if (count !== expected.bytes)
+    throw new Error(`${label}: ${String(count)} bytes, Rucio records ${String(expected.bytes)}`);
+  if (sum && expected.adler32 && sum.hex() !== expected.adler32.toLowerCase())
+    throw new Error(`${label}: adler32 ${sum.hex()}, Rucio records ${expected.adler32}`);
+}
+
+/**
+ * A ZIP of the files, streamed into the response (zip-stream.ts: entries stored, not
+ * recompressed; Zip64 when the sizes need it; one file open at a time, constant memory). Its exact
+ * length is known before the first byte (every size is Rucio's), so the browser shows progress.
+ * Each file is read as a single download is (best replica, the next one if it fails to open) and
+ * checked against Rucio's adler32; any failure aborts the response, so a broken bundle never looks
+ * complete.
  */
 export async function sendBundle(
   res: Response,
@@ -101,43 +130,30 @@ export async function sendBundle(
   files: readonly FileToSend[],
   open: { auth: StorageAuth; signal: AbortSignal },
 ): Promise<void> {
-  const zip = new ZipFile();
-  const failed = new Promise<never>((_, reject) => zip.on('error', reject));
-  failed.catch(() => undefined); // raced below; not left unhandled when the end comes first
   const mtime = new Date();
-  for (const file of files)
-    zip.addReadStreamLazy(
-      target.pathOf(file),
-      { compress: false, mtime, ...(file.bytes === null ? {} : { size: file.bytes }) },
-      (cb) => {
-        openFirst(file, { method: 'GET', range: undefined, ...open })
-          .then(({ upstream, source }) => {
-            const verified = new VerifiedBytes(
-              {
-                bytes: file.bytes ?? Number(upstream.headers['content-length']),
-                adler32: file.adler32,
-              },
-              `${file.scope}:${file.name} from ${source.rse}`,
-            );
-            pipeline(upstream.body, verified).catch((err: unknown) => zip.emit('error', err));
-            cb(null, verified);
-          })
-          .catch((err: unknown) => {
-            cb(err, undefined as unknown as Readable);
-          });
-      },
-    );
-  // yazl's types omit the callback's argument: the archive's exact size, or -1.
-  const end = zip.end.bind(zip) as (options: object, sized: (total: number) => void) => void;
-  const total = await new Promise<number>((resolve) => {
-    end({}, resolve);
-  });
+  const items: ZipItem[] = files.map((file) => ({
+    path: target.pathOf(file),
+    size: file.bytes ?? 0,
+    mtime,
+    open: async () => {
+      const { upstream, source } = await openFirst(file, {
+        method: 'GET',
+        range: undefined,
+        ...open,
+      });
+      const label = `${file.scope}:${file.name} from ${source.rse}`;
+      return verified(upstream.body, { bytes: file.bytes ?? 0, adler32: file.adler32 }, label);
+    },
+  }));
   res.status(200);
   res.attachment(target.filename);
-  res.set({ 'Content-Type': 'application/zip', 'Cache-Control': 'private, no-store' });
-  if (total >= 0) res.set('Content-Length', String(total));
+  res.set({
+    'Content-Type': 'application/zip',
+    'Cache-Control': 'private, no-store',
+    'Content-Length': String(zipLength(items)),
+  });
   try {
-    await Promise.race([pipeline(zip.outputStream, res), failed]);
+    await pipeline(zipStream(items), res);
   } catch (err) {
     res.destroy(err instanceof Error ? err : new Error(String(err)));
     throw err;
