@@ -2,7 +2,6 @@ import { Router, type Request } from 'express';
 import { api } from '@bdms/contract';
 import { signedIn } from '../auth/require-session.ts';
 import type { RucioCaller } from '../auth/rucio-call.ts';
-import { AppError } from '../errors.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { clientGone } from '../http/ndjson-pipe.ts';
 import { inputOf, validated } from '../middleware/validate.ts';
@@ -15,14 +14,9 @@ import {
 } from './bundle.ts';
 import type { DownloadsService } from './downloads.service.ts';
 import { sendFile } from './file-send.ts';
+import { openDownload } from './download-plan.ts';
 import { createRecentFiles, recentKey, type RecentFiles } from './recent-files.ts';
-import {
-  openFirst,
-  singleRange,
-  type FileToSend,
-  type Opened,
-  type StorageAuth,
-} from './replica-open.ts';
+import { openFirst, singleRange, type FileToSend, type StorageAuth } from './replica-open.ts';
 
 /** How the BFF authenticates to the storage for this request's user. */
 export type StorageAuthFor = (req: Request) => StorageAuth;
@@ -49,27 +43,22 @@ export function downloadsRoutes(
         auth: storageAuthFor(req),
         signal,
       });
-    const kept = range ? recent.get(key) : undefined;
-    let file = kept ?? (await locate());
-    let fresh = kept === undefined;
-    let opened: Opened;
-    try {
-      opened = await open(file);
-    } catch (err) {
-      // A kept lookup may be stale (the copies it named gone since): ask Rucio again, once. A
-      // range outside the file is the caller's, whatever Rucio says now.
-      const callers = err instanceof AppError && err.status === 416;
-      if (kept === undefined || signal.aborted || callers) throw err;
-      recent.delete(key);
-      file = await locate();
-      fresh = true;
-      opened = await open(file);
-    }
-    // Only a lookup that led to bytes is kept: one that found the file on tape only (409) must
-    // not outlive the staging that follows it.
-    if (fresh) recent.set(key, file);
+    // HEAD always asks Rucio: it is how a client checks a file before fetching it.
+    const { file, opened, confirmed } = await openDownload({
+      kept: req.method === 'HEAD' ? undefined : recent.get(key),
+      range,
+      locate,
+      open,
+      remember: (f) => {
+        recent.set(key, f);
+      },
+      forget: () => {
+        recent.delete(key);
+      },
+      signal,
+    });
     // Past this point the headers are out: a failure aborts the response (sendFile), and is logged.
-    await sendFile(res, file, opened).catch((err: unknown) => {
+    await sendFile(res, file, opened, confirmed).catch((err: unknown) => {
       if (!signal.aborted) req.log.warn({ err, did: `${scope}:${name}` }, 'download aborted');
     });
   });

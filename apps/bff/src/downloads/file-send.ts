@@ -8,7 +8,8 @@ import { fileName } from '../lib/file-name.ts';
 /**
  * Passes the bytes on, counting them and (for a whole file) summing adler32, but holds the latest
  * chunk back until the next arrives: the last one goes out only once the length and checksum are
- * right, so a client never receives a complete-looking file that is not Rucio's.
+ * right (and `confirmed` has settled, when given), so a client never receives a complete-looking
+ * file that is not Rucio's. `confirmed` rejecting at any time aborts the stream.
  */
 export class VerifiedBytes extends Transform {
   private held: Buffer | undefined;
@@ -18,8 +19,12 @@ export class VerifiedBytes extends Transform {
   constructor(
     private readonly expected: { bytes: number; adler32: string | null },
     private readonly label: string,
+    private readonly confirmed?: Promise<void>,
   ) {
     super();
+    confirmed?.catch((err: unknown) => {
+      if (!this.destroyed) this.destroy(err instanceof Error ? err : new Error(String(err)));
+    });
   }
 
   /** Streams call this before the first chunk: the sum's WebAssembly instance is made here. */
@@ -53,6 +58,13 @@ export class VerifiedBytes extends Transform {
       done(new Error(`${this.label}: ${String(this.count)} bytes, Rucio records ${String(bytes)}`));
     else if (this.sum && adler32 && this.sum.hex() !== adler32.toLowerCase())
       done(new Error(`${this.label}: adler32 ${this.sum.hex()}, Rucio records ${adler32}`));
+    else if (this.confirmed)
+      this.confirmed.then(
+        () => {
+          done(null, this.held);
+        },
+        () => undefined, // the constructor's handler has destroyed the stream
+      );
     else done(null, this.held);
   }
 }
@@ -62,7 +74,13 @@ export class VerifiedBytes extends Transform {
  * range, the file's name and Rucio's checksums. A whole file is verified on the way; a failure
  * after the headers destroys the response, so the client sees an aborted transfer, never success.
  */
-export async function sendFile(res: Response, file: FileToSend, opened: Opened): Promise<void> {
+export async function sendFile(
+  res: Response,
+  file: FileToSend,
+  opened: Opened,
+  /** Held before the last bytes (download-plan.ts): a rejection aborts the response. */
+  confirmed?: Promise<void>,
+): Promise<void> {
   const { upstream, source } = opened;
   const { statusCode, headers } = upstream;
   res.status(statusCode);
@@ -90,7 +108,7 @@ export async function sendFile(res: Response, file: FileToSend, opened: Opened):
       res.end();
       return;
     }
-    await pipeline(upstream.body, new VerifiedBytes(expected, label), res);
+    await pipeline(upstream.body, new VerifiedBytes(expected, label, confirmed), res);
   } catch (err) {
     res.destroy(err instanceof Error ? err : new Error(String(err)));
     throw err;

@@ -1,13 +1,14 @@
 import type { FileToSend } from './replica-open.ts';
 
 /**
- * Files a user located lately, kept a short while for the range requests that follow. A client
- * reading a file in ranges (a viewer, a resumed or parallel download) sends many small requests
- * for one file, and a Rucio replica lookup each time would cost more than the bytes (the bench:
- * a 1 MiB range straight from the storage takes about as long as the lookup). A whole-file
- * request always asks Rucio and refreshes the entry; a range takes an entry up to `ttlMs` old.
- * A file's record (size, checksums) never changes in Rucio; its replicas may, and one gone
- * since fails to open and the next is tried, as for a fresh lookup.
+ * Files a user located lately, kept a short while for the requests that follow. A client reading
+ * a file in ranges (a viewer, a resumed or parallel download) sends many small requests for one
+ * file, and a Rucio replica lookup each time would cost more than the bytes (the bench: a 1 MiB
+ * range straight from the storage takes about as long as the lookup). A range takes an entry up
+ * to `ttlMs` old; a whole-file request opens the kept copy at once but always asks Rucio again
+ * before its last bytes (download-plan.ts), and refreshes the entry. A file's record (size,
+ * checksums) never changes in Rucio; its replicas may, and one gone since fails to open and
+ * Rucio is asked again, as for a fresh lookup.
  */
 export interface RecentFilesOptions {
   ttlMs?: number;

@@ -101,6 +101,38 @@ describe('VerifiedBytes', () => {
   });
 });
 
+describe('VerifiedBytes with a confirmation pending (a kept lookup re-asked meanwhile)', () => {
+  const data = Buffer.from('0123456789abcdef');
+  const expected = { bytes: 16, adler32: fixtureAdler(data) };
+
+  it('holds the last chunk until the confirmation comes, then lets it out', async () => {
+    let confirm: () => void = () => undefined;
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
+    const out: Buffer[] = [];
+    const v = new VerifiedBytes(expected, 'f', confirmed);
+    v.on('data', (c: Buffer) => out.push(c));
+    const done = pipeline(Readable.from([data.subarray(0, 8), data.subarray(8)]), v);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(Buffer.concat(out)).toEqual(data.subarray(0, 8));
+    confirm();
+    await done;
+    expect(Buffer.concat(out)).toEqual(data);
+  });
+
+  it('when the confirmation is refused, then the stream fails and the last chunk never leaves', async () => {
+    let refuse: (e: Error) => void = () => undefined;
+    const confirmed = new Promise<void>((_r, reject) => (refuse = reject));
+    const out: Buffer[] = [];
+    const v = new VerifiedBytes(expected, 'f', confirmed);
+    v.on('data', (c: Buffer) => out.push(c));
+    const done = pipeline(Readable.from([data.subarray(0, 8), data.subarray(8)]), v);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    refuse(new Error('Rucio no longer lists it'));
+    await expect(done).rejects.toThrow('Rucio no longer lists it');
+    expect(Buffer.concat(out)).toEqual(data.subarray(0, 8));
+  });
+});
+
 describe('openFirst against real HTTP servers', () => {
   let server: Server;
   let base = '';
