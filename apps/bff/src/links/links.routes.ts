@@ -136,13 +136,23 @@ export function linksRoutes(d: LinksRouteDeps): Router {
   router.get(api.useLink.path, validated(api.useLink), async (req, res) => {
     const { token } = inputOf(req, res, api.useLink).params;
     const signal = clientGone(res);
-    const { file } = await d.links.open(token, clientAddress(req));
-    const opened = await openFirst(file, {
-      method: req.method === 'HEAD' ? 'HEAD' : 'GET',
-      range: singleRange(req.get('range')),
-      auth: d.serviceAuth,
-      signal,
-    });
+    const { file, recorded } = await d.links.open(token, clientAddress(req));
+    const [opening, counted] = await Promise.allSettled([
+      openFirst(file, {
+        method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+        range: singleRange(req.get('range')),
+        auth: d.serviceAuth,
+        signal,
+      }),
+      recorded,
+    ]);
+    // A use that could not be counted is not served (the replica's answer is dropped unread).
+    if (counted.status === 'rejected') {
+      if (opening.status === 'fulfilled') await opening.value.upstream.body.dump();
+      throw counted.reason;
+    }
+    if (opening.status === 'rejected') throw opening.reason;
+    const opened = opening.value;
     await sendFile(res, file, opened).catch((err: unknown) => {
       if (!signal.aborted)
         req.log.warn({ err, did: `${file.scope}:${file.name}` }, 'link download aborted');

@@ -161,12 +161,13 @@ export function createLinksService(deps: LinksDeps) {
 
     /**
      * The file a link serves, or why not: 403 for a token that is not ours (any byte changed),
-     * 410 for an expired or revoked link. Refusals of a real link are audited, as uses are.
+     * 410 for an expired or revoked link. Refusals of a real link are audited, as uses are; a use
+     * is counted and audited in `recorded`, which the caller awaits with its storage request.
      */
     async open(
       token: string,
       from: string | undefined,
-    ): Promise<{ file: LinkFile; record: LinkRecord }> {
+    ): Promise<{ file: LinkFile; record: LinkRecord; recorded: Promise<void> }> {
       const check = await verifyLink(key, token);
       if (!check.ok && check.reason === 'invalid')
         throw new AppError(
@@ -206,18 +207,23 @@ export function createLinksService(deps: LinksDeps) {
           'This download link has expired: ask its owner for a new one.',
         );
       }
-      await deps.repo.used(record.id);
-      await audit(actor(record), 'link_use', record, 'ok', details);
-      if (check.claims.file) return { record, file: check.claims.file };
       // A script's row covers its files only through their own URLs (each signs its file).
-      if (record.file.sources.length === 0 && record.file.bytes === null)
+      if (!check.claims.file && record.file.sources.length === 0 && record.file.bytes === null) {
+        await audit(actor(record), 'link_use', record, 'refused', { ...details, reason: 'script' });
         throw new AppError(
           403,
           'forbidden',
           "This link belongs to a script: use the script's links, one per file.",
         );
+      }
       const { scope, name } = record;
-      return { record, file: { scope, name, ...record.file } };
+      const file = check.claims.file ?? { scope, name, ...record.file };
+      // Counted and audited while the caller opens the storage (awaited with it, not before it).
+      const recorded = Promise.all([
+        deps.repo.used(record.id),
+        audit(actor(record), 'link_use', record, 'ok', details),
+      ]).then(() => undefined);
+      return { record, file, recorded };
     },
   };
 }
