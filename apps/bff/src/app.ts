@@ -9,7 +9,7 @@ import type { OidcPort } from './auth/oidc-port.ts';
 import { isAdmin } from './auth/require-admin.ts';
 import { requireSession } from './auth/require-session.ts';
 import { sessionMiddleware, type SessionStore } from './auth/session.ts';
-import { preventResurrection } from './auth/session-guard.ts';
+import { preventResurrection, touchAtMostEvery } from './auth/session-guard.ts';
 import { sessionPeeker } from './auth/peek-session.ts';
 import { cookieNames } from './auth/cookies.ts';
 import { withActingAccount } from './auth/acting-account.ts';
@@ -129,7 +129,10 @@ export function createApp(deps: AppDeps): Express {
     cacheMs: deps.healthCacheMs,
   });
 
-  const sessionStore = preventResurrection(deps.sessionStore, config.session.absoluteMs);
+  const sessionStore = touchAtMostEvery(
+    preventResurrection(deps.sessionStore, config.session.absoluteMs),
+    Math.min(60_000, config.session.idleMs / 10),
+  );
   app.use(requestId());
   app.use(httpLogger(logger));
   app.use(securityHeaders(config));

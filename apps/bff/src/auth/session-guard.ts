@@ -39,3 +39,37 @@ export function preventResurrection(store: Store, lifetimeMs: number): Store {
   };
   return store;
 }
+
+/** Beyond this many remembered sessions, those not renewed lately are forgotten. */
+const TOUCHED_MAX = 50_000;
+
+/**
+ * A rolling session is renewed on every request (express-session's `touch`), and express-session
+ * holds the end of every response until the store has answered: a Redis round trip on each one,
+ * a range request's last byte included. Renewing a session at most once per `everyMs` is enough:
+ * its idle timeout then runs from at most `everyMs` before the last request. A renewal that fails
+ * is tried again on the next request.
+ */
+export function touchAtMostEvery(store: Store, everyMs: number, now = Date.now): Store {
+  const touch = store.touch?.bind(store);
+  if (!touch) return store;
+  const touched = new Map<string, number>();
+  store.touch = (sid, session, callback) => {
+    const at = now();
+    const last = touched.get(sid);
+    if (last !== undefined && at - last < everyMs) {
+      callback?.();
+      return;
+    }
+    if (touched.size >= TOUCHED_MAX)
+      for (const [k, t] of touched) if (at - t >= everyMs) touched.delete(k);
+    touched.set(sid, at);
+    // Stores call back with their error, which express-session's types leave out.
+    const done: ((err?: unknown) => void) | undefined = callback;
+    touch(sid, session, (err?: unknown) => {
+      if (err) touched.delete(sid);
+      done?.(err);
+    });
+  };
+  return store;
+}
