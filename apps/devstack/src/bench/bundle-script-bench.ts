@@ -16,7 +16,7 @@ import {
   type RssUse,
 } from './download-figures.ts';
 import { benchPfns, didUrl, type BenchDataset } from './downloads-data.ts';
-import { timeGet, type Timing } from './probes.ts';
+import { curlGet, timeGet, type Timing } from './probes.ts';
 import { directStorageToken } from './sessions.ts';
 import { range, summarize, type Figure } from './stats.ts';
 
@@ -34,17 +34,23 @@ async function withRss(b: BffAt, work: () => Promise<Timing>) {
   return { timing: use.result, rss: { idle: use.idle, peak: use.peak } };
 }
 
-/** Each file of `pfns` read straight, one after the other: one timing for them all. */
+/** Each file of `pfns` read straight, one after the other (one curl): one timing for them all. */
 async function readStraight(pfns: string[], token: string): Promise<Timing> {
-  const t0 = performance.now();
-  let bytes = 0;
-  let ttfbMs = -1;
-  for (const pfn of pfns) {
-    const t = await timeGet(pfn, { authorization: `Bearer ${token}` });
-    if (ttfbMs < 0) ttfbMs = t.ttfbMs;
-    bytes += t.bytes;
-  }
-  return { ttfbMs, ttlbMs: performance.now() - t0, bytes, status: 200 };
+  const each = await curlGet(pfns, { authorization: `Bearer ${token}` });
+  const sum = (f: (t: Timing) => number) => each.reduce((n, t) => n + f(t), 0);
+  return {
+    ttfbMs: each[0]?.ttfbMs ?? 0,
+    ttlbMs: sum((t) => t.ttlbMs),
+    bytes: sum((t) => t.bytes),
+    status: 200,
+  };
+}
+
+/** One GET by curl (see curlGet). */
+async function curlOne(url: string, headers: Record<string, string>): Promise<Timing> {
+  const [t] = await curlGet([url], headers);
+  if (!t) throw new Error(`${url}: no timing`);
+  return t;
 }
 
 export async function bundleFigures(
@@ -55,7 +61,7 @@ export async function bundleFigures(
   const pfns = [...(await benchPfns(b.at, dataset)).values()];
   const token = await directStorageToken(b.issuer);
   const url = didUrl(b.portalUrl, dataset, 'bundle');
-  const zip = () => withRss(b, () => timeGet(url, { cookie: b.cookie }));
+  const zip = () => withRss(b, () => curlOne(url, { cookie: b.cookie }));
   const straight = () => readStraight(pfns, token);
   log.info(
     `bench: ZIP of ${dataset.files.length} files (1 GiB) vs the files straight; ${b.runs} interleaved runs`,
