@@ -10,6 +10,8 @@ COPY apps/web/package.json apps/web/
 COPY packages/contract/package.json packages/contract/
 COPY packages/rucio-client/package.json packages/rucio-client/
 COPY packages/config/package.json packages/config/
+# pnpm applies these patches while installing (pnpm-workspace.yaml: patchedDependencies).
+COPY packages/config/patches packages/config/patches
 COPY packages/dev-fixtures/package.json packages/dev-fixtures/
 RUN pnpm install --frozen-lockfile --filter @bdms/bff... --filter @bdms/web...
 

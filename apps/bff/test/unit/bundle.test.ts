@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adler32Hex } from '@bdms/dev-fixtures';
@@ -155,5 +157,20 @@ describe('bundle limits and names', () => {
     expect(entryName('/ctao/a/03', '/ctao/a/03/x/f.fz')).toBe('03/x/f.fz');
     expect(entryName('/ctao/a/03', '/elsewhere/../f.fz')).toBe('03/elsewhere/f.fz');
     expect(bundleName('/ctao/a/03')).toBe('ctao_a_03.zip');
+  });
+});
+
+describe('the CRC-32 yazl sums entries with', () => {
+  // yazl's own dependency, as yazl loads it: patched (packages/config/patches) to node:zlib's.
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('buffer-crc32', { paths: [dirname(require.resolve('yazl'))] });
+  const bufferCrc32 = require(path) as { unsigned: (b: Buffer, previous?: number) => number };
+
+  it('is node:zlib’s (the patch is applied) and gives the standard values, chunk after chunk', () => {
+    expect(readFileSync(path, 'utf8')).toContain('zlibCrc32(buf');
+    expect(bufferCrc32.unsigned(Buffer.from('123456789')).toString(16)).toBe('cbf43926');
+    const data = randomBytes(100_000);
+    const first = bufferCrc32.unsigned(data.subarray(0, 4321));
+    expect(bufferCrc32.unsigned(data.subarray(4321), first)).toBe(crc32(data));
   });
 });
