@@ -31,15 +31,13 @@ need_pnpm() {
 }
 
 # Debian packages: chromium (e2e, the benchmark's browser part), curl and wget (the download
-# scripts' tests), unzip (Info-ZIP reads the bundles back in the tests), libmagic1 (python-magic,
-# a Rucio dependency), python3-venv.
+# scripts' tests), libmagic1 (python-magic, a Rucio dependency), python3-venv.
 need_debs() {
   missing=""
   [ "$1" = with-browser ] && [ ! -x /usr/bin/chromium ] && missing="$missing chromium"
   # The test command runs the download scripts the portal writes, with curl and wget.
   [ "$1" = with-browser ] && ! command -v curl >/dev/null 2>&1 && missing="$missing curl"
   [ "$1" = with-browser ] && ! command -v wget >/dev/null 2>&1 && missing="$missing wget"
-  [ "$1" = with-browser ] && ! command -v unzip >/dev/null 2>&1 && missing="$missing unzip"
   ldconfig -p 2>/dev/null | grep -q 'libmagic\.so\.1' || missing="$missing libmagic1"
   python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$missing python3-venv"
   [ -z "$missing" ] && return
