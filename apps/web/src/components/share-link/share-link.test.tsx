@@ -48,7 +48,7 @@ describe('ShareLinkButton', () => {
     expect(within(dialog).getByRole('radio', { name: '7 days' })).toBeChecked();
   });
 
-  it('lists the user’s links to this file only, and revokes an active one', async () => {
+  it('lists the user’s links to this file only, and revokes an active one once confirmed in its row', async () => {
     const other = link({ id: 'l3', name: '/ctao/acada/DL0/x/other.fits.fz' });
     const fake = fakeFetch({
       'GET /api/links': {
@@ -71,7 +71,16 @@ describe('ShareLinkButton', () => {
     expect(rows[0]).toHaveTextContent('active');
     expect(rows[1]).toHaveTextContent('revoked');
     expect(within(rows[1]!).queryByRole('button', { name: /Revoke/ })).toBeNull();
+    // Asked first, in the row; "Keep it" (where the keyboard lands) sends nothing.
     await userEvent.click(within(rows[0]!).getByRole('button', { name: /^Revoke the link made/ }));
+    const ask = within(rows[0]!).getByRole('group', {
+      name: /^Revoke the link made .*cannot be undone/,
+    });
+    expect(within(ask).getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(fake.callsTo('DELETE', '/api/links/l1')).toHaveLength(0);
+    await userEvent.click(within(rows[0]!).getByRole('button', { name: /^Revoke the link made/ }));
+    await userEvent.click(within(rows[0]!).getByRole('button', { name: 'Revoke it' }));
     expect(fake.callsTo('DELETE', '/api/links/l1')).toHaveLength(1);
   });
 });
