@@ -65,12 +65,30 @@ export const undiciSender =
       }),
     );
 
+/** A web stream's chunks; leaving early cancels the stream (the connection is released). */
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+  }
+}
+
 function fromFetch(response: Response): Reply {
   return {
     status: response.status,
     ok: response.ok,
     header: (name) => response.headers.get(name),
-    chunks: () => response.body ?? none,
+    chunks: () => (response.body ? chunksOf(response.body) : none),
     text: () => response.text(),
     discard: async () => {
       await response.body?.cancel();
