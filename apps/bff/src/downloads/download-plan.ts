@@ -27,7 +27,7 @@ export interface PlannedDownload {
   confirmed?: Promise<void>;
 }
 
-/** A failure the caller owns (a range outside the file), or an abort: asking Rucio again won't help. */
+/** A failure the caller owns (a range outside the file), or an abort: Rucio cannot help with it. */
 const final = (err: unknown, signal: AbortSignal) =>
   signal.aborted || (err instanceof AppError && err.status === 416);
 
@@ -50,21 +50,23 @@ function stillServes(fresh: FileToSend, kept: FileToSend, opened: Opened): boole
  *   and they are checked as the bytes pass.
  */
 export async function openDownload(p: DownloadPlan): Promise<PlannedDownload> {
-  const fresh = async (): Promise<PlannedDownload> => {
-    const file = await p.locate();
+  // Only a lookup that led to bytes is kept: one that found the file on tape only (409) must not
+  // outlive the staging that follows it.
+  const openFrom = async (lookup: Promise<FileToSend>): Promise<PlannedDownload> => {
+    const file = await lookup;
     const opened = await p.open(file);
     p.remember(file);
     return { file, opened };
   };
   const { kept } = p;
-  if (kept === undefined) return fresh();
+  if (kept === undefined) return openFrom(p.locate());
   if (p.range !== undefined) {
     try {
       return { file: kept, opened: await p.open(kept) };
     } catch (err) {
       if (final(err, p.signal)) throw err;
       p.forget();
-      return fresh();
+      return openFrom(p.locate());
     }
   }
   // Rucio's new answer, once it is in (it may come before the storage answers).
@@ -77,24 +79,19 @@ export async function openDownload(p: DownloadPlan): Promise<PlannedDownload> {
     },
   );
   again.catch(() => undefined); // read below, or through `confirmed`
-  const reopen = async (): Promise<PlannedDownload> => {
-    p.forget();
-    const file = await again;
-    const opened = await p.open(file);
-    p.remember(file);
-    return { file, opened };
-  };
   let opened: Opened;
   try {
     opened = await p.open(kept);
   } catch (err) {
     if (final(err, p.signal)) throw err;
-    return reopen();
+    p.forget();
+    return openFrom(again);
   }
   // Already answered: no byte is out yet, so a refusal is the answer, and a moved copy is reopened.
   if (answer.error !== undefined || (answer.file && !stillServes(answer.file, kept, opened))) {
     await opened.upstream.body.dump();
-    return reopen();
+    p.forget();
+    return openFrom(again);
   }
   const confirmed = again.then((file) => {
     if (!stillServes(file, kept, opened))
