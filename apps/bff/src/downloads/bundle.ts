@@ -105,8 +105,9 @@ export interface BundleTarget {
  * A ZIP of the files, streamed into the response (yazl: entries stored, not recompressed; Zip64
  * when the sizes need it; one file read at a time, constant memory; its CRC-32 is node:zlib's,
  * through the patch in packages/config/patches: yazl's buffer-crc32 summed byte by byte in
- * JavaScript, 3.8 s of CPU per GiB, and held bundles to a third of the storage's speed). Its exact length is known
- * before the first byte (every size is Rucio's), so the browser shows progress. Each file is read
+ * JavaScript, 3.8 s of CPU per GiB, and held bundles to a third of the storage's speed). Its
+ * exact length is known before the first byte (every size is Rucio's), so the browser shows
+ * progress. Each file is read
  * as a single download is (best replica, the next one if it fails to open) and checked against
  * Rucio's adler32; any failure aborts the response, so a broken bundle never looks complete.
  */

@@ -2,8 +2,9 @@
  * The ZIP bundle and script figures of issue 8. Bundle: a dataset of 100 files (1 GiB) as one
  * ZIP through the BFF vs the same 100 files read straight from the storage one after another
  * (as the bundle reads them), interleaved after a warm-up; then as many bundles again with the
- * BFF's RSS sampled every 50 ms (its heap settled by forced GCs first, so not the timed ones). Script: the curl script of a 1 000-file and of a 100 000-file dataset,
- * interleaved, with the BFF's RSS peak over idle for each: streamed, the larger costs no more.
+ * BFF's RSS sampled every 50 ms (its heap settled by forced GCs first, so not the timed ones).
+ * Script: the curl script of a 1 000-file and of a 100 000-file dataset, interleaved, with the
+ * BFF's RSS peak over idle for each: streamed, the larger costs no more.
  */
 import type { Logger } from '../lib/logger.ts';
 import type { RucioAt } from '../core/rucio-files.ts';
@@ -16,7 +17,7 @@ import {
   type RssUse,
 } from './download-figures.ts';
 import { benchPfns, didUrl, type BenchDataset } from './downloads-data.ts';
-import { curlGet, timeGet, type Timing } from './probes.ts';
+import { curlGet, curlOne, timeGet, type Timing } from './probes.ts';
 import { directStorageToken } from './sessions.ts';
 import { range, summarize, type Figure } from './stats.ts';
 
@@ -44,13 +45,6 @@ async function readStraight(pfns: string[], token: string): Promise<Timing> {
     bytes: sum((t) => t.bytes),
     status: 200,
   };
-}
-
-/** One GET by curl (see curlGet). */
-async function curlOne(url: string, headers: Record<string, string>): Promise<Timing> {
-  const [t] = await curlGet([url], headers);
-  if (!t) throw new Error(`${url}: no timing`);
-  return t;
 }
 
 export async function bundleFigures(

@@ -18,7 +18,7 @@ import {
   ensureBenchDataset,
   type BenchDataset,
 } from './downloads-data.ts';
-import { curlGet, type Timing } from './probes.ts';
+import { curlOne, type Timing } from './probes.ts';
 import { directStorageToken } from './sessions.ts';
 import type { Figure } from './stats.ts';
 
@@ -71,11 +71,8 @@ export async function waysTo(
   if (!pfn) throw new Error(`no PFN of ${file.name}`);
   const link = await signedLink(input, file);
   const storage = await directStorageToken(input.issuer);
-  const get = (url: string, headers: Record<string, string>) => async (range?: string) => {
-    const [t] = await curlGet([url], range ? { ...headers, range } : headers, range ? 206 : 200);
-    if (!t) throw new Error(`${url}: no timing`);
-    return t;
-  };
+  const get = (url: string, headers: Record<string, string>) => (range?: string) =>
+    curlOne(url, range ? { ...headers, range } : headers, range ? 206 : 200);
   return [
     {
       name: 'via BFF',

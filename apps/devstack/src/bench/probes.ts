@@ -109,6 +109,17 @@ export function curlGet(
   });
 }
 
+/** One GET by curl (curlGet). */
+export async function curlOne(
+  url: string,
+  headers: Record<string, string>,
+  expect = 200,
+): Promise<Timing> {
+  const [t] = await curlGet([url], headers, expect);
+  if (!t) throw new Error(`${url}: curl printed no timing`);
+  return t;
+}
+
 export function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];

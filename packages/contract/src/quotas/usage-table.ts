@@ -3,9 +3,10 @@
  * the SPA imports it without shipping zod (see apps/web/src/lib/api-contract.ts).
  *
  * One array per column, a row's RSE and account as indexes into the overview's `rses` and
- * `accounts`: 2 500 rows (200 accounts × 12 RSEs) are 56 kB this way and 350 kB as objects (measured on the quota bench), and
- * every byte is written by the BFF and read by the browser. Status and share are not sent: they
- * follow from usage and limit (`quotaStatus`), so both sides compute them the same way.
+ * `accounts`: 2 500 rows (200 accounts × 12 RSEs) are 56 kB this way and 350 kB as objects
+ * (measured on the quota bench), and every byte is written by the BFF and read by the browser.
+ * Status and share are not sent: they follow from usage and limit (`quotaStatus`), so both sides
+ * compute them the same way.
  */
 
 /** At or above this share of its limit, a usage is near quota (the console highlights it). */
