@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,8 +49,37 @@ const fileAt = (i: number, over: Partial<FileToSend> = {}): FileToSend => ({
   ...over,
 });
 
+const ZERO_BLOCK = Buffer.alloc(1024 * 1024);
+
+/** `bytes` zero bytes, written as the reader takes them. */
+function sendZeros(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-length': String(bytes) });
+  let left = bytes;
+  const more = (): void => {
+    while (left > 0) {
+      const block = left >= ZERO_BLOCK.length ? ZERO_BLOCK : ZERO_BLOCK.subarray(0, left);
+      left -= block.length;
+      if (!res.write(block)) {
+        res.once('drain', more);
+        return;
+      }
+    }
+    res.end();
+  };
+  more();
+}
+
+/** Rucio's adler32 of `bytes` zero bytes: a stays 1, b adds 1 per byte. */
+const zerosAdler = (bytes: number): string =>
+  ((((bytes % 65521) << 16) | 1) >>> 0).toString(16).padStart(8, '0');
+
 beforeAll(async () => {
   storage = createServer((req, res) => {
+    const zeros = /^\/zeros\/(\d+)$/.exec(req.url ?? '');
+    if (zeros) {
+      sendZeros(res, Number(zeros[1]));
+      return;
+    }
     const data = files[Number(req.url?.slice(1))];
     if (!data) res.writeHead(404).end();
     else res.writeHead(200, { 'content-length': String(data.length) }).end(data);
@@ -113,6 +150,93 @@ describe('sendBundle', () => {
     const res = await fetch(`${bffUrl}/bundle`);
     await expect(res.arrayBuffer()).rejects.toThrow();
   });
+});
+
+describe('sendBundle past 4 GiB', () => {
+  /** The response's length and its last `keep` bytes (the archive's end: entries after the big one, the directory). */
+  const tailOf = (
+    url: string,
+    keep: number,
+  ): Promise<{ length: number; announced: string | undefined; tail: Buffer }> =>
+    new Promise((resolve, reject) => {
+      get(url, (res) => {
+        let length = 0;
+        let chunks: Buffer[] = [];
+        let held = 0;
+        res.on('data', (chunk: Buffer) => {
+          length += chunk.length;
+          chunks.push(chunk);
+          held += chunk.length;
+          while (chunks.length > 1 && held - (chunks[0]?.length ?? 0) >= keep)
+            held -= chunks.shift()?.length ?? 0;
+        });
+        res.on('end', () => {
+          const all = Buffer.concat(chunks);
+          chunks = [];
+          resolve({
+            length,
+            announced: res.headers['content-length'],
+            tail: all.subarray(Math.max(0, all.length - keep)),
+          });
+        });
+        res.on('error', reject);
+      }).on('error', reject);
+    });
+
+  it('writes Zip64 records: a file over 4 GiB, and a file after it at an offset over 4 GiB, read back by Python', async () => {
+    const big = 2 ** 32 + 1000;
+    served = [
+      fileAt(0, {
+        name: `${DATASET.name}/big.fits.fz`,
+        bytes: big,
+        adler32: zerosAdler(big),
+        sources: [{ url: `${storageUrl}/zeros/${String(big)}`, rse: 'A-DISK', tape: false }],
+      }),
+      fileAt(2),
+    ];
+    const { length, announced, tail } = await tailOf(`${bffUrl}/bundle`, 1024 * 1024);
+    expect(length).toBeGreaterThan(big);
+    expect(announced).toBe(String(length));
+    // The same length with only the end written (a sparse file): zipfile reads the directory and
+    // the Zip64 records there, and the second entry whole (its local header is past 4 GiB).
+    const path = join(mkdtempSync(join(tmpdir(), 'bundle64-')), 'b.zip');
+    const fd = openSync(path, 'w');
+    try {
+      ftruncateSync(fd, length);
+      writeSync(fd, tail, 0, tail.length, length - tail.length);
+    } finally {
+      closeSync(fd);
+    }
+    const script = `import json,sys,zipfile
+z=zipfile.ZipFile(sys.argv[1])
+last=z.infolist()[-1]
+f=open(sys.argv[1],"rb")
+f.seek(-42,2)
+ends=f.read(42)
+print(json.dumps({"zip64End":ends[:4]==b"PK\\x06\\x07" and ends[20:24]==b"PK\\x05\\x06","entries":[{"name":i.filename,"size":i.file_size,"offset":i.header_offset,"crc":i.CRC,"stored":i.compress_type==zipfile.ZIP_STORED} for i in z.infolist()],"last":z.read(last).hex()}))`;
+    const read = JSON.parse(
+      execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }),
+    ) as {
+      zip64End: boolean;
+      entries: { name: string; size: number; offset: number; crc: number; stored: boolean }[];
+      last: string;
+    };
+    let zerosCrc = 0;
+    for (let left = big; left > 0; left -= ZERO_BLOCK.length)
+      zerosCrc = crc32(
+        left >= ZERO_BLOCK.length ? ZERO_BLOCK : ZERO_BLOCK.subarray(0, left),
+        zerosCrc,
+      );
+    // The archive ends with the Zip64 end-of-directory locator, then the classic end record.
+    expect(read.zip64End).toBe(true);
+    expect(read.entries.map((e) => [e.name, e.size, e.stored])).toEqual([
+      ['03/big.fits.fz', big, true],
+      ['03/f2.fits.fz', files[2]?.length, true],
+    ]);
+    expect(read.entries[0]?.crc).toBe(zerosCrc);
+    expect(read.entries[1]?.offset).toBeGreaterThan(2 ** 32);
+    expect(read.last).toBe(files[2]?.toString('hex'));
+  }, 180_000);
 });
 
 describe('bundle limits and names', () => {
