@@ -13,6 +13,7 @@ import { preventResurrection, touchAtMostEvery } from './auth/session-guard.ts';
 import { sessionPeeker } from './auth/peek-session.ts';
 import { cookieNames } from './auth/cookies.ts';
 import { withActingAccount } from './auth/acting-account.ts';
+import { withClientCoordinates, type Geolocate } from './http/geolocate.ts';
 import { createRucioCaller } from './auth/rucio-call.ts';
 import { createTokenRefresher } from './auth/token-refresher.ts';
 import type { AuditRepo } from './audit/audit.repo.ts';
@@ -76,6 +77,8 @@ export interface AppDeps {
   logger: Logger;
   oidc: OidcPort;
   rucio: RucioPort;
+  /** Places the browser's address for Rucio's replica sort (GEOIP_CITY_DB; unset: Rucio does). */
+  geolocate?: Geolocate | undefined;
   sessionStore: Store;
   /** Redis commands for rate-limit counters shared by every replica (unset: per process). */
   redisCommand?: SessionStore['redisCommand'];
@@ -101,7 +104,9 @@ export function createApp(deps: AppDeps): Express {
   // Every Rucio call made with a user's token acts as the account their session chose.
   // Counted for the benchmark's "upstream requests per search" (GET /debug/metrics).
   const rucioMetrics = createRucioMetrics();
-  const rucio = withActingAccount(countRucioCalls(deps.rucio, rucioMetrics));
+  const rucio = withActingAccount(
+    withClientCoordinates(countRucioCalls(deps.rucio, rucioMetrics), deps.geolocate),
+  );
   const app = express();
   app.disable('x-powered-by');
   // Every API answer is no-store: a weak ETag would only hash each body (350 kB for the quota

@@ -133,6 +133,15 @@ const EnvSchema = z.object({
   /** Rows a live search sends at most; the trailer says when it cut there (exports are not cut). */
   SEARCH_ROW_CAP: z.coerce.number().int().positive().default(200_000),
   TRUST_PROXY: trustProxy,
+  /**
+   * A GeoIP2/GeoLite2 City database (.mmdb): the BFF places the browser's address with it and
+   * sends Rucio the coordinates with the address (unset or empty: the address alone, Rucio
+   * places it).
+   */
+  GEOIP_CITY_DB: z
+    .string()
+    .optional()
+    .transform((path) => (path?.trim() ? path.trim() : undefined)),
   /** The benchmark's memory probe (POST /debug/memory); development only. */
   BENCH_ROUTES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -155,6 +164,8 @@ export interface Config {
    * Rucio and used by the rate limit; the scheme Secure cookies need). false: nobody.
    */
   trustProxy: false | number | string[];
+  /** GEOIP_CITY_DB: where the browser's address is placed before Rucio sorts replicas for it. */
+  geoipCityDb: string | undefined;
   oidc: {
     issuer: string;
     clientId: string;
@@ -243,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | undefined, version = '0.0.0'
     publicOrigin: new URL(publicUrl).origin,
     secureCookies: new URL(publicUrl).protocol === 'https:',
     trustProxy: e.TRUST_PROXY,
+    geoipCityDb: e.GEOIP_CITY_DB,
     oidc: {
       issuer: e.OIDC_ISSUER,
       clientId: e.OIDC_CLIENT_ID,

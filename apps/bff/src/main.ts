@@ -13,6 +13,7 @@ import { createOidcClient } from './auth/oidc-client.ts';
 import { createSessionStore } from './auth/session.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/open-db.ts';
+import { openGeolocator } from './http/geolocate.ts';
 import { bufferedStdout, createLogger } from './logger.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -34,6 +35,8 @@ export interface Running {
 /** Config → dependencies → app → listen. Resolves once the port is open. */
 export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
   const config = loadConfig(env, packageVersion());
+  const geolocate =
+    config.geoipCityDb === undefined ? undefined : openGeolocator(config.geoipCityDb);
   const stdout = bufferedStdout();
   const logger = createLogger(config, stdout.stream);
   // First, and migrated before anything listens: the BFF cannot run without its database.
@@ -50,6 +53,7 @@ export async function start(env?: NodeJS.ProcessEnv): Promise<Running> {
     logger,
     oidc,
     rucio,
+    geolocate,
     sessionStore: sessions.store,
     redisCommand: sessions.redisCommand,
     audit: createAuditRepo(database.db),

@@ -5,6 +5,8 @@
  * (client_location in the body and X-Forwarded-For, which Rucio 41 reads). Replayed by
  * test/did-page.test.ts and the BFF's unit tests. Run with the devstack up:
  *   pnpm --filter @bdms/rucio-client exec tsx scripts/record-replica-order.ts
+ * Also recorded: the client at Berlin's address that sends La Palma's coordinates, as the BFF sends
+ * the coordinates it found for an address (Rucio measures from them, not from the address).
  * Kept apart from record-fixtures.ts so the other recordings stay as they are.
  */
 import { DEV_GEO_CLIENTS } from '@bdms/dev-fixtures';
@@ -27,6 +29,15 @@ async function main(): Promise<void> {
       'X-Forwarded-For': ip,
     });
   }
+  const { laPalma, berlin } = DEV_GEO_CLIENTS;
+  const body = {
+    dids: [{ scope: file.scope, name: file.name }],
+    all_states: true,
+    client_location: { ip: berlin.ip, latitude: laPalma.latitude, longitude: laPalma.longitude },
+  };
+  await recordStream('file-replicas-at-la-palma-from-berlin', '/replicas/list', token, body, {
+    'X-Forwarded-For': berlin.ip,
+  });
 }
 
 await main();

@@ -19,7 +19,7 @@ export {
   RULE_STATE_CODES,
   type ListRulesOptions,
 } from './endpoints/rules.ts';
-export { DatasetReplicaDto, FileReplicaDto } from './endpoints/replicas.ts';
+export { DatasetReplicaDto, FileReplicaDto, type Coordinates } from './endpoints/replicas.ts';
 export {
   BULK_META_MAX,
   BulkMetaDto,

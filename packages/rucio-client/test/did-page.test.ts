@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEV_GEO_CLIENTS } from '@bdms/dev-fixtures';
 import { RucioError } from '../src/index.ts';
 import { all, loadRecording, recordedMeta, replayClient, type Recording } from './replay.ts';
 
@@ -168,6 +169,40 @@ describe('listFileReplicas', () => {
       expect(order(replica)).toHaveLength(4);
     },
   );
+
+  it('when the caller has placed the address, then the coordinates go in client_location and Rucio measures from them, not from the address', async () => {
+    const { laPalma, berlin } = DEV_GEO_CLIENTS;
+    const { rucio, seen } = client(['file-replicas-at-la-palma-from-berlin']);
+    const [replica] = await all(
+      rucio.listFileReplicas({
+        token,
+        dids: [file],
+        clientIp: berlin.ip,
+        clientCoordinates: { latitude: laPalma.latitude, longitude: laPalma.longitude },
+      }),
+    );
+    expect(seen[0]?.headers.get('X-Forwarded-For')).toBe(berlin.ip);
+    expect(JSON.parse(seen[0]?.body ?? '{}')).toEqual({
+      dids: [{ scope: file.scope, name: file.name }],
+      all_states: true,
+      client_location: { ip: berlin.ip, latitude: laPalma.latitude, longitude: laPalma.longitude },
+    });
+    // Recorded from the real Rucio: Berlin's address, La Palma's coordinates, La Palma first.
+    expect(order(replica)[0]).toBe('CTAO-N-ONSITE');
+  });
+
+  it('when the coordinates are not a place on Earth, then nothing is sent', () => {
+    const { rucio, seen } = client([]);
+    for (const clientCoordinates of [
+      { latitude: 91, longitude: 0 },
+      { latitude: 0, longitude: -180.5 },
+      { latitude: Number.NaN, longitude: 0 },
+    ])
+      expect(() =>
+        rucio.listFileReplicas({ token, dids: [file], clientIp: '127.0.0.102', clientCoordinates }),
+      ).toThrow(/not a place on Earth/);
+    expect(seen).toHaveLength(0);
+  });
 
   it('when no client address is known, then neither the header nor client_location is sent', async () => {
     const { rucio, seen } = client(['file-replicas']);

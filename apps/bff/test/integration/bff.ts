@@ -25,6 +25,7 @@ import type { Database } from '../../src/db/database.ts';
 import { createOidcClient } from '../../src/auth/oidc-client.ts';
 import { createSessionStore, type SessionStore } from '../../src/auth/session.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { openGeolocator } from '../../src/http/geolocate.ts';
 import { createLogger } from '../../src/logger.ts';
 import { migratedScratchDb, TEST_DATABASE_URL } from '../db/scratch-db.ts';
 import { IDP_ISSUER, RUCIO_URL } from './stack.ts';
@@ -130,6 +131,7 @@ export async function startBff(
       logger,
       oidc,
       rucio,
+      geolocate: config.geoipCityDb === undefined ? undefined : openGeolocator(config.geoipCityDb),
       sessionStore: sessions.store,
       healthCacheMs: 0,
       audit,

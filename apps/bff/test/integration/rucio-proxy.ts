@@ -12,6 +12,8 @@ export interface HoldingProxy {
    * chunk), the reader sees a stream that breaks after rows arrived.
    */
   cut: ((path: string) => boolean) | undefined;
+  /** Every request relayed, with its body as sent (what the BFF asked Rucio, byte for byte). */
+  readonly requests: { method: string; path: string; body: string }[];
   /** Paths of the requests whose response to the caller has not finished or closed yet. */
   readonly open: string[];
   /** Lets every held response go on. */
@@ -31,7 +33,13 @@ export async function startHoldingProxy(upstream: string): Promise<HoldingProxy>
     cut: undefined,
   };
   const open = new Map<object, string>();
+  const requests: HoldingProxy['requests'] = [];
   const server: Server = createServer((req, res) => {
+    const seen = { method: req.method ?? 'GET', path: req.url ?? '', body: '' };
+    requests.push(seen);
+    const body: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => body.push(chunk));
+    req.on('end', () => (seen.body = Buffer.concat(body).toString('utf8')));
     const held = state.hold?.(req.url ?? '') ?? false;
     const cut = state.cut?.(req.url ?? '') ?? false;
     open.set(res, req.url ?? '');
@@ -86,6 +94,7 @@ export async function startHoldingProxy(upstream: string): Promise<HoldingProxy>
     set cut(fn) {
       state.cut = fn;
     },
+    requests,
     get open() {
       return [...open.values()];
     },

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { DEV_HOST, DEV_PORTS, devIssuer } from '@bdms/dev-fixtures';
 
 /**
@@ -11,3 +12,8 @@ export const RUCIO_URL = (
 
 /** Byte-exact, trailing slash: the issuer the stack's Rucio identities name. */
 export const IDP_ISSUER = process.env.TEST_IDP_ISSUER ?? devIssuer();
+
+/** The stack's GeoIP City database (the one its Rucio sorts with), for a BFF that places users. */
+export const GEOIP_CITY_DB =
+  process.env.TEST_GEOIP_CITY_DB ??
+  resolve(import.meta.dirname, '../../../../.devstack/geoip/GeoLite2-City.mmdb');

@@ -4,6 +4,7 @@ import { ReplicaSummary } from '@bdms/contract';
 import { DEV_GEO_CLIENTS } from '@bdms/dev-fixtures';
 import { createRucioClient } from '@bdms/rucio-client';
 import { loadRecording, recordedMeta, replayFetch } from '@bdms/rucio-client/testing';
+import { openGeolocator, type Geolocate } from '../../src/http/geolocate.ts';
 import { login, makeApp, replayedRucio } from './helpers.ts';
 
 /*
@@ -20,7 +21,7 @@ const { laPalma, berlin } = DEV_GEO_CLIENTS;
 
 async function summaryFrom(
   recording: string,
-  options: { env?: Record<string, string>; forwardedFor?: string },
+  options: { env?: Record<string, string>; forwardedFor?: string; geolocate?: Geolocate },
 ) {
   const replay = replayFetch([loadRecording('did-info-file'), loadRecording(recording)]);
   const client = createRucioClient({
@@ -28,7 +29,11 @@ async function summaryFrom(
     userAgent: 't',
     fetch: replay.fetch,
   });
-  const t = makeApp({ rucio: replayedRucio(client), env: options.env });
+  const t = makeApp({
+    rucio: replayedRucio(client),
+    env: options.env,
+    geolocate: options.geolocate,
+  });
   const { sessionCookie } = await login(t);
   const req = request(t.app).get(path).set('Cookie', sessionCookie);
   const res = await (options.forwardedFor ? req.set('X-Forwarded-For', options.forwardedFor) : req);
@@ -77,6 +82,26 @@ describe('the user’s location on a file’s replica summary', () => {
     expect(fromLaPalma.summary.rses.map((r) => r.rse)).toEqual(
       [...fromLaPalma.summary.rses.map((r) => r.rse)].sort(),
     );
+  });
+
+  it('when the BFF has a GeoIP database, then the coordinates it finds for the address go to Rucio with it', async () => {
+    const geolocate = openGeolocator(
+      new URL('../fixtures/devstack-GeoLite2-City.mmdb', import.meta.url).pathname,
+    );
+    const fromBerlin = await summaryFrom('file-replicas-from-berlin', {
+      env: { TRUST_PROXY: 'loopback' },
+      forwardedFor: berlin.ip,
+      geolocate,
+    });
+    expect(fromBerlin.header).toBe(berlin.ip);
+    expect(fromBerlin.location).toEqual({
+      ip: berlin.ip,
+      latitude: berlin.latitude,
+      longitude: berlin.longitude,
+    });
+    // An address the database does not place (the loopback itself) goes alone.
+    const unplaced = await summaryFrom('file-replicas-from-berlin', { geolocate });
+    expect(unplaced.location).toEqual({ ip: '127.0.0.1' });
   });
 
   it('when one proxy hop is trusted, then only the address that proxy appended counts, not one the browser put before it', async () => {

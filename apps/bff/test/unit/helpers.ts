@@ -226,6 +226,7 @@ export function makeApp(
     links?: ReturnType<typeof memoryLinks>;
     logger?: Logger;
     redisCommand?: AppDeps['redisCommand'];
+    geolocate?: AppDeps['geolocate'];
   } = {},
 ): TestApp {
   const config = testConfig(options.env);
@@ -243,6 +244,7 @@ export function makeApp(
     rucio: rucio.rucio,
     sessionStore: store,
     redisCommand: options.redisCommand,
+    geolocate: options.geolocate,
     healthCacheMs: 0,
     audit,
     savedSearches,

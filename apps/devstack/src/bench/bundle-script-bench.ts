@@ -9,8 +9,8 @@
 import type { Logger } from '../lib/logger.ts';
 import type { RucioAt } from '../core/rucio-files.ts';
 import { measureMemory } from './bff-memory.ts';
+import { rotation } from './interleave.ts';
 import {
-  rotation,
   rssGrowthFigure,
   rssScalingFigure,
   throughputFigures,

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fetchLineCounter } from './bundle-script-bench.ts';
 import {
   costFigures,
-  rotation,
   rssGrowthFigure,
   rssScalingFigure,
   throughput,
@@ -22,17 +21,6 @@ const t = (ttlbMs: number, ttfbMs = 5, bytes = GiB): Timing => ({
 });
 
 describe('download figures', () => {
-  it('when a run is numbered, then the ways rotate so each goes first as often', () => {
-    const ways = ['bff', 'link', 'direct'];
-    expect([0, 1, 2, 3].map((i) => rotation(ways, i).join(' '))).toEqual([
-      'bff link direct',
-      'link direct bff',
-      'direct bff link',
-      'bff link direct',
-    ]);
-    expect(rotation([], 3)).toEqual([]);
-  });
-
   it('when 1 GB arrives in 5 s, then the throughput is 200 MB/s, or counted on the payload given', () => {
     expect(throughput(t(5000, 5, 1e9))).toBeCloseTo(200);
     expect(throughput(t(5000, 5, 2e9), 1e9)).toBeCloseTo(200);

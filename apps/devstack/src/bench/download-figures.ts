@@ -8,15 +8,6 @@ const MiB = 1024 * 1024;
 /** Throughput of one transfer in MB/s: `bytes` (default: the bytes received) over time to last byte. */
 export const throughput = (t: Timing, bytes = t.bytes): number => bytes / MB / (t.ttlbMs / 1000);
 
-/**
- * The order of run `i` (0, 1, 2 … for A B C, B C A, C A B …): each way goes first as often as
- * the others, so none gains from a page cache or a CPU warmed by the one before.
- */
-export function rotation<T>(ways: readonly T[], i: number): T[] {
-  const k = ways.length ? i % ways.length : 0;
-  return [...ways.slice(k), ...ways.slice(0, k)];
-}
-
 const mbs = (xs: number[]) => {
   const s = summarize(xs);
   return { s, detail: `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, n ${s.n}` };

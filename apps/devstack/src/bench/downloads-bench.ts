@@ -10,7 +10,8 @@ import type { Logger } from '../lib/logger.ts';
 import { userpassToken } from '../core/rucio-smoke.ts';
 import type { RucioAt } from '../core/rucio-files.ts';
 import { bundleFigures, scriptFigures } from './bundle-script-bench.ts';
-import { costFigures, rotation, throughputFigures, ttfbFigure } from './download-figures.ts';
+import { costFigures, throughputFigures, ttfbFigure } from './download-figures.ts';
+import { rotation } from './interleave.ts';
 import {
   benchPfns,
   didUrl,

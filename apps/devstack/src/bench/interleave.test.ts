@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interleaved } from './interleave.ts';
+import { interleaved, rotated, rotation } from './interleave.ts';
 
 describe('interleaved', () => {
   it('takes each side `runs` times and alternates which one goes first', async () => {
@@ -17,5 +17,33 @@ describe('interleaved', () => {
   it('takes nothing for zero runs', async () => {
     const never = () => Promise.reject(new Error('not called'));
     expect(await interleaved(0, never, never)).toEqual({ a: [], b: [] });
+  });
+});
+
+describe('rotated', () => {
+  it('takes each of three sides `runs` times, each one first in turn', async () => {
+    const order: string[] = [];
+    const side = (name: string) => () => {
+      order.push(name);
+      return Promise.resolve(order.length);
+    };
+    const [a, b, c] = await rotated(3, [side('a'), side('b'), side('c')]);
+    expect(order.join('')).toBe('abcbcacab');
+    expect(a).toEqual([1, 6, 8]);
+    expect(b).toEqual([2, 4, 9]);
+    expect(c).toEqual([3, 5, 7]);
+  });
+});
+
+describe('rotation', () => {
+  it('when a run is numbered, then the ways rotate so each goes first as often', () => {
+    const ways = ['bff', 'link', 'direct'];
+    expect([0, 1, 2, 3].map((i) => rotation(ways, i).join(' '))).toEqual([
+      'bff link direct',
+      'link direct bff',
+      'direct bff link',
+      'bff link direct',
+    ]);
+    expect(rotation([], 3)).toEqual([]);
   });
 });

@@ -45,6 +45,10 @@ export interface GeoipDb {
 const sha256 = (file: string): string =>
   createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** The database the devstack writes, which Rucio downloads and the BFF places users with. */
+export const geoipDbPath = (paths: Pick<StatePaths, 'geoip'>): string =>
+  join(paths.geoip, `${GEOIP_EDITION}.mmdb`);
+
 /** Writes .devstack/geoip/{GeoLite2-City.mmdb,GeoLite2-City.tar.gz}; same places, same bytes. */
 export async function buildGeoipDb(paths: StatePaths): Promise<GeoipDb> {
   const part = 'geoip';
@@ -58,7 +62,7 @@ export async function buildGeoipDb(paths: StatePaths): Promise<GeoipDb> {
       env: { ...inheritedEnv(), PYTHONDONTWRITEBYTECODE: '1' },
     },
   );
-  const mmdb = join(paths.geoip, `${GEOIP_EDITION}.mmdb`);
+  const mmdb = geoipDbPath(paths);
   return { mmdb, sha256: sha256(mmdb) };
 }
 

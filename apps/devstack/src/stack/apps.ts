@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_CLIENTS, DEV_STORAGE_AUDIENCE, RUCIO_AUDIENCE } from '@bdms/dev-fixtures';
 import { inheritedEnv } from '../core/config.ts';
+import { geoipDbPath } from '../core/geoip.ts';
 import { httpStatus } from '../lib/http.ts';
 import { logPath, repoRoot, type StatePaths } from '../lib/paths.ts';
 import { startDaemon, type DaemonStatus } from '../lib/process.ts';
@@ -82,11 +83,15 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
       RUCIO_URL: o.rucioUrl,
       DATABASE_URL: o.databaseUrl,
       WEB_DIST_DIR: join(appDir('web'), 'dist'),
+      // The devstack's GeoIP database (core/geoip.ts), the one Rucio sorts with: the BFF sends
+      // Rucio the user's coordinates with their address.
+      GEOIP_CITY_DB: geoipDbPath(paths),
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
       ...(o.bench ? { BENCH_ROUTES: '1' } : {}),
     },
-    // Another database (e.g. RUCIO_DB_URL changed) restarts a running BFF instead of reusing it.
-    fingerprint: o.databaseUrl,
+    // Another database (e.g. RUCIO_DB_URL changed) or GeoIP database restarts a running BFF
+    // instead of reusing it.
+    fingerprint: `${o.databaseUrl} ${geoipDbPath(paths)}`,
     // 200 when every part is healthy; the portal is only "ready" then.
     health: async () => (await httpStatus(`http://127.0.0.1:${o.port}/api/health`)) === 200,
     timeoutMs: 60_000,

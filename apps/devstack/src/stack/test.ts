@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { RUCIO_ROOT } from '@bdms/dev-fixtures';
 import { join } from 'node:path';
 import type { StackEnv } from './config.ts';
+import { geoipDbPath } from '../core/geoip.ts';
 import type { Logger } from '../lib/logger.ts';
 import { pidPath, pythonDir, repoRoot, type StatePaths } from '../lib/paths.ts';
 import { isAlive, readPid } from '../lib/pid-file.ts';
@@ -84,6 +85,7 @@ async function integration(
     TEST_DATABASE_URL: portalDb,
     TEST_RUCIO_URL: `http://127.0.0.1:${env.RUCIO_PORT}`,
     TEST_IDP_ISSUER: env.IDP_ISSUER,
+    TEST_GEOIP_CITY_DB: geoipDbPath(paths),
   };
   for (const ws of listWorkspaces(repoRoot)) {
     const name = ws.name.replace(/^@bdms\//, '');

@@ -70,6 +70,19 @@ export const listDatasetReplicas =
       auth,
     );
 
+/** A place on Earth in degrees (WGS 84), as GeoIP databases and Rucio's sort give it. */
+export interface Coordinates {
+  latitude: number;
+  longitude: number;
+}
+
+function checkCoordinates({ latitude, longitude }: Coordinates): void {
+  if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180))
+    throw new TypeError(
+      `not a place on Earth: latitude ${String(latitude)}, longitude ${String(longitude)}`,
+    );
+}
+
 /**
  * POST /replicas/list with `all_states`, streamed: each file's replicas in every state (COPYING
  * included; the GET variant ignores `all_states` on Rucio 41). Collections are resolved to files.
@@ -79,23 +92,38 @@ export const listDatasetReplicas =
  * body's `client_location`, and also as X-Forwarded-For: Rucio 41 overwrites
  * `client_location.ip` with that header, or with the caller's own address when there is none
  * (web/rest/flaskapi/v1/replicas.py, measured on the devstack).
+ *
+ * `clientCoordinates`: where the caller has already placed that address. They go in
+ * `client_location` too (as Rucio's own client sends RUCIO_LATITUDE/RUCIO_LONGITUDE), and Rucio
+ * then measures from them instead of looking the address up again for every replica it sorts
+ * (core/replica_sorter.py). Rucio ignores a latitude or longitude of exactly 0 and looks up the
+ * address instead.
  */
 export const listFileReplicas =
   (t: Transport) =>
   ({
     dids,
     clientIp,
+    clientCoordinates,
     sort,
     ...auth
   }: AuthOptions & {
     dids: { scope: string; name: string }[];
     clientIp?: string | undefined;
+    clientCoordinates?: Coordinates | undefined;
     sort?: 'geoip' | 'random' | undefined;
   }): AsyncIterable<FileReplicaDto> => {
     // The DID path helper refuses what Rucio could not address; the DIDs travel in the body.
     for (const { scope, name } of dids) didPath(scope, name);
     if (clientIp !== undefined && isIP(clientIp) === 0)
       throw new TypeError(`not an IP address: ${clientIp}`);
+    if (clientCoordinates !== undefined) checkCoordinates(clientCoordinates);
+    const location = {
+      ...(clientIp === undefined ? {} : { ip: clientIp }),
+      ...(clientCoordinates === undefined
+        ? {}
+        : { latitude: clientCoordinates.latitude, longitude: clientCoordinates.longitude }),
+    };
     return streamed(t, '/replicas/list', FileReplicaDto, {
       ...auth,
       method: 'POST',
@@ -103,7 +131,7 @@ export const listFileReplicas =
       body: {
         dids: dids.map(({ scope, name }) => ({ scope, name })),
         all_states: true,
-        ...(clientIp === undefined ? {} : { client_location: { ip: clientIp } }),
+        ...(Object.keys(location).length === 0 ? {} : { client_location: location }),
         ...(sort === undefined ? {} : { sort }),
       },
     });
