@@ -17,12 +17,13 @@ export const ScopeName = z
 /**
  * A DID name: CTAO names are slash paths (/ctao/acada/DL0/...), sent as one encoded segment.
  * Printable ASCII only: Rucio repeats an unknown name in a response header, and a name outside
- * Latin-1 there makes its WSGI server drop the answer (seen with gunicorn).
+ * Latin-1 there makes its WSGI server drop the answer (seen with gunicorn). No `%`: Rucio decodes
+ * a DID path's escapes once more (`/x%41y` is looked up as `/xAy`), and no naming policy allows it.
  */
 export const DidName = z
   .string()
-  .regex(/^(?!\.{1,2}$)[\x20-\x7e]{1,500}$/, {
-    message: 'is not a DID name (1 to 500 printable ASCII characters, not . or ..)',
+  .regex(/^(?!\.{1,2}$)[\x20-\x24\x26-\x7e]{1,500}$/, {
+    message: 'is not a DID name (1 to 500 printable ASCII characters other than %, not . or ..)',
   })
   .meta({ id: 'DidName', description: 'A DID name, e.g. /ctao/acada/DL0/...' });
 

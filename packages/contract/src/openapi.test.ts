@@ -81,6 +81,7 @@ describe('a complete contract', () => {
     expect(String(schemas.DidName?.pattern)).toContain('(?!\\.{1,2}$)');
     expect(DidName.safeParse('..').success).toBe(false);
     expect(DidName.safeParse('/ctao/acada/DL0/x').success).toBe(true);
+    expect(DidName.safeParse('/ctao/x%41y').error?.issues[0]?.message).toContain('other than %');
     expect(ScopeName.safeParse('.').success).toBe(false);
   });
 

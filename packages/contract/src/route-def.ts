@@ -71,3 +71,9 @@ export const RUCIO_ERRORS: RouteErrors = {
 
 /** Routes with path, query or body parameters. */
 export const INPUT_ERRORS: RouteErrors = { 400: ['bad_request'] };
+
+/**
+ * Routes that send Rucio a DID they were given: a name the archive's naming rules refuse is
+ * Rucio's InvalidObject, answered 400 in Rucio's words.
+ */
+export const DID_REFUSED: RouteErrors = { 400: ['rucio_refused'] };

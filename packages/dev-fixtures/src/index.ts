@@ -88,6 +88,19 @@ export const DEMO_USERS: readonly DemoUser[] = [
     extraAccounts: [],
     role: 'unmapped',
   },
+  {
+    sub: 'f4a6b8c0-2d4e-4f60-9a1b-3c5d7e9f0b04',
+    username: 'fuzzer',
+    password: 'fuzzer-dev-password',
+    name: 'Fuzz Tester',
+    email: 'fuzzer@ctao.example.org',
+    groups: ['/ctao', '/ctao/astronomers'],
+    // The test command's API fuzzer (schemathesis) signs in as this astronomer: what its writes
+    // leave behind (basket, saved searches, links, rule requests) is nobody else's.
+    rucioAccount: 'fuzzer',
+    extraAccounts: [],
+    role: 'astronomer',
+  },
 ];
 
 /** A demo user that has a Rucio account (for tests that need Rucio to accept the token). */
@@ -97,6 +110,13 @@ export const isMapped = (user: DemoUser): user is MappedDemoUser => user.rucioAc
 
 /** The demo users Rucio knows, i.e. the ones the devstack maps into Rucio. */
 export const MAPPED_DEMO_USERS: readonly MappedDemoUser[] = DEMO_USERS.filter(isMapped);
+
+/** The astronomer the test command's API fuzzer signs in as (not alice, whom e2e uses). */
+export const FUZZ_USER: MappedDemoUser = (() => {
+  const user = DEMO_USERS.find((u) => u.username === 'fuzzer');
+  if (!user || !isMapped(user)) throw new Error('the fuzz user is missing or unmapped');
+  return user;
+})();
 
 /** The demo user with this role; the astronomer and the admin are typed as mapped in Rucio. */
 export function demoUser(role: Exclude<DemoUser['role'], 'unmapped'>): MappedDemoUser;

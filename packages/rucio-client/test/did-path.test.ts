@@ -9,7 +9,12 @@ describe('didPath', () => {
   });
 
   it('when the name has characters with URL meaning, then they are encoded too', () => {
-    expect(didPath('user.alice', 'a b?c#d%e')).toBe('/dids/user.alice/a%20b%3Fc%23d%25e');
+    expect(didPath('user.alice', 'a b?c#d')).toBe('/dids/user.alice/a%20b%3Fc%23d');
+  });
+
+  it('when the name holds a %, then it refuses: Rucio would decode the escape again and look up another DID', () => {
+    expect(() => didPath('acada', '/x%41y')).toThrow(/with % cannot be addressed/);
+    expect(() => didPath('acada', 'D%1d$^0Z')).toThrow(TypeError);
   });
 
   it('when the scope is empty or contains a slash, or the name is empty, then it refuses', () => {

@@ -43,13 +43,26 @@ const USER_FACING = new Set([
 
 const MAX_MESSAGE = 400;
 
-/** Rucio's own words, when its class is on the allow-list; else undefined. */
+/**
+ * Rucio's own words, when its class is on the allow-list; else undefined. Rucio's schema refusals
+ * (InvalidObject) end with jsonschema's whole report (the schema, the instance): the sentence
+ * before it says what was wrong.
+ */
 export function userFacingMessage(error: RucioError): string | undefined {
   if (!error.exceptionClass || !USER_FACING.has(error.exceptionClass)) return undefined;
-  const text = error.exceptionMessage?.replace(/\s+/g, ' ').trim();
+  const whole = error.exceptionMessage?.replace(/\s+/g, ' ').trim();
+  const text =
+    error.exceptionClass === 'InvalidObject' ? whole?.split(/ Failed validating\b/)[0] : whole;
   if (!text) return undefined;
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
+
+/**
+ * A refusal Rucio explains: 400 when it is about the request's content (Rucio's own 400, or its
+ * schema check of what was sent, InvalidObject, which Rucio answers with 409), else 409.
+ */
+export const refusedStatus = (error: RucioError): 400 | 409 =>
+  error.status === 400 || error.exceptionClass === 'InvalidObject' ? 400 : 409;
 
 function refused(error: RucioError): AppError {
   const said = userFacingMessage(error);
@@ -63,7 +76,7 @@ function refused(error: RucioError): AppError {
       said ?? 'Rucio does not allow your account to do this.',
       cause,
     );
-  if (said) return new AppError(error.status === 400 ? 400 : 409, 'rucio_refused', said, cause);
+  if (said) return new AppError(refusedStatus(error), 'rucio_refused', said, cause);
   return new AppError(
     502,
     'rucio_error',

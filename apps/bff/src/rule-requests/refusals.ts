@@ -1,6 +1,6 @@
 import { RucioError } from '@bdms/rucio-client';
 import { AppError } from '../errors.ts';
-import { userFacingMessage } from '../middleware/rucio-errors.ts';
+import { refusedStatus, userFacingMessage } from '../middleware/rucio-errors.ts';
 
 export type Field =
   'rseExpression' | 'dids' | 'copies' | 'lifetimeSeconds' | 'askApproval' | 'comment';
@@ -26,7 +26,7 @@ export function atField(error: unknown, fallback?: Field): unknown {
   const field = (error.exceptionClass && FIELD_OF[error.exceptionClass]) ?? fallback;
   const said = userFacingMessage(error);
   if (!field || !said || error.status >= 500 || error.status === 401) return error;
-  const status = error.status === 404 ? 404 : error.status === 400 ? 400 : 409;
+  const status = error.status === 404 ? 404 : refusedStatus(error);
   const code = status === 404 ? 'not_found' : 'rucio_refused';
   return new AppError(status, code, said, { cause: error, details: { field } });
 }

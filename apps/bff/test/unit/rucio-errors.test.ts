@@ -49,6 +49,21 @@ describe('Rucio errors reaching users', () => {
     },
   );
 
+  it('when Rucio’s schema check refuses a DID it was sent, then a 400 says what was wrong, without jsonschema’s report', async () => {
+    // As the real Rucio 41 answers POST /dids/bulkmeta for the DID 0:0 (a 500, recorded).
+    const recorded = JSON.parse(
+      String.raw`{"ExceptionClass": "InvalidObject", "ExceptionMessage": "Problem validating dids: '0' does not match '^/[A-Za-z0-9][/A-Za-z0-9\\.\\-_]*$'\n\nFailed validating 'pattern' in schema['items']['properties']['name']:\n    {'description': 'Data Identifier name',\n     'type': 'string',\n     'maxLength': 250,\n     'pattern': '^/[A-Za-z0-9][/A-Za-z0-9\\.\\-_]*$'}\n\nOn instance[0]['name']:\n    '0'"}`,
+    ) as { ExceptionClass: string; ExceptionMessage: string };
+    const res = await scopesWith(
+      new RucioError(500, recorded.ExceptionClass, recorded.ExceptionMessage, '/dids/bulkmeta'),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('rucio_refused');
+    expect(res.body.error.message).toBe(
+      String.raw`Problem validating dids: '0' does not match '^/[A-Za-z0-9][/A-Za-z0-9\.\-_]*$'`,
+    );
+  });
+
   it('when a 404 comes with a class that is not on the allow-list, then a fixed message', async () => {
     const res = await scopesWith(new RucioError(404, 'NotFound', 'Traceback (most recent…', '/x'));
     expect(res.status).toBe(404);

@@ -10,15 +10,16 @@ import {
   RUCIO_AUDIENCE,
   demoUser,
   headlessLogin,
+  type DemoUser,
 } from '@bdms/dev-fixtures';
 
 const user = demoUser('astronomer');
 
-export async function portalSession(portalUrl: string): Promise<string> {
+export async function portalSession(portalUrl: string, as: DemoUser = user): Promise<string> {
   const res = await headlessLogin({
     startUrl: `${portalUrl}/auth/login?returnTo=/`,
-    username: user.username,
-    password: user.password,
+    username: as.username,
+    password: as.password,
     stopAt: `${portalUrl}/auth/callback`,
     followToEnd: true,
   });

@@ -1,10 +1,14 @@
 /**
  * Schemathesis against the real BFF on the running stack: the OpenAPI document the BFF serves,
- * every operation, every check, with a signed-in demo session. NDJSON responses are validated
- * line by line by python/schemathesis/ndjson_hooks.py.
+ * every operation, every check, with a signed-in session of the fuzz user (@bdms/dev-fixtures
+ * FUZZ_USER, an astronomer of its own: what its writes leave behind is nobody else's) and the
+ * headers the SPA sends on writes (X-CSRF and the portal's Origin), so that writes are fuzzed
+ * past the CSRF check. NDJSON responses are validated line by line by
+ * python/schemathesis/ndjson_hooks.py.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FUZZ_USER } from '@bdms/dev-fixtures';
 import { portalSession } from '../bench/sessions.ts';
 import { pythonDir, type StatePaths } from '../lib/paths.ts';
 import { parseJunitReport, type SuiteResult } from './reports.ts';
@@ -41,7 +45,7 @@ export async function runSchemathesis(
 ): Promise<SuiteResult> {
   const report = join(reportsDir, 'schemathesis.xml');
   rmSync(report, { force: true });
-  const cookie = await portalSession(portalUrl);
+  const cookie = await portalSession(portalUrl, FUZZ_USER);
   const code = run(
     join(paths.venvBin, 'schemathesis'),
     [
@@ -71,6 +75,7 @@ export async function runSchemathesis(
       cwd: reportsDir,
       env: {
         BDMS_SESSION_ID: sessionValue(cookie),
+        BDMS_PORTAL_ORIGIN: new URL(portalUrl).origin,
         SCHEMATHESIS_HOOKS: 'ndjson_hooks',
         PYTHONPATH: dir,
       },

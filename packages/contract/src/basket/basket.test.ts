@@ -20,6 +20,15 @@ describe('basket schemas', () => {
     expect(BasketDids.safeParse({ dids: [{ scope: 'acada', name: '..' }] }).success).toBe(false);
   });
 
+  it('refuses a key the contract does not name, in a DID or beside the list, as the OpenAPI document says', () => {
+    const inDid = BasketDids.safeParse({ dids: [{ ...did, type: 'DATASET' }] });
+    expect(inDid.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['type'] });
+    expect(inDid.error?.issues[0]?.path).toEqual(['dids', 0]);
+    expect(BasketDids.safeParse({ dids: [did], note: 'x' }).success).toBe(false);
+    const body = JSON.stringify(doc.paths['/api/basket/items']?.post?.requestBody);
+    expect(body).toContain('BasketDids');
+  });
+
   it('says where each figure comes from, and only the known places', () => {
     const item = {
       ...did,
@@ -51,7 +60,7 @@ describe('basket routes in the OpenAPI document', () => {
     for (const def of [api.addToBasket, api.removeFromBasket, api.emptyBasket])
       expect(def.errors[403]).toContain('csrf_rejected');
     expect(api.addToBasket.errors[409]).toEqual(['conflict']);
-    expect(api.addToBasket.errors[400]).toContain('bad_request');
+    expect(api.addToBasket.errors[400]).toEqual(['bad_request', 'rucio_refused']);
     const post = doc.paths['/api/basket/items']?.post;
     expect(JSON.stringify(post?.responses['409'])).toContain('"enum":["conflict"]');
   });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import {
+  DID_REFUSED,
+  errors,
+  INPUT_ERRORS,
+  route,
+  RUCIO_ERRORS,
+  SESSION_ERRORS,
+} from '../route-def.ts';
 import { SCRIPT_MEDIA_TYPES, ScriptQuery } from '../links/schemas.ts';
 import { Basket, BasketChange, BasketCount, BasketDids } from './schemas.ts';
 
@@ -29,11 +36,11 @@ export const basketRoutes = {
     method: 'post',
     path: '/api/basket/items',
     summary:
-      'Add up to 1 000 DIDs. Adding a DID twice keeps one. 400 naming the DIDs Rucio does not know (one bulk call); 409 when the basket would hold more than its maximum.',
+      "Add up to 1 000 DIDs. Adding a DID twice keeps one. 400 naming the DIDs Rucio does not know (one bulk call), or with Rucio's words when its naming rules refuse a DID (rucio_refused); 409 when the basket would hold more than its maximum.",
     auth: true,
     body: BasketDids,
     response: BasketChange,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, CHANGE, {
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, CHANGE, {
       403: ['forbidden'],
       409: ['conflict'],
     }),

@@ -7,11 +7,14 @@ export const BASKET_MAX_DIDS = 10_000;
 /** How many DIDs one add or remove may name (Rucio's bulk calls take 1 000). */
 export const BASKET_MAX_PER_CALL = 1_000;
 
-export const BasketDid = z.object({ scope: ScopeName, name: DidName }).meta({ id: 'BasketDid' });
+/** A DID named in a request: scope and name, nothing else (another key is a 400 naming it). */
+export const BasketDid = z
+  .strictObject({ scope: ScopeName, name: DidName })
+  .meta({ id: 'BasketDid' });
 export type BasketDid = z.infer<typeof BasketDid>;
 
 export const BasketDids = z
-  .object({
+  .strictObject({
     dids: z
       .array(BasketDid)
       .min(1, { message: 'is empty: name at least one DID' })

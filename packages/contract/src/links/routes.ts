@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import {
+  DID_REFUSED,
+  errors,
+  INPUT_ERRORS,
+  route,
+  RUCIO_ERRORS,
+  SESSION_ERRORS,
+} from '../route-def.ts';
 import { DidParams } from '../names.ts';
 import {
   DownloadLink,
@@ -23,7 +30,7 @@ export const linkRoutes = {
     body: LinkInput,
     response: DownloadLink,
     success: 201,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
       403: ['csrf_rejected', 'forbidden'],
       404: ['not_found'],
       409: ['conflict'],
@@ -59,7 +66,7 @@ export const linkRoutes = {
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
     response: z.string(),
     download: SCRIPT_MEDIA_TYPES,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
       403: ['forbidden'],
       404: ['not_found'],
       409: ['conflict'],
@@ -75,7 +82,7 @@ export const linkRoutes = {
     body: ScriptSelection,
     response: z.string(),
     download: SCRIPT_MEDIA_TYPES,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
       403: ['csrf_rejected', 'forbidden'],
       404: ['not_found'],
       409: ['conflict'],

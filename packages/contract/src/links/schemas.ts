@@ -83,9 +83,9 @@ export const ScriptQuery = z.object({
 export const SCRIPT_SELECTION_MAX_DIDS = 1_000;
 
 export const ScriptSelection = z
-  .object({
+  .strictObject({
     dids: z
-      .array(z.object({ scope: ScopeName, name: DidName }))
+      .array(z.strictObject({ scope: ScopeName, name: DidName }))
       .min(1, { message: 'is empty: name at least one DID' })
       .max(SCRIPT_SELECTION_MAX_DIDS, {
         message: `holds more than ${String(SCRIPT_SELECTION_MAX_DIDS)} DIDs: narrow the search, or add the DIDs to the basket in parts and fetch the basket`,

@@ -34,9 +34,9 @@ export const ReplicaStates = z
 export type ReplicaStates = z.infer<typeof ReplicaStates>;
 
 export const SelectionInput = z
-  .object({
+  .strictObject({
     dids: z
-      .array(z.object({ scope: ScopeName, name: DidName }))
+      .array(z.strictObject({ scope: ScopeName, name: DidName }))
       .min(1, { message: 'is empty: name at least one DID' })
       .max(SELECTION_MAX_DIDS, { message: `holds more than ${SELECTION_MAX_DIDS} DIDs` }),
   })

@@ -1,5 +1,12 @@
 import { DidParams } from '../names.ts';
-import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import {
+  DID_REFUSED,
+  errors,
+  INPUT_ERRORS,
+  route,
+  RUCIO_ERRORS,
+  SESSION_ERRORS,
+} from '../route-def.ts';
 import { RuleRequestResult } from '../rule-requests/schemas.ts';
 import { StagingRequestInput, StagingStatus } from './schemas.ts';
 
@@ -24,7 +31,7 @@ export const stagingRoutes = {
     params: DidParams,
     examples: EXAMPLE,
     response: StagingStatus,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
       403: ['forbidden'],
       404: ['not_found'],
     }),

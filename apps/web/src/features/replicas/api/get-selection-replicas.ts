@@ -12,7 +12,12 @@ export const useSelectionReplicas = (dids: readonly DidRef[]) =>
   useQuery({
     // Below the DIDs' keys, by its DIDs in order; spelled here, off the shell's query-keys.
     queryKey: [...queryKeys.dids.all, 'selection', ...dids.map((d) => `${d.scope}:${d.name}`)],
-    queryFn: ({ signal }) => apiSend(replicaApi.selectionReplicas, { body: { dids }, signal }),
+    // Scope and name only: the BFF refuses any other key in a DID it is sent.
+    queryFn: ({ signal }) =>
+      apiSend(replicaApi.selectionReplicas, {
+        body: { dids: dids.map(({ scope, name }) => ({ scope, name })) },
+        signal,
+      }),
     enabled: dids.length > 0,
     placeholderData: keepPreviousData,
   });
