@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { interleaved, rotated, rotation } from './interleave.ts';
 
+/** Sides that note their turn and measure it as their place in the order (1, 2, …). */
+function recorder() {
+  const order: string[] = [];
+  const side = (name: string) => () => {
+    order.push(name);
+    return Promise.resolve(order.length);
+  };
+  return { order, side };
+}
+
 describe('interleaved', () => {
   it('takes each side `runs` times and alternates which one goes first', async () => {
-    const order: string[] = [];
-    const side = (name: string) => () => {
-      order.push(name);
-      return Promise.resolve(order.length);
-    };
+    const { order, side } = recorder();
     const { a, b } = await interleaved(4, side('a'), side('b'));
     expect(order).toEqual(['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
     expect(a).toEqual([1, 4, 5, 8]);
@@ -22,11 +28,7 @@ describe('interleaved', () => {
 
 describe('rotated', () => {
   it('takes each of three sides `runs` times, each one first in turn', async () => {
-    const order: string[] = [];
-    const side = (name: string) => () => {
-      order.push(name);
-      return Promise.resolve(order.length);
-    };
+    const { order, side } = recorder();
     const [a, b, c] = await rotated(3, [side('a'), side('b'), side('c')]);
     expect(order.join('')).toBe('abcbcacab');
     expect(a).toEqual([1, 6, 8]);
