@@ -73,7 +73,9 @@ export const RUCIO_ERRORS: RouteErrors = {
 export const INPUT_ERRORS: RouteErrors = { 400: ['bad_request'] };
 
 /**
- * Routes that send Rucio a DID they were given: a name the archive's naming rules refuse is
- * Rucio's InvalidObject, answered 400 in Rucio's words.
+ * Routes that send Rucio a DID they were given: bad input, the session, Rucio's failures, and a
+ * name the archive's naming rules refuse (Rucio's InvalidObject), answered 400 in Rucio's words.
  */
-export const DID_REFUSED: RouteErrors = { 400: ['rucio_refused'] };
+export const DID_INPUT_ERRORS: RouteErrors = errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
+  400: ['rucio_refused'],
+});

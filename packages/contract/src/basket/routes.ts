@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DID_REFUSED,
+  DID_INPUT_ERRORS,
   errors,
   INPUT_ERRORS,
   route,
@@ -40,7 +40,7 @@ export const basketRoutes = {
     auth: true,
     body: BasketDids,
     response: BasketChange,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, CHANGE, {
+    errors: errors(DID_INPUT_ERRORS, CHANGE, {
       403: ['forbidden'],
       409: ['conflict'],
     }),

@@ -1,5 +1,5 @@
 import { DidParams, ScopeName } from '../names.ts';
-import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import { DID_INPUT_ERRORS, errors, route } from '../route-def.ts';
 import { DidSummary } from '../schemas.ts';
 import { DidDetails, DidRuleList, ReplicaSummary, ScopeRoots } from './schemas.ts';
 import { z } from 'zod';
@@ -7,8 +7,7 @@ import { z } from 'zod';
 const EXAMPLES = { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' };
 
 /** Every route that reads one DID from Rucio: refusals Rucio explains reach the user in its words. */
-const DID_ERRORS = errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
-  400: ['rucio_refused'],
+const DID_ERRORS = errors(DID_INPUT_ERRORS, {
   403: ['forbidden'],
   404: ['not_found'],
   409: ['rucio_refused'],

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { DidParams } from '../names.ts';
-import {
-  DID_REFUSED,
-  errors,
-  INPUT_ERRORS,
-  route,
-  RUCIO_ERRORS,
-  SESSION_ERRORS,
-} from '../route-def.ts';
+import { DID_INPUT_ERRORS, errors, route } from '../route-def.ts';
 
 /** Getting the bytes (issue 8). */
 export const downloadRoutes = {
@@ -25,7 +18,7 @@ export const downloadRoutes = {
     response: z.string(),
     download: ['application/octet-stream'],
     ranges: true,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
       409: ['conflict', 'staging_required'],
@@ -44,7 +37,7 @@ export const downloadRoutes = {
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
     response: z.string(),
     download: ['application/zip'],
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
       409: ['conflict', 'staging_required'],

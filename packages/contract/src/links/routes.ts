@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  DID_REFUSED,
-  errors,
-  INPUT_ERRORS,
-  route,
-  RUCIO_ERRORS,
-  SESSION_ERRORS,
-} from '../route-def.ts';
+import { DID_INPUT_ERRORS, errors, INPUT_ERRORS, route, SESSION_ERRORS } from '../route-def.ts';
 import { DidParams } from '../names.ts';
 import {
   DownloadLink,
@@ -30,7 +23,7 @@ export const linkRoutes = {
     body: LinkInput,
     response: DownloadLink,
     success: 201,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['csrf_rejected', 'forbidden'],
       404: ['not_found'],
       409: ['conflict'],
@@ -66,7 +59,7 @@ export const linkRoutes = {
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
     response: z.string(),
     download: SCRIPT_MEDIA_TYPES,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
       409: ['conflict'],
@@ -82,7 +75,7 @@ export const linkRoutes = {
     body: ScriptSelection,
     response: z.string(),
     download: SCRIPT_MEDIA_TYPES,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['csrf_rejected', 'forbidden'],
       404: ['not_found'],
       409: ['conflict'],

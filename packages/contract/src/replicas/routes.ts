@@ -1,5 +1,5 @@
 import { DidParams } from '../names.ts';
-import { errors, INPUT_ERRORS, route, RUCIO_ERRORS, SESSION_ERRORS } from '../route-def.ts';
+import { DID_INPUT_ERRORS, errors, route } from '../route-def.ts';
 import { ReplicaStates, SelectionInput, SelectionReplicaSummary } from './schemas.ts';
 
 /** Replica maps beyond one DID's summary (issue 7, item 1). */
@@ -13,8 +13,7 @@ export const replicaRoutes = {
     params: DidParams,
     examples: { scope: 'acada', name: '/ctao/acada/DL0/ARRAY/ctao-north/event/2025/02/03' },
     response: ReplicaStates,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
-      400: ['rucio_refused'],
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
     }),
@@ -27,8 +26,7 @@ export const replicaRoutes = {
     auth: true,
     body: SelectionInput,
     response: SelectionReplicaSummary,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
-      400: ['rucio_refused'],
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['csrf_rejected', 'forbidden'],
     }),
   }),

@@ -1,12 +1,5 @@
 import { DidParams } from '../names.ts';
-import {
-  DID_REFUSED,
-  errors,
-  INPUT_ERRORS,
-  route,
-  RUCIO_ERRORS,
-  SESSION_ERRORS,
-} from '../route-def.ts';
+import { DID_INPUT_ERRORS, errors, route } from '../route-def.ts';
 import { RuleRequestResult } from '../rule-requests/schemas.ts';
 import { StagingRequestInput, StagingStatus } from './schemas.ts';
 
@@ -31,7 +24,7 @@ export const stagingRoutes = {
     params: DidParams,
     examples: EXAMPLE,
     response: StagingStatus,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, DID_REFUSED, {
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['forbidden'],
       404: ['not_found'],
     }),
@@ -49,8 +42,7 @@ export const stagingRoutes = {
     body: StagingRequestInput,
     response: RuleRequestResult,
     success: 201,
-    errors: errors(INPUT_ERRORS, SESSION_ERRORS, RUCIO_ERRORS, {
-      400: ['rucio_refused'],
+    errors: errors(DID_INPUT_ERRORS, {
       403: ['forbidden', 'csrf_rejected'],
       404: ['not_found'],
       409: ['conflict', 'rucio_refused'],
