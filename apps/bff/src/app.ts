@@ -1,4 +1,4 @@
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import { api } from '@bdms/contract';
 import type { Store } from 'express-session';
 import type { Logger } from 'pino';
@@ -21,22 +21,12 @@ import type { SavedSearchRepo } from './saved-searches/saved-searches.repo.ts';
 import { createSavedSearchesService } from './saved-searches/saved-searches.service.ts';
 import { savedSearchesRoutes } from './saved-searches/saved-searches.routes.ts';
 import type { BasketRepo } from './basket/basket.repo.ts';
-import { createBasketService } from './basket/basket.service.ts';
-import { basketRoutes } from './basket/basket.routes.ts';
-import { basketDownloadsRoutes } from './basket/basket-downloads.routes.ts';
-import { collectDatasets, CONTAINER_LIMITS } from './dids/container-walk.ts';
 import type { Config } from './config.ts';
 import { createDidsService } from './dids/dids.service.ts';
 import { cachedDidTypes } from './lib/did-types.ts';
 import { didsRoutes } from './dids/dids.routes.ts';
-import { downloadsRoutes } from './downloads/downloads.routes.ts';
-import { storageTokensFor, type StorageTokens } from './storage/storage-tokens.ts';
-import { createDownloadsService } from './downloads/downloads.service.ts';
-import type { StorageAuth } from './downloads/replica-open.ts';
 import type { LinkRepo } from './links/links.repo.ts';
-import { createLinksService } from './links/links.service.ts';
-import { linksRoutes } from './links/links.routes.ts';
-import { rucioClientSetup } from './links/rucio-script.ts';
+import type { StorageTokens } from './storage/storage-tokens.ts';
 import { benchRoutes } from './debug/bench.routes.ts';
 import { countRucioCalls, createRucioMetrics } from './debug/rucio-metrics.ts';
 import { createHealthService } from './health/health.service.ts';
@@ -70,6 +60,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import { createValuesService } from './search/values.service.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { spaRoutes } from './web/spa.ts';
+import { getDataRoutes } from './app-get-data.ts';
 import { quotaRoutes } from './app-quotas.ts';
 
 export interface AppDeps {
@@ -119,14 +110,6 @@ export function createApp(deps: AppDeps): Express {
   const reference = createReferenceCache({ ttlMs: config.referenceCacheMs });
   const refresher = createTokenRefresher(oidc, logger);
   const withToken = createRucioCaller(refresher, (token) => rucio.primeToken({ token }));
-  // The user's own token for the storage, and the links client's for signed links.
-  const storageTokens = deps.storageTokens ?? storageTokensFor(config, refresher, logger);
-  const bearer = (token: string) => `Bearer ${token}`;
-  const userStorageAuth =
-    (req: Request): StorageAuth =>
-    () =>
-      storageTokens.forUser(req).then(bearer);
-  const serviceStorageAuth: StorageAuth = () => storageTokens.forService().then(bearer);
   const health = createHealthService({
     rucio,
     oidc,
@@ -187,6 +170,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(rsesRoutes(rses, withToken));
   const rseNames = async (sub: string, token: string) =>
     (await rses.list(sub, token)).rses.map((r) => r.rse);
+  const rseTypes = async (sub: string, token: string) =>
+    new Map((await rses.list(sub, token)).rses.map((r) => [r.rse, r.type]));
   app.use(transfersRoutes(createTransfersService({ rucio, rseNames }), withToken, config));
   const ruleRequests = createRuleRequestsService({
     rucio,
@@ -209,8 +194,7 @@ export function createApp(deps: AppDeps): Express {
       createStagingService({
         config: config.staging,
         summary: (t, d, signal) => dids.replicaSummary(t, d.scope, d.name, signal),
-        rseTypes: async (sub, t) =>
-          new Map((await rses.list(sub, t)).rses.map((r) => [r.rse, r.type])),
+        rseTypes,
         rules: async (t, d, signal) => (await dids.rules(t, d.scope, d.name, signal)).rules,
         requestRule: (...args) => ruleRequests.request(...args),
       }),
@@ -223,30 +207,6 @@ export function createApp(deps: AppDeps): Express {
       createRulesService({ rucio, cache: reference, isAdmin: (user) => isAdmin(user, config) }),
       withToken,
     ),
-  );
-  const downloads = createDownloadsService({ rucio });
-  app.use(downloadsRoutes(downloads, withToken, userStorageAuth, config.downloads.bundle));
-  const rucioSetup = rucioClientSetup(config);
-  const links = createLinksService({
-    repo: deps.links,
-    audit: deps.audit,
-    logger,
-    settings: config.downloads.links,
-    publicUrl: config.publicUrl,
-  });
-  app.use(
-    linksRoutes({
-      links,
-      withToken,
-      locate: downloads.locate,
-      files: (...args) => downloads.files(...args),
-      filesOfMany: (...args) => downloads.filesOfMany(...args),
-      maxScriptDids: config.downloads.scripts.maxDids,
-      publicUrl: config.publicUrl,
-      serviceAuth: serviceStorageAuth,
-      issuer: config.oidc.issuer,
-      rucioSetup,
-    }),
   );
   app.use(
     searchRoutes(
@@ -266,33 +226,18 @@ export function createApp(deps: AppDeps): Express {
       }),
     ),
   );
-  const basket = createBasketService({
-    repo: deps.basket,
-    audit: deps.audit,
-    logger,
-    issuer: config.oidc.issuer,
-    walk: (roots, given, list, limits) =>
-      collectDatasets(roots, given, list, { ...CONTAINER_LIMITS, ...limits }),
-    limits: CONTAINER_LIMITS,
-  });
   app.use(
-    basketDownloadsRoutes({
-      basket,
-      withToken,
-      filesOfMany: (...args) => downloads.filesOfMany(...args),
-      scriptLinks: (...args) => links.scriptLinks(...args),
-      storageAuthFor: userStorageAuth,
-      limits: config.downloads.bundle,
-      publicUrl: config.publicUrl,
-      issuer: config.oidc.issuer,
-      rucioSetup,
-    }),
-  );
-  app.use(
-    basketRoutes(basket, withToken, {
+    getDataRoutes({
+      config,
+      logger,
       rucio,
-      rseTypes: async (sub, t) =>
-        new Map((await rses.list(sub, t)).rses.map((r) => [r.rse, r.type])),
+      withToken,
+      refresher,
+      storageTokens: deps.storageTokens,
+      audit: deps.audit,
+      links: deps.links,
+      basket: deps.basket,
+      rseTypes,
     }),
   );
   app.use(['/api', '/auth'], notFound());
