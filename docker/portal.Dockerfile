@@ -29,4 +29,5 @@ COPY --from=build /app /app
 USER 1000
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s CMD ["node", "-e", "fetch('http://127.0.0.1:8080/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "apps/bff/src/main.ts"]
+# --initial-old-space-size: why in apps/devstack/src/stack/apps.ts (BFF_NODE_FLAGS).
+CMD ["node", "--initial-old-space-size=96", "--import", "tsx", "apps/bff/src/main.ts"]

@@ -15,6 +15,20 @@ import { runLogged } from '../lib/run.ts';
 export const appDir = (name: string): string => join(repoRoot, 'apps', name);
 const tsxArgs = (entry: string): string[] => ['--import', 'tsx', entry];
 
+/**
+ * Node's flags for the BFF, wherever it runs (here, `apps/bff` `pnpm start`, the image's CMD; a
+ * unit test holds the three together). V8 counts the bytes of the ArrayBuffers allocated since
+ * its last full GC against the old generation's limit, which it sets just above the live heap
+ * (about 61 MB for the BFF's 38 MB). Streaming a bundle at 500-650 MB/s, every socket read is
+ * such a buffer, and the slack ran out again and again: a full GC every 60-80 ms (70-97 in 7 GiB),
+ * on the main thread and V8's helper threads, 2.5-3.7 s of BFF CPU per GiB instead of 1.3, the
+ * ZIP at 0.58-0.79 of the storage's speed (--trace-gc, --trace-incremental-marking). With 96 MB
+ * before the first full GC: 10 in 7 GiB, 1.36 s per GiB, 1.02. 72 MB still stormed (74); 128 MB
+ * left 2, but a 100 000-file script then let 56-72 MiB of garbage pile up before its full GC,
+ * where 96 MB lets 24 (the bench's RSS figures).
+ */
+export const BFF_NODE_FLAGS = ['--initial-old-space-size=96'];
+
 export interface IdpOptions {
   port: number;
   issuer: string;
@@ -58,7 +72,7 @@ export function startBff(paths: StatePaths, o: BffOptions): Promise<DaemonStatus
   return startDaemon(paths, {
     name: o.bench ? 'bff-bench' : 'bff',
     command: process.execPath,
-    args: [...(o.bench ? ['--expose-gc'] : []), ...tsxArgs('src/main.ts')],
+    args: [...BFF_NODE_FLAGS, ...(o.bench ? ['--expose-gc'] : []), ...tsxArgs('src/main.ts')],
     cwd: appDir('bff'),
     env: {
       ...inheritedEnv(),
