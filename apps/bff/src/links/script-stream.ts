@@ -63,10 +63,14 @@ export const manyScript = (
   pathOf: collectionPaths(dids),
 });
 
+/** Script text gathered before a write, in characters; and the longest a line waits. */
+export const SCRIPT_BATCH = 64 * 1024;
+export const SCRIPT_FLUSH_MS = 200;
+
 /**
  * Streams a script over a stream of files: the first file is awaited before any byte is sent (an
  * unknown DID is a 404 then, not a broken script), the links are made once, and each file is one
- * line, written with the socket's backpressure. A failure part-way ends the script with its
+ * line, written (gathered, see SCRIPT_BATCH) with the socket's backpressure. A failure part-way ends the script with its
  * format's mark of incompleteness (a shell script that exits non-zero when run).
  */
 export async function writeScript(
@@ -90,10 +94,31 @@ export async function writeScript(
     portal: o.portal,
     rucio: o.rucio,
   };
-  const write = async (text: string) => {
+  // Lines go out gathered (a write each cost a socket write and a queued string each, 100 000 of
+  // them in a big script); text waits SCRIPT_FLUSH_MS at most, also while the listing stalls.
+  let pending = '';
+  let timer: NodeJS.Timeout | undefined;
+  const flush = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = pending;
+    pending = '';
     if (text && !res.write(text)) await drainedOrClosed(res);
   };
+  const write = async (text: string) => {
+    pending += text;
+    if (pending.length >= SCRIPT_BATCH) await flush();
+    else
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const late = pending;
+        pending = '';
+        // Not awaited: a drain this write needs is waited for by the next full batch.
+        if (late && !res.destroyed) res.write(late);
+      }, SCRIPT_FLUSH_MS);
+  };
   await write(scriptStart(format, header));
+  await flush();
   let count = 0;
   try {
     while (!next.done && !o.signal.aborted) {
@@ -108,10 +133,14 @@ export async function writeScript(
     }
     await write(scriptEnd(format, count));
   } catch (err) {
-    if (o.signal.aborted) return;
+    if (o.signal.aborted) {
+      clearTimeout(timer);
+      return;
+    }
     o.log.warn({ err, did: header.did }, 'script incomplete');
     const reason = err instanceof Error ? err.message : String(err);
     await write(incomplete(format, `${reason}; ${String(count)} files written`));
   }
+  await flush();
   res.end();
 }
