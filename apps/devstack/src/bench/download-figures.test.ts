@@ -74,6 +74,25 @@ describe('download figures', () => {
     ]);
   });
 
+  it('when a reference way is named, then its ratio is printed without a target', () => {
+    const figures = costFigures(
+      'last 1 MiB',
+      [
+        { name: 'direct', ms: [10] },
+        { name: 'via BFF', ms: [12] },
+        { name: 'via bare proxy', ms: [13] },
+      ],
+      1.1,
+      ['via bare proxy'],
+    );
+    const ratio = (name: string) => figures.find((f) => f.name === `last 1 MiB ${name}/direct`);
+    expect(ratio('via BFF')?.target).toEqual({ op: '<=', limit: 1.1 });
+    const proxy = ratio('via bare proxy');
+    expect(proxy?.value).toBeCloseTo(1.3);
+    expect(proxy?.target).toBeUndefined();
+    expect(proxy && meets(proxy)).toBe(true);
+  });
+
   it('when RSS peaks over idle, then the median growth is held against the limit, and large - small too', () => {
     const small = [
       { idle: 100 * MiB, peak: 110 * MiB },

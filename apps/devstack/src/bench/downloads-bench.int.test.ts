@@ -2,15 +2,22 @@
  * Smoke of the downloads benchmark against the running small stack (the benchmark itself does
  * not run in CI, BENCH.md): its own data made on the real Rucio and storage (a small dataset, so
  * it is quick), one round of the three ways (the BFF with a session, a signed link, the storage
- * with the user's own token) whole and as a range, and the figures computed. The values mean
- * nothing here; only that every way serves the file's bytes.
+ * with the user's own token) whole and as a range, the range also through the bare proxy, and
+ * the figures computed. The values mean nothing here; only that every way serves the file's
+ * bytes.
  */
 import { describe, expect, it } from 'vitest';
 import { userpassToken } from '../core/rucio-smoke.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { statePaths } from '../lib/paths.ts';
 import { readStackEnv } from '../stack/config.ts';
-import { interleaved, singleFileFigures, waysTo } from './downloads-bench.ts';
+import {
+  BARE_PROXY,
+  interleaved,
+  singleFileFigures,
+  waysTo,
+  withBareProxy,
+} from './downloads-bench.ts';
 import { ensureBenchDataset } from './downloads-data.ts';
 import { portalSession } from './sessions.ts';
 
@@ -40,9 +47,11 @@ describe('downloads bench smoke', () => {
     expect([...whole.values()].flat().map((t) => t.bytes)).toEqual(Array(3).fill(size));
     const figures = singleFileFigures(whole, size);
     expect(figures.map((f) => f.name)).toContain('1 GiB file throughput via link/direct');
-    const tail = await interleaved(ways, 1, 'bytes=-1024');
+    // The range also through the bare proxy, in front of the direct way's URL and token.
+    const tail = await withBareProxy(ways, (all) => interleaved(all, 1, 'bytes=-1024'));
+    expect([...tail.keys()]).toEqual(['via BFF', 'via link', 'direct', BARE_PROXY]);
     expect([...tail.values()].flat().map((t) => [t.status, t.bytes])).toEqual(
-      Array(3).fill([206, 1024]),
+      Array(4).fill([206, 1024]),
     );
   }, 120_000);
 });

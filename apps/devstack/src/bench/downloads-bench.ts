@@ -3,12 +3,15 @@
  * warm-up (rotated each run: A B C, B C A, C A B …): through the BFF with the astronomer's
  * session, through a signed link (no session; the BFF's service credential), and straight from
  * the storage with her own storage token (got as the BFF gets it: a narrowed refresh). Its last
- * 1 MiB asked for with `Range` the same three ways. Then the ZIP bundle and the script
- * (bundle-script-bench.ts). The data is the bench's own (downloads-data.ts), made on first use.
+ * 1 MiB asked for with `Range` the same three ways, and through a bare proxy (bare-proxy.ts) in
+ * front of the direct way: the least an HTTP hop adds here, printed without a target. Then the
+ * ZIP bundle and the script (bundle-script-bench.ts). The data is the bench's own
+ * (downloads-data.ts), made on first use.
  */
 import type { Logger } from '../lib/logger.ts';
 import { userpassToken } from '../core/rucio-smoke.ts';
 import type { RucioAt } from '../core/rucio-files.ts';
+import { startBareProxy } from './bare-proxy.ts';
 import { bundleFigures, scriptFigures } from './bundle-script-bench.ts';
 import { costFigures, throughputFigures, ttfbFigure } from './download-figures.ts';
 import { rotation } from './interleave.ts';
@@ -41,7 +44,12 @@ export const LAST_MIB = `bytes=-${String(1024 * 1024)}`;
 export interface Way {
   name: string;
   get: (range?: string) => Promise<Timing>;
+  /** The direct way's URL and Authorization header (what the bare proxy forwards to). */
+  target?: { url: string; authorization: string };
 }
+
+/** The way through the bare proxy (bare-proxy.ts) to the direct way's target. */
+export const BARE_PROXY = 'via bare proxy';
 
 /** A signed link to `file`, made by its owner through the portal (POST /api/links). */
 async function signedLink(input: DownloadsBenchInput, file: { scope: string; name: string }) {
@@ -60,6 +68,9 @@ async function signedLink(input: DownloadsBenchInput, file: { scope: string; nam
   return ((await res.json()) as { url: string }).url;
 }
 
+const get = (url: string, headers: Record<string, string>) => (range?: string) =>
+  curlOne(url, range ? { ...headers, range } : headers, range ? 206 : 200);
+
 /** The three ways of the single-file figures. */
 export async function waysTo(
   input: DownloadsBenchInput,
@@ -72,15 +83,14 @@ export async function waysTo(
   if (!pfn) throw new Error(`no PFN of ${file.name}`);
   const link = await signedLink(input, file);
   const storage = await directStorageToken(input.issuer);
-  const get = (url: string, headers: Record<string, string>) => (range?: string) =>
-    curlOne(url, range ? { ...headers, range } : headers, range ? 206 : 200);
+  const authorization = `Bearer ${storage}`;
   return [
     {
       name: 'via BFF',
       get: get(didUrl(input.portalUrl, file, 'download'), { cookie: input.cookie }),
     },
     { name: 'via link', get: get(link, {}) },
-    { name: 'direct', get: get(pfn, { authorization: `Bearer ${storage}` }) },
+    { name: 'direct', get: get(pfn, { authorization }), target: { url: pfn, authorization } },
   ];
 }
 
@@ -111,9 +121,28 @@ export function singleFileFigures(samples: Map<string, Timing[]>, bytes: number)
   ]);
 }
 
+/**
+ * `work` on the ways plus, when the direct way says where it reads, one through the bare proxy
+ * in front of the same URL and token; the proxy is stopped after.
+ */
+export async function withBareProxy<T>(
+  ways: readonly Way[],
+  work: (ways: Way[]) => Promise<T>,
+): Promise<T> {
+  const target = ways.find((w) => w.target)?.target;
+  if (!target) return work([...ways]);
+  const proxy = await startBareProxy(target.url, target.authorization);
+  try {
+    return await work([...ways, { name: BARE_PROXY, get: get(proxy.url, {}) }]);
+  } finally {
+    await proxy.stop();
+  }
+}
+
 function rangeFigures(samples: Map<string, Timing[]>): Figure[] {
   const ms = (name: string) => ({ name, ms: (samples.get(name) ?? []).map((t) => t.ttlbMs) });
-  return costFigures('last 1 MiB', [ms('direct'), ms('via BFF'), ms('via link')], 1.1);
+  const names = ['direct', 'via BFF', 'via link', ...(samples.has(BARE_PROXY) ? [BARE_PROXY] : [])];
+  return costFigures('last 1 MiB', names.map(ms), 1.1, [BARE_PROXY]);
 }
 
 /**
@@ -151,8 +180,12 @@ export async function downloadsFigures(input: DownloadsBenchInput, log: Logger):
   // Many small requests: 4 per run, so the median stands on more than a handful.
   figures.push(
     ...(await section('last 1 MiB', log, async () => {
-      log.info(`bench: its last 1 MiB (Range) the same three ways; ${input.runs * 4} runs`);
-      return rangeFigures(await interleaved(ways, input.runs * 4, LAST_MIB));
+      log.info(
+        `bench: its last 1 MiB (Range) the same three ways and through a bare proxy; ${input.runs * 4} runs`,
+      );
+      return rangeFigures(
+        await withBareProxy(ways, (all) => interleaved(all, input.runs * 4, LAST_MIB)),
+      );
     })),
   );
   const bundle = await data(DOWNLOAD_DATA.bundle);
