@@ -137,23 +137,37 @@ export function linksRoutes(d: LinksRouteDeps): Router {
     const { token } = inputOf(req, res, api.useLink).params;
     const signal = clientGone(res);
     const { file, recorded } = await d.links.open(token, clientAddress(req));
-    const [opening, counted] = await Promise.allSettled([
-      openFirst(file, {
-        method: req.method === 'HEAD' ? 'HEAD' : 'GET',
-        range: singleRange(req.get('range')),
-        auth: d.serviceAuth,
-        signal,
-      }),
-      recorded,
-    ]);
-    // A use that could not be counted is not served (the replica's answer is dropped unread).
-    if (counted.status === 'rejected') {
-      if (opening.status === 'fulfilled') await opening.value.upstream.body.dump();
-      throw counted.reason;
+    // The use is counted while the storage is asked. Counted by the time the storage answers (as
+    // a rule): nothing waits for it. Still pending: the bytes start and the last of them wait for
+    // it (a GET), or the answer does (a HEAD). A use that could not be counted is not served: an
+    // error before the first byte, an aborted transfer after it.
+    const counted: { done: boolean; error?: Error } = { done: false };
+    const counting = recorded.then(
+      () => {
+        counted.done = true;
+      },
+      (error: unknown) => {
+        counted.done = true;
+        counted.error = error instanceof Error ? error : new Error(String(error));
+        throw counted.error;
+      },
+    );
+    counting.catch(() => undefined); // read below, or through sendFile's confirmation
+    const opened = await openFirst(file, {
+      method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+      range: singleRange(req.get('range')),
+      auth: d.serviceAuth,
+      signal,
+    }).catch(async (err: unknown) => {
+      await counting; // a use that was not counted says so first
+      throw err;
+    });
+    if (req.method === 'HEAD' && !counted.done) await counting.catch(() => undefined);
+    if (counted.error !== undefined) {
+      await opened.upstream.body.dump(); // the replica's answer is dropped unread
+      throw counted.error;
     }
-    if (opening.status === 'rejected') throw opening.reason;
-    const opened = opening.value;
-    await sendFile(res, file, opened).catch((err: unknown) => {
+    await sendFile(res, file, opened, counted.done ? undefined : counting).catch((err: unknown) => {
       if (!signal.aborted)
         req.log.warn({ err, did: `${file.scope}:${file.name}` }, 'link download aborted');
     });
