@@ -8,6 +8,7 @@ import {
   throughputFigures,
   ttfbFigure,
 } from './download-figures.ts';
+import { BARE_PROXY, singleFileFigures } from './downloads-bench.ts';
 import type { Timing } from './probes.ts';
 import { meets } from './stats.ts';
 
@@ -72,6 +73,25 @@ describe('download figures', () => {
       [1.05, true],
       [1.2, false],
     ]);
+  });
+
+  it('when the 1 GiB file also went through the bare proxy, then its throughput ratio is printed without a target', () => {
+    const samples = new Map([
+      ['via BFF', [t(1100)]],
+      ['via link', [t(1050)]],
+      ['direct', [t(1000)]],
+      [BARE_PROXY, [t(1025)]],
+    ]);
+    const figures = singleFileFigures(samples, GiB);
+    const ratio = (name: string) =>
+      figures.find((f) => f.name === `1 GiB file throughput ${name}/direct`);
+    expect(ratio('via BFF')?.target).toEqual({ op: '>=', limit: 0.95 });
+    expect(ratio('via link')?.target).toEqual({ op: '>=', limit: 0.95 });
+    expect(ratio(BARE_PROXY)?.value).toBeCloseTo(1000 / 1025);
+    expect(ratio(BARE_PROXY)?.target).toBeUndefined();
+    // The direct median is printed once per held way, not again for the yardstick.
+    expect(figures.filter((f) => f.name === '1 GiB file direct (median)')).toHaveLength(2);
+    expect(singleFileFigures(new Map([...samples].slice(0, 3)), GiB)).toHaveLength(8);
   });
 
   it('when a reference way is named, then its ratio is printed without a target', () => {

@@ -14,14 +14,15 @@ const mbs = (xs: number[]) => {
 };
 
 /**
- * Median throughput each way and the ratio of `via` to `direct` (medians), held at ≥ `limit`.
- * `bytes`: the payload the throughput is counted on (e.g. the files in a ZIP, not its headers).
+ * Median throughput each way and the ratio of `via` to `direct` (medians), held at ≥ `limit`
+ * (undefined: printed without a target). `bytes`: the payload the throughput is counted on (e.g.
+ * the files in a ZIP, not its headers).
  */
 export function throughputFigures(
   label: string,
   via: { name: string; samples: Timing[]; bytes?: number },
   direct: { name: string; samples: Timing[]; bytes?: number },
-  limit: number,
+  limit: number | undefined,
 ): Figure[] {
   const v = mbs(via.samples.map((t) => throughput(t, via.bytes)));
   const d = mbs(direct.samples.map((t) => throughput(t, direct.bytes)));
@@ -32,7 +33,7 @@ export function throughputFigures(
       name: `${label} throughput ${via.name}/${direct.name}`,
       value: v.s.median / d.s.median,
       unit: 'x',
-      target: { op: '>=', limit },
+      ...(limit === undefined ? {} : { target: { op: '>=', limit } }),
     },
   ];
 }

@@ -3,8 +3,8 @@
  * warm-up (rotated each run: A B C, B C A, C A B …): through the BFF with the astronomer's
  * session, through a signed link (no session; the BFF's service credential), and straight from
  * the storage with her own storage token (got as the BFF gets it: a narrowed refresh). Its last
- * 1 MiB asked for with `Range` the same three ways, and through a bare proxy (bare-proxy.ts) in
- * front of the direct way: the least an HTTP hop adds here, printed without a target. Then the
+ * 1 MiB asked for with `Range` the same three ways. Both also through a bare proxy (bare-proxy.ts)
+ * in front of the direct way: the least an HTTP hop costs here, printed without a target. Then the
  * ZIP bundle and the script (bundle-script-bench.ts). The data is the bench's own
  * (downloads-data.ts), made on first use.
  */
@@ -115,10 +115,17 @@ export function singleFileFigures(samples: Map<string, Timing[]>, bytes: number)
     return { name, samples: s };
   };
   const direct = of('direct');
-  return ['via BFF', 'via link'].flatMap((name) => [
+  const held = ['via BFF', 'via link'].flatMap((name) => [
     ...throughputFigures('1 GiB file', of(name), direct, 0.95),
     ttfbFigure(`1 GiB file ${name}`, of(name).samples, direct.samples, 20),
   ]);
+  // The bare proxy's ratio, as a yardstick (no target): what one hop leaves of the storage's speed.
+  const bare = samples.has(BARE_PROXY)
+    ? throughputFigures('1 GiB file', of(BARE_PROXY), direct, undefined).filter(
+        (f) => !f.name.includes('direct (median)'),
+      )
+    : [];
+  return [...held, ...bare];
 }
 
 /**
@@ -174,15 +181,18 @@ export async function downloadsFigures(input: DownloadsBenchInput, log: Logger):
   const one = await data(DOWNLOAD_DATA.oneFile);
   const ways = await waysTo(input, at, one);
   const figures = await section('1 GiB file', log, async () => {
-    log.info(`bench: 1 GiB file via BFF, via link and direct; ${input.runs} interleaved runs`);
-    return singleFileFigures(await interleaved(ways, input.runs), one.bytes);
+    log.info(
+      `bench: 1 GiB file via BFF, via link, direct and through a bare proxy; ${input.runs} interleaved runs`,
+    );
+    return singleFileFigures(
+      await withBareProxy(ways, (all) => interleaved(all, input.runs)),
+      one.bytes,
+    );
   });
   // Many small requests: 4 per run, so the median stands on more than a handful.
   figures.push(
     ...(await section('last 1 MiB', log, async () => {
-      log.info(
-        `bench: its last 1 MiB (Range) the same three ways and through a bare proxy; ${input.runs * 4} runs`,
-      );
+      log.info(`bench: its last 1 MiB (Range) the same four ways; ${input.runs * 4} runs`);
       return rangeFigures(
         await withBareProxy(ways, (all) => interleaved(all, input.runs * 4, LAST_MIB)),
       );
