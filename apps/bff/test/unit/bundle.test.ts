@@ -11,7 +11,6 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -28,6 +27,7 @@ import {
   sendBundle,
 } from '../../src/downloads/bundle.ts';
 import type { FileToSend } from '../../src/downloads/replica-open.ts';
+import { listenLocal } from './listen-local.ts';
 
 /*
  * The ZIP bundle, streamed from real HTTP servers (a storage stand-in that serves bytes; the
@@ -75,8 +75,7 @@ beforeAll(async () => {
     if (!data) res.writeHead(404).end();
     else res.writeHead(200, { 'content-length': String(data.length) }).end(data);
   });
-  await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
-  storageUrl = `http://127.0.0.1:${String((storage.address() as AddressInfo).port)}`;
+  storageUrl = await listenLocal(storage);
   const app = express();
   app.get('/bundle', (_req, res) => {
     const signal = new AbortController().signal;
@@ -86,8 +85,7 @@ beforeAll(async () => {
     }).catch(() => undefined);
   });
   bff = createServer(app);
-  await new Promise<void>((resolve) => bff.listen(0, '127.0.0.1', resolve));
-  bffUrl = `http://127.0.0.1:${String((bff.address() as AddressInfo).port)}`;
+  bffUrl = await listenLocal(bff);
 });
 afterAll(() => {
   storage.close();

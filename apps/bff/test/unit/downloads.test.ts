@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { VerifiedBytes } from '../../src/downloads/file-send.ts';
 import { openFirst, singleRange, type FileToSend } from '../../src/downloads/replica-open.ts';
 import { downloadSources } from '../../src/downloads/replica-sources.ts';
 import { fileName } from '../../src/lib/file-name.ts';
+import { listenLocal } from './listen-local.ts';
 
 const pfn = (rse: string, type: 'DISK' | 'TAPE', priority: number) => ({ rse, type, priority });
 
@@ -142,8 +142,7 @@ describe('openFirst against real HTTP servers', () => {
       else if (req.url === '/short') res.writeHead(200, { 'content-length': '3' }).end('abc');
       else res.writeHead(200, { 'content-length': '4' }).end('abcd');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+    base = await listenLocal(server);
   });
   afterAll(() => {
     server.close();

@@ -1,5 +1,4 @@
 import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { api } from '@bdms/contract';
 import { adler32Hex } from '@bdms/dev-fixtures';
 import express from 'express';
@@ -10,6 +9,7 @@ import { linksRoutes, type LinksRouteDeps } from '../../src/links/links.routes.t
 import type { LinksService } from '../../src/links/links.service.ts';
 import { errorHandler } from '../../src/middleware/error-handler.ts';
 import { testConfig } from './helpers.ts';
+import { listenLocal } from './listen-local.ts';
 
 /**
  * A signed link's use is counted (a database write) while the storage is asked: the bytes do not
@@ -32,8 +32,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-length': String(data.length) }).end(data);
     }, storageMs);
   });
-  await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${String((storage.address() as AddressInfo).port)}/f`;
+  const url = `${await listenLocal(storage)}/f`;
   const file = {
     scope: 'acada',
     name: '/ctao/f.fits.fz',
@@ -70,8 +69,7 @@ beforeAll(async () => {
   app.use(linksRoutes(deps));
   app.use(errorHandler(testConfig()));
   portal = createServer(app);
-  await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${String((portal.address() as AddressInfo).port)}`;
+  base = await listenLocal(portal);
 });
 afterAll(() => {
   storage.close();

@@ -1,5 +1,4 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   SCRIPT_FLUSH_MS,
   writeScript,
 } from '../../src/links/script-stream.ts';
+import { listenLocal } from './listen-local.ts';
 
 const file = (i: number): FileToSend => ({
   scope: 'acada',
@@ -60,8 +60,7 @@ beforeAll(async () => {
     );
   });
   server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  base = await listenLocal(server);
 });
 afterAll(() => {
   server.close();
