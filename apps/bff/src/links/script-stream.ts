@@ -70,8 +70,9 @@ export const SCRIPT_FLUSH_MS = 200;
 /**
  * Streams a script over a stream of files: the first file is awaited before any byte is sent (an
  * unknown DID is a 404 then, not a broken script), the links are made once, and each file is one
- * line, written (gathered, see SCRIPT_BATCH) with the socket's backpressure. A failure part-way ends the script with its
- * format's mark of incompleteness (a shell script that exits non-zero when run).
+ * line, written (gathered, see SCRIPT_BATCH) with the socket's backpressure. A failure part-way
+ * ends the script with its format's mark of incompleteness (a shell script that exits non-zero
+ * when run).
  */
 export async function writeScript(
   res: Response,
@@ -103,19 +104,14 @@ export async function writeScript(
     timer = undefined;
     const text = pending;
     pending = '';
-    if (text && !res.write(text)) await drainedOrClosed(res);
+    // A closed response neither takes text nor drains: nothing to wait for.
+    if (text && !res.destroyed && !res.write(text)) await drainedOrClosed(res);
   };
   const write = async (text: string) => {
     pending += text;
     if (pending.length >= SCRIPT_BATCH) await flush();
-    else
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        const late = pending;
-        pending = '';
-        // Not awaited: a drain this write needs is waited for by the next full batch.
-        if (late && !res.destroyed) res.write(late);
-      }, SCRIPT_FLUSH_MS);
+    // Not awaited from the timer: a drain it needs is waited for by the next full batch.
+    else timer ??= setTimeout(() => void flush(), SCRIPT_FLUSH_MS);
   };
   await write(scriptStart(format, header));
   await flush();
